@@ -1,0 +1,38 @@
+namespace ProctorWise.Grains.Interfaces.Names;
+
+/// <summary>Names of persistent states; a rename loses data, so they are constants.</summary>
+public static class StateNames
+{
+    /// <summary>User profile and credentials.</summary>
+    public const string User = "user";
+
+    /// <summary>E-mail claim of the e-mail index grain.</summary>
+    public const string EmailIndex = "email-index";
+
+    /// <summary>The user directory.</summary>
+    public const string UserDirectory = "user-directory";
+
+    /// <summary>An exam definition.</summary>
+    public const string Exam = "exam";
+
+    /// <summary>The exam catalogue.</summary>
+    public const string ExamCatalog = "exam-catalog";
+
+    /// <summary>An exam slot and its bookings.</summary>
+    public const string Slot = "slot";
+
+    /// <summary>A student's bookings.</summary>
+    public const string StudentBookings = "student-bookings";
+
+    /// <summary>One attempt at an exam.</summary>
+    public const string ExamSession = "exam-session";
+
+    /// <summary>A graded submission.</summary>
+    public const string Submission = "submission";
+
+    /// <summary>An index of submission ids.</summary>
+    public const string SubmissionIndex = "submission-index";
+
+    /// <summary>Bootstrap and demo-data markers.</summary>
+    public const string Setup = "setup";
+}

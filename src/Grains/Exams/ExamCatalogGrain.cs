@@ -1,0 +1,39 @@
+using ProctorWise.Grains.Interfaces.Common;
+using ProctorWise.Grains.Interfaces.Exams;
+using ProctorWise.Grains.Interfaces.Names;
+using ProctorWise.Grains.Interfaces.Security;
+
+namespace ProctorWise.Grains.Exams;
+
+/// <inheritdoc cref="IExamCatalogGrain"/>
+public sealed class ExamCatalogGrain(
+    [PersistentState(StateNames.ExamCatalog, StorageNames.Default)] IPersistentState<ExamCatalogState> catalog)
+    : Grain, IExamCatalogGrain
+{
+    public async Task UpsertAsync(ExamView exam)
+    {
+        var entry = exam with { Questions = null };
+        if (catalog.State.Exams.TryGetValue(exam.Id, out var known) && known == entry)
+        {
+            return;
+        }
+
+        catalog.State.Exams[exam.Id] = entry;
+        await catalog.WriteStateAsync();
+    }
+
+    public Task<PagedResult<ExamView>> ListAsync(Caller caller, PageRequest page)
+    {
+        var exams = catalog.State.Exams.Values
+            .Where(e => caller.Role switch
+            {
+                UserRole.Admin => true,
+                UserRole.Teacher => e.OwnerId == caller.UserId,
+                _ => e.Status == ExamStatus.Published,
+            })
+            .OrderByDescending(e => e.CreatedAt)
+            .ThenBy(e => e.Id, StringComparer.Ordinal)
+            .ToList();
+        return Task.FromResult(page.Apply(exams));
+    }
+}

@@ -1,0 +1,120 @@
+using ProctorWise.Grains.Domain;
+using ProctorWise.Grains.Interfaces.Errors;
+using ProctorWise.Grains.Interfaces.Exams;
+using ProctorWise.Grains.Interfaces.Grading;
+using ProctorWise.Grains.Interfaces.Names;
+using ProctorWise.Grains.Interfaces.Security;
+
+namespace ProctorWise.Grains.Grading;
+
+/// <inheritdoc cref="ISubmissionGrain"/>
+public sealed class SubmissionGrain(
+    [PersistentState(StateNames.Submission, StorageNames.Default)] IPersistentState<SubmissionState> submission,
+    TimeProvider clock) : Grain, ISubmissionGrain
+{
+    public const string AutoGrader = "auto";
+    public const int MaxFeedback = 5000;
+
+    private SubmissionState State => submission.State;
+
+    private SubmissionInput Input => State.Input ?? throw ProctorWiseException.NotFound("Submission");
+
+    public async Task<SubmissionView> CreateAsync(SubmissionInput input)
+    {
+        if (State.Input is null)
+        {
+            var now = clock.GetUtcNow();
+            var answers = input.Answers.ToDictionary(a => a.QuestionId, a => a.Answer, StringComparer.Ordinal);
+            foreach (var question in input.Exam.Questions)
+            {
+                var outcome = Grader.Grade(question, answers.GetValueOrDefault(question.Id));
+                State.Grades[question.Id] = outcome.NeedsManualGrading
+                    ? new GradeEntry()
+                    : new GradeEntry { Score = outcome.Score, Correct = outcome.Correct, Feedback = outcome.Feedback, GradedBy = AutoGrader, GradedAt = now };
+            }
+
+            State.Input = input;
+            State.Status = State.Grades.Values.Any(g => g.Score is null) ? SubmissionStatus.AwaitingManual : SubmissionStatus.AutoGraded;
+            await submission.WriteStateAsync();
+        }
+
+        // Index writes are idempotent, so a retried creation repairs an index that missed the first one.
+        var id = this.GetPrimaryKeyString();
+        await Task.WhenAll(
+            GrainFactory.GetGrain<ISubmissionIndexGrain>(SubmissionIndexKeys.ForExam(input.Exam.ExamId)).AddAsync(id),
+            GrainFactory.GetGrain<ISubmissionIndexGrain>(SubmissionIndexKeys.ForStudent(input.StudentId)).AddAsync(id));
+        return SubmissionViews.Build(id, State, full: true);
+    }
+
+    public Task<SubmissionView> GetAsync(Caller caller)
+    {
+        var id = this.GetPrimaryKeyString();
+        if (IsStaff(caller))
+        {
+            return Task.FromResult(SubmissionViews.Build(id, State, full: true));
+        }
+
+        if (caller.Role == UserRole.Student && caller.UserId == Input.StudentId)
+        {
+            return Task.FromResult(SubmissionViews.Build(id, State, full: State.Status == SubmissionStatus.Published));
+        }
+
+        throw caller.Role == UserRole.Student ? ProctorWiseException.NotFound("Submission") : ProctorWiseException.Forbidden("Only the exam's owner grades this submission.");
+    }
+
+    public async Task<SubmissionView> GradeAsync(Caller caller, string questionId, decimal score, string? feedback)
+    {
+        EnsureStaff(caller);
+        var question = Input.Exam.Questions.FirstOrDefault(q => q.Id == questionId) ?? throw ProctorWiseException.NotFound("Question");
+        var errors = new ValidationErrors();
+        errors.CheckRange("score", score, 0, question.Points);
+        errors.CheckLength("feedback", feedback, MaxFeedback);
+        errors.ThrowIfAny();
+
+        State.Grades[questionId] = new GradeEntry
+        {
+            Score = score,
+            Correct = question.Type == QuestionType.Essay ? null : score == question.Points,
+            Feedback = string.IsNullOrWhiteSpace(feedback) ? null : feedback.Trim(),
+            GradedBy = caller.UserId,
+            GradedAt = clock.GetUtcNow(),
+        };
+        if (State.Status != SubmissionStatus.Published)
+        {
+            State.Status = State.Grades.Values.Any(g => g.Score is null) ? SubmissionStatus.AwaitingManual : SubmissionStatus.Graded;
+        }
+
+        await submission.WriteStateAsync();
+        return SubmissionViews.Build(this.GetPrimaryKeyString(), State, full: true);
+    }
+
+    public async Task<SubmissionView> PublishAsync(Caller caller)
+    {
+        EnsureStaff(caller);
+        if (State.Status == SubmissionStatus.AwaitingManual)
+        {
+            throw ProctorWiseException.Conflict("Some answers still await manual grading.");
+        }
+
+        if (State.Status != SubmissionStatus.Published)
+        {
+            State.Status = SubmissionStatus.Published;
+            State.PublishedAt = clock.GetUtcNow();
+            await submission.WriteStateAsync();
+        }
+
+        return SubmissionViews.Build(this.GetPrimaryKeyString(), State, full: true);
+    }
+
+    private bool IsStaff(Caller caller) => caller.IsAdmin || caller.UserId == Input.Exam.OwnerId;
+
+    private void EnsureStaff(Caller caller)
+    {
+        if (!IsStaff(caller))
+        {
+            throw caller.Role == UserRole.Student
+                ? ProctorWiseException.NotFound("Submission")
+                : ProctorWiseException.Forbidden("Only the exam's owner grades this submission.");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using ProctorWise.Grains.Interfaces.Grading;
+
+namespace ProctorWise.Grains.Grading;
+
+/// <summary>The persisted state of a <see cref="SubmissionGrain"/>.</summary>
+[GenerateSerializer, Alias("pw.submission-state")]
+public sealed class SubmissionState
+{
+    /// <summary>The answers and the server's key; null until created.</summary>
+    [Id(0)] public SubmissionInput? Input { get; set; }
+
+    /// <summary>Grades by question id.</summary>
+    [Id(1)] public Dictionary<string, GradeEntry> Grades { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The grading status.</summary>
+    [Id(2)] public SubmissionStatus Status { get; set; }
+
+    /// <summary>When the result was published.</summary>
+    [Id(3)] public DateTimeOffset? PublishedAt { get; set; }
+}

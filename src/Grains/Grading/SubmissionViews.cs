@@ -1,0 +1,34 @@
+using ProctorWise.Grains.Interfaces.Grading;
+
+namespace ProctorWise.Grains.Grading;
+
+/// <summary>Builds the API view of a submission and its totals.</summary>
+internal static class SubmissionViews
+{
+    /// <summary>The view; without <paramref name="full"/> (a student before publication) scores and results are null.</summary>
+    public static SubmissionView Build(string id, SubmissionState state, bool full)
+    {
+        var input = state.Input!;
+        var exam = input.Exam;
+        var max = exam.Questions.Sum(q => q.Points);
+        var pending = state.Grades.Values.Any(g => g.Score is null);
+        var score = state.Grades.Values.Sum(g => g.Score ?? 0m);
+        var percent = max > 0 ? Math.Round(score / max * 100m, 2, MidpointRounding.AwayFromZero) : 0m;
+        bool? passed = pending ? null : percent >= exam.PassMarkPercent;
+
+        IReadOnlyList<QuestionResult>? results = null;
+        if (full)
+        {
+            var answers = input.Answers.ToDictionary(a => a.QuestionId, a => a.Answer, StringComparer.Ordinal);
+            results = [.. exam.Questions.Select(q =>
+            {
+                var grade = state.Grades.GetValueOrDefault(q.Id) ?? new GradeEntry();
+                return new QuestionResult(q.Id, q.Type, q.Text, q.Points, grade.Score, grade.Correct, grade.Feedback, answers.GetValueOrDefault(q.Id), grade.GradedBy);
+            })];
+        }
+
+        return new SubmissionView(
+            id, input.SessionId, exam.ExamId, exam.Title, input.StudentId, input.StudentName, state.Status, input.SessionStatus,
+            input.SubmittedAt, full ? score : null, max, full ? percent : null, full ? passed : null, state.PublishedAt, results);
+    }
+}

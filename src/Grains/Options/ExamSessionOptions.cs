@@ -1,0 +1,14 @@
+namespace ProctorWise.Grains.Options;
+
+/// <summary>Timing of exam sessions (configuration section <c>Sessions</c>).</summary>
+public sealed class ExamSessionOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Sessions";
+
+    /// <summary>
+    /// How often an active session re-checks its deadline (and, later, its liveness rules). The timer
+    /// also fires exactly at the deadline; the tick only bounds how late a changed clock is noticed.
+    /// </summary>
+    public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(5);
+}

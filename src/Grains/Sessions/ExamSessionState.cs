@@ -1,0 +1,32 @@
+using ProctorWise.Grains.Interfaces.Sessions;
+
+namespace ProctorWise.Grains.Sessions;
+
+/// <summary>The persisted state of an <see cref="ExamSessionGrain"/>.</summary>
+[GenerateSerializer, Alias("pw.exam-session-state")]
+public sealed class ExamSessionState
+{
+    /// <summary>What the session was started with (exam with keys, deadline); null until started.</summary>
+    [Id(0)] public SessionStart? Start { get; set; }
+
+    /// <summary>The status.</summary>
+    [Id(1)] public SessionStatus Status { get; set; }
+
+    /// <summary>When it started.</summary>
+    [Id(2)] public DateTimeOffset StartedAt { get; set; }
+
+    /// <summary>When it ended.</summary>
+    [Id(3)] public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>Answers by question id.</summary>
+    [Id(4)] public Dictionary<string, SavedAnswer> Answers { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The submission id, fixed when the session ends.</summary>
+    [Id(5)] public string? SubmissionId { get; set; }
+
+    /// <summary>True once the submission grain has the answers (the end is then complete).</summary>
+    [Id(6)] public bool SubmissionRecorded { get; set; }
+
+    /// <summary>The order in which this student receives the questions.</summary>
+    [Id(7)] public List<string> QuestionOrder { get; set; } = [];
+}

@@ -1,0 +1,170 @@
+using ProctorWise.Grains.Interfaces.Bookings;
+using ProctorWise.Grains.Interfaces.Errors;
+using ProctorWise.Grains.Interfaces.Names;
+using ProctorWise.Grains.Interfaces.Security;
+using ProctorWise.Grains.Interfaces.Slots;
+using ProctorWise.Grains.Interfaces.Users;
+
+namespace ProctorWise.Grains.Slots;
+
+/// <inheritdoc cref="IExamSlotGrain"/>
+public sealed class ExamSlotGrain(
+    [PersistentState(StateNames.Slot, StorageNames.Default)] IPersistentState<SlotState> slot,
+    TimeProvider clock) : Grain, IExamSlotGrain
+{
+    private SlotState State => slot.State;
+
+    private SlotSetup Exam => State.Exam is { } exam && !State.Removed ? exam : throw ProctorWiseException.NotFound("Slot");
+
+    private int Booked => State.Bookings.Values.Count(b => b.HoldsSeat);
+
+    public async Task<SlotView> InitializeAsync(SlotSetup setup, DateTimeOffset startsAt, int capacity)
+    {
+        if (State.Exam is null)
+        {
+            State.Exam = setup;
+            State.StartsAt = startsAt;
+            State.Capacity = capacity;
+            await slot.WriteStateAsync();
+        }
+
+        return View();
+    }
+
+    public Task<SlotView?> GetAsync() => Task.FromResult(State.Exam is null || State.Removed ? null : View());
+
+    public async Task UpdateExamAsync(SlotSetup setup)
+    {
+        if (State.Exam is not null && State.Exam != setup)
+        {
+            State.Exam = setup;
+            await slot.WriteStateAsync();
+        }
+    }
+
+    public async Task<SlotView> ReserveAsync(SlotReservation reservation)
+    {
+        var exam = Exam;
+        if (State.Bookings.TryGetValue(reservation.BookingId, out var existing) && existing.Status == BookingStatus.Booked)
+        {
+            return View();
+        }
+
+        if (!exam.IsOpen)
+        {
+            throw ProctorWiseException.Conflict("This exam is not open for booking.");
+        }
+
+        if (clock.GetUtcNow() >= State.StartsAt)
+        {
+            throw ProctorWiseException.Conflict("This slot has already started.");
+        }
+
+        if (Booked >= State.Capacity)
+        {
+            throw ProctorWiseException.Conflict("This slot is full.");
+        }
+
+        State.Bookings[reservation.BookingId] = new SlotBookingEntry
+        {
+            StudentId = reservation.StudentId,
+            StudentName = reservation.StudentName,
+            Status = BookingStatus.Booked,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        await slot.WriteStateAsync();
+        return View();
+    }
+
+    public async Task ReleaseAsync(string bookingId)
+    {
+        if (!State.Bookings.TryGetValue(bookingId, out var booking) || booking.Status != BookingStatus.Booked)
+        {
+            return;
+        }
+
+        if (clock.GetUtcNow() >= State.StartsAt)
+        {
+            throw ProctorWiseException.Conflict("This slot has started: the booking can no longer be cancelled.");
+        }
+
+        booking.Status = BookingStatus.Cancelled;
+        await slot.WriteStateAsync();
+    }
+
+    public async Task MarkCompletedAsync(string bookingId)
+    {
+        if (State.Bookings.TryGetValue(bookingId, out var booking) && booking.Status == BookingStatus.Booked)
+        {
+            booking.Status = BookingStatus.Completed;
+            await slot.WriteStateAsync();
+        }
+    }
+
+    public async Task RemoveAsync()
+    {
+        if (State.Exam is null || State.Removed)
+        {
+            return;
+        }
+
+        if (State.Bookings.Values.Any(b => b.HoldsSeat))
+        {
+            throw ProctorWiseException.Conflict("This slot has bookings: cancel them first.");
+        }
+
+        State.Removed = true;
+        await slot.WriteStateAsync();
+    }
+
+    public async Task AssignProctorAsync(Caller caller, string proctorId)
+    {
+        EnsureManager(caller);
+        var user = await GrainFactory.GetGrain<IUserGrain>(proctorId).GetAsync();
+        if (user is not { Role: UserRole.Proctor or UserRole.Admin, IsActive: true })
+        {
+            throw ProctorWiseException.Invalid("proctorId", "Not an active proctor.");
+        }
+
+        if (State.ProctorIds.Add(proctorId))
+        {
+            await slot.WriteStateAsync();
+        }
+    }
+
+    public Task<bool> IsProctorAsync(string userId) => Task.FromResult(!State.Removed && State.ProctorIds.Contains(userId));
+
+    public Task<IReadOnlyList<SlotBookingView>> ListBookingsAsync(Caller caller)
+    {
+        var exam = Exam;
+        if (!caller.IsAdmin && caller.UserId != exam.OwnerId && !State.ProctorIds.Contains(caller.UserId))
+        {
+            throw ProctorWiseException.Forbidden("Only the exam's owner and the slot's proctors see its bookings.");
+        }
+
+        var slotId = this.GetPrimaryKeyString();
+        IReadOnlyList<SlotBookingView> bookings =
+        [
+            .. State.Bookings
+                .OrderBy(b => b.Value.CreatedAt)
+                .Select(b => new SlotBookingView(b.Key, slotId, exam.ExamId, b.Value.StudentId, b.Value.StudentName, b.Value.Status, b.Value.CreatedAt)),
+        ];
+        return Task.FromResult(bookings);
+    }
+
+    private void EnsureManager(Caller caller)
+    {
+        if (!caller.IsAdmin && caller.UserId != Exam.OwnerId)
+        {
+            throw ProctorWiseException.Forbidden("Only the exam's owner or an admin assigns proctors.");
+        }
+    }
+
+    private SlotView View()
+    {
+        var exam = Exam;
+        return new SlotView(
+            this.GetPrimaryKeyString(), exam.ExamId, State.StartsAt, State.StartsAt.AddMinutes(exam.DurationMinutes),
+            State.Capacity, Booked, exam.IsOpen, exam.ExamTitle);
+    }
+}

@@ -1,0 +1,114 @@
+using ProctorWise.Grains.Interfaces.Errors;
+using ProctorWise.Grains.Interfaces.Names;
+using ProctorWise.Grains.Interfaces.Security;
+using ProctorWise.Grains.Interfaces.Users;
+using ProctorWise.Grains.Ports;
+
+namespace ProctorWise.Grains.Users;
+
+/// <inheritdoc cref="IUserGrain"/>
+public sealed class UserGrain(
+    [PersistentState(StateNames.User, StorageNames.Default)] IPersistentState<UserState> user,
+    IPasswordHashing hashing,
+    TimeProvider clock) : Grain, IUserGrain
+{
+    private UserState State => user.State;
+
+    private bool Exists => user.RecordExists && State.Email.Length > 0;
+
+    public async Task<UserView> CreateAsync(NewUser newUser)
+    {
+        if (Exists)
+        {
+            // Creation is repeated by the e-mail index after a failure: same address, same account.
+            return State.Email == newUser.Email
+                ? View()
+                : throw ProctorWiseException.Conflict("This account already exists.");
+        }
+
+        State.Name = newUser.Name;
+        State.Email = newUser.Email;
+        State.PasswordHash = hashing.Hash(newUser.Password);
+        State.Role = newUser.Role;
+        State.IsActive = true;
+        State.SecurityStamp = NewStamp();
+        State.CreatedAt = clock.GetUtcNow();
+        await user.WriteStateAsync();
+        return View();
+    }
+
+    public Task<UserView?> GetAsync() => Task.FromResult(Exists ? View() : null);
+
+    public async Task<LoginOutcome?> VerifyPasswordAsync(string password)
+    {
+        if (!Exists || !State.IsActive)
+        {
+            return null;
+        }
+
+        var check = hashing.Verify(State.PasswordHash, password);
+        if (check == PasswordCheck.Failed)
+        {
+            return null;
+        }
+
+        if (check == PasswordCheck.SuccessRehashNeeded)
+        {
+            State.PasswordHash = hashing.Hash(password);
+            await user.WriteStateAsync();
+        }
+
+        return new LoginOutcome(View(), State.SecurityStamp);
+    }
+
+    public Task<bool> IsTokenValidAsync(string securityStamp) =>
+        Task.FromResult(Exists && State.IsActive && string.Equals(State.SecurityStamp, securityStamp, StringComparison.Ordinal));
+
+    public async Task<UserView> UpdateAsync(Caller caller, UserUpdate update)
+    {
+        if (!caller.IsAdmin)
+        {
+            throw ProctorWiseException.Forbidden("Only administrators manage users.");
+        }
+
+        if (!Exists)
+        {
+            throw ProctorWiseException.NotFound("User");
+        }
+
+        var self = caller.UserId == this.GetPrimaryKeyString();
+        if (self && (update.IsActive == false || (update.Role is { } r && r != UserRole.Admin)))
+        {
+            // An admin locking themselves out could leave the platform with no administrator.
+            throw ProctorWiseException.Conflict("Administrators cannot deactivate or demote themselves.");
+        }
+
+        var changed = false;
+        if (update.Role is { } role && role != State.Role)
+        {
+            State.Role = role;
+            changed = true;
+        }
+
+        if (update.IsActive is { } active && active != State.IsActive)
+        {
+            State.IsActive = active;
+            changed = true;
+        }
+
+        if (changed)
+        {
+            // A token carries the role it was issued with: any change must invalidate it.
+            State.SecurityStamp = NewStamp();
+            await user.WriteStateAsync();
+            await GrainFactory.GetGrain<IUserDirectoryGrain>(SingletonKeys.Default).UpsertAsync(View());
+        }
+
+        return View();
+    }
+
+    private UserView View() =>
+        new(this.GetPrimaryKeyString(), State.Name, State.Email, State.Role, State.IsActive, State.CreatedAt);
+
+    private static string NewStamp() => Guid.NewGuid().ToString("N");
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Options;
+
+namespace ProctorWise.WebApi.Auth;
+
+/// <summary>Refuses to start without a strong secret: no default secret ever runs in production.</summary>
+internal sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
+{
+    public ValidateOptionsResult Validate(string? name, JwtOptions options)
+    {
+        if (string.IsNullOrEmpty(options.Secret))
+        {
+            return ValidateOptionsResult.Fail("Jwt:Secret (environment variable Jwt__Secret) is not set. Set a random secret of at least 32 characters.");
+        }
+
+        if (options.Secret.Length < JwtOptions.MinSecretLength)
+        {
+            return ValidateOptionsResult.Fail($"Jwt:Secret must be at least {JwtOptions.MinSecretLength} characters.");
+        }
+
+        return options.Lifetime <= TimeSpan.Zero
+            ? ValidateOptionsResult.Fail("Jwt:Lifetime must be positive.")
+            : ValidateOptionsResult.Success;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scalar.AspNetCore;
+using ProctorWise.WebApi.Auth;
+using ProctorWise.WebApi.Features.Auth;
+using ProctorWise.WebApi.Features.Bookings;
+using ProctorWise.WebApi.Features.Exams;
+using ProctorWise.WebApi.Features.Grading;
+using ProctorWise.WebApi.Features.Sessions;
+using ProctorWise.WebApi.Features.Users;
+using ProctorWise.WebApi.Infrastructure;
+
+namespace ProctorWise.WebApi.Hosting;
+
+/// <summary>The HTTP side: JSON contract, problem details, auth, limits, OpenAPI, health and endpoints.</summary>
+public static class ApiHostingExtensions
+{
+    /// <summary>The largest request body accepted (frames have their own, smaller limit).</summary>
+    public const long MaxRequestBodyBytes = 4 * 1024 * 1024;
+
+    /// <summary>Registers the API's services.</summary>
+    public static IHostApplicationBuilder AddProctorWiseApi(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.AddProctorWiseAuth();
+        services.AddProctorWiseRateLimits(builder.Configuration);
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>The JSON contract of API.md: camelCase, snake_case enums, UTC timestamps with Z.</summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.Converters.Add(new SnakeCaseEnumConverterFactory());
+        options.Converters.Add(new AnswerValueJsonConverter());
+        options.Converters.Add(new UtcDateTimeOffsetConverter());
+    }
+
+    /// <summary>Adds the middleware and maps every endpoint.</summary>
+    public static WebApplication MapProctorWiseApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
+
+        app.MapAuthEndpoints();
+        app.MapUserEndpoints();
+        app.MapExamEndpoints();
+        app.MapBookingEndpoints();
+        app.MapSessionEndpoints();
+        app.MapGradingEndpoints();
+        return app;
+    }
+}
