@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using ProctorWise.Grains.Domain;
 using ProctorWise.Grains.Interfaces.Bookings;
 using ProctorWise.Grains.Interfaces.Errors;
 using ProctorWise.Grains.Interfaces.Exams;
@@ -12,7 +14,7 @@ namespace ProctorWise.Grains.Bookings;
 /// <inheritdoc cref="IStudentBookingsGrain"/>
 public sealed class StudentBookingsGrain(
     [PersistentState(StateNames.StudentBookings, StorageNames.Default)] IPersistentState<StudentBookingsState> bookings,
-    TimeProvider clock) : Grain, IStudentBookingsGrain
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IStudentBookingsGrain
 {
     private Dictionary<string, BookingEntry> Entries => bookings.State.Bookings;
 

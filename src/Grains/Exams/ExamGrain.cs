@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using ProctorWise.Grains.Domain;
 using ProctorWise.Grains.Interfaces.Errors;
 using ProctorWise.Grains.Interfaces.Exams;
@@ -10,7 +11,7 @@ namespace ProctorWise.Grains.Exams;
 /// <inheritdoc cref="IExamGrain"/>
 public sealed class ExamGrain(
     [PersistentState(StateNames.Exam, StorageNames.Default)] IPersistentState<ExamState> exam,
-    TimeProvider clock) : Grain, IExamGrain
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IExamGrain
 {
     private ExamState State => exam.State;
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using ProctorWise.Grains.Domain;
 using ProctorWise.Grains.Interfaces.Errors;
 using ProctorWise.Grains.Interfaces.Exams;
@@ -10,7 +11,7 @@ namespace ProctorWise.Grains.Grading;
 /// <inheritdoc cref="ISubmissionGrain"/>
 public sealed class SubmissionGrain(
     [PersistentState(StateNames.Submission, StorageNames.Default)] IPersistentState<SubmissionState> submission,
-    TimeProvider clock) : Grain, ISubmissionGrain
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, ISubmissionGrain
 {
     public const string AutoGrader = "auto";
     public const int MaxFeedback = 5000;

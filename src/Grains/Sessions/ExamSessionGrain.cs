@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ProctorWise.Grains.Domain;
 using ProctorWise.Grains.Interfaces.Bookings;
@@ -19,7 +20,7 @@ namespace ProctorWise.Grains.Sessions;
 public sealed class ExamSessionGrain(
     [PersistentState(StateNames.ExamSession, StorageNames.Default)] IPersistentState<ExamSessionState> session,
     IOptions<ExamSessionOptions> options,
-    TimeProvider clock) : Grain, IExamSessionGrain, IRemindable
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IExamSessionGrain, IRemindable
 {
     private const string DeadlineReminder = "deadline";
     private IGrainTimer? _timer;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using ProctorWise.Grains.Domain;
 using ProctorWise.Grains.Interfaces.Exams;
@@ -12,7 +13,7 @@ namespace ProctorWise.Grains.Setup;
 /// <inheritdoc cref="ISetupGrain"/>
 public sealed partial class SetupGrain(
     [PersistentState(StateNames.Setup, StorageNames.Default)] IPersistentState<SetupState> setup,
-    TimeProvider clock,
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock,
     ILogger<SetupGrain> logger) : Grain, ISetupGrain
 {
     private IUserDirectoryGrain Directory => GrainFactory.GetGrain<IUserDirectoryGrain>(SingletonKeys.Default);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using ProctorWise.Grains.Domain;
 using ProctorWise.Grains.Interfaces.Bookings;
 using ProctorWise.Grains.Interfaces.Errors;
 using ProctorWise.Grains.Interfaces.Names;
@@ -10,7 +12,7 @@ namespace ProctorWise.Grains.Slots;
 /// <inheritdoc cref="IExamSlotGrain"/>
 public sealed class ExamSlotGrain(
     [PersistentState(StateNames.Slot, StorageNames.Default)] IPersistentState<SlotState> slot,
-    TimeProvider clock) : Grain, IExamSlotGrain
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IExamSlotGrain
 {
     private SlotState State => slot.State;
 

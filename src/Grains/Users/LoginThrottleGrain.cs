@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using ProctorWise.Grains.Domain;
 using Microsoft.Extensions.Options;
 using ProctorWise.Grains.Interfaces.Users;
 using ProctorWise.Grains.Options;
@@ -9,7 +11,7 @@ namespace ProctorWise.Grains.Users;
 /// Kept in memory on purpose: losing the counters on a restart only gives an attacker a few more
 /// tries, and a write per failed login would let them load the database instead.
 /// </remarks>
-public sealed class LoginThrottleGrain(IOptions<LoginThrottleOptions> options, TimeProvider clock) : Grain, ILoginThrottleGrain
+public sealed class LoginThrottleGrain(IOptions<LoginThrottleOptions> options, [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, ILoginThrottleGrain
 {
     private readonly Queue<DateTimeOffset> _failures = new();
     private DateTimeOffset? _lockedUntil;

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using ProctorWise.Grains.Domain;
 using ProctorWise.Grains.Interfaces.Errors;
 using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Grains.Interfaces.Security;
@@ -10,7 +12,7 @@ namespace ProctorWise.Grains.Users;
 public sealed class UserGrain(
     [PersistentState(StateNames.User, StorageNames.Default)] IPersistentState<UserState> user,
     IPasswordHashing hashing,
-    TimeProvider clock) : Grain, IUserGrain
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IUserGrain
 {
     private UserState State => user.State;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using ProctorWise.Grains.Domain;
 using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Grains.Options;
 using ProctorWise.Grains.Ports;
@@ -52,7 +53,7 @@ public static class ProctorWiseSiloBuilderExtensions
         silo.AddMemoryStreams(StreamProviders.Default);
 
         var services = silo.Services;
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(DomainClock.Key, TimeProvider.System);
         services.TryAddSingleton<IPasswordHashing, IdentityPasswordHashing>();
         services.AddOptions<ExamSessionOptions>().Bind(configuration.GetSection(ExamSessionOptions.Section));
         services.AddOptions<LoginThrottleOptions>().Bind(configuration.GetSection(LoginThrottleOptions.Section));

@@ -1,0 +1,138 @@
+using ProctorWise.Grains.Interfaces.Errors;
+using ProctorWise.Grains.Interfaces.Exams;
+using ProctorWise.Grains.Interfaces.Security;
+using ProctorWise.Grains.Tests.Infrastructure;
+
+namespace ProctorWise.Grains.Tests.Grains;
+
+/// <summary>Exam life cycle and ownership.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ExamGrainTests(ClusterFixture fixture)
+{
+    private readonly Scenario _given = new(fixture);
+
+    private IExamGrain NewExam() => fixture.Grains.GetGrain<IExamGrain>(Guid.NewGuid().ToString("N"));
+
+    private static async Task<ErrorKind> KindOf(Func<Task> call) => (await Assert.ThrowsAsync<ProctorWiseException>(call)).Kind;
+
+    [Fact]
+    public async Task OnlyTeachersAndAdminsCreateExams()
+    {
+        var student = await _given.UserAsync(UserRole.Student);
+        Assert.Equal(ErrorKind.Forbidden, await KindOf(() => NewExam().CreateAsync(student, Scenario.Draft())));
+    }
+
+    [Fact]
+    public async Task OthersSeeAPublishedExamWithoutQuestionsAndNeverADraft()
+    {
+        var teacher = await _given.UserAsync(UserRole.Teacher);
+        var student = await _given.UserAsync(UserRole.Student);
+        var exam = NewExam();
+        var created = await exam.CreateAsync(teacher, Scenario.Draft());
+        Assert.Equal(ExamStatus.Draft, created.Status);
+        Assert.NotNull(created.Questions);
+        Assert.Equal(ErrorKind.NotFound, await KindOf(() => exam.GetAsync(student)));
+
+        await exam.PublishAsync(teacher);
+        var seen = await exam.GetAsync(student);
+        Assert.Null(seen.Questions);
+        Assert.Equal(5, seen.QuestionCount);
+        Assert.Equal(10m, seen.TotalPoints);
+    }
+
+    [Fact]
+    public async Task AnotherTeacherCannotEditOrPublish()
+    {
+        var owner = await _given.UserAsync(UserRole.Teacher);
+        var other = await _given.UserAsync(UserRole.Teacher);
+        var exam = NewExam();
+        await exam.CreateAsync(owner, Scenario.Draft());
+        Assert.Equal(ErrorKind.NotFound, await KindOf(() => exam.UpdateAsync(other, Scenario.Draft(title: "Hijacked"))));
+        await exam.PublishAsync(owner);
+        Assert.Equal(ErrorKind.Forbidden, await KindOf(() => exam.UpdateAsync(other, Scenario.Draft(title: "Hijacked"))));
+        Assert.Equal("Algebra I", (await exam.GetAsync(owner)).Title);
+    }
+
+    [Fact]
+    public async Task AnAdminMayEditAnyExam()
+    {
+        var owner = await _given.UserAsync(UserRole.Teacher);
+        var admin = await _given.UserAsync(UserRole.Admin);
+        var exam = NewExam();
+        await exam.CreateAsync(owner, Scenario.Draft());
+        Assert.Equal("Fixed", (await exam.UpdateAsync(admin, Scenario.Draft(title: "Fixed"))).Title);
+    }
+
+    [Fact]
+    public async Task PublishingNeedsAQuestion()
+    {
+        var teacher = await _given.UserAsync(UserRole.Teacher);
+        var exam = NewExam();
+        await exam.CreateAsync(teacher, Scenario.Draft() with { Questions = [] });
+        var error = await Assert.ThrowsAsync<ProctorWiseException>(() => exam.PublishAsync(teacher));
+        Assert.Contains("questions", error.Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task EditsAreRefusedOnceASessionStarted()
+    {
+        var (_, teacher, session, _) = await _given.RunningSessionAsync();
+        var exam = fixture.Grains.GetGrain<IExamGrain>(session.ExamId);
+        Assert.True((await exam.GetAsync(teacher)).Locked);
+        Assert.Equal(ErrorKind.Conflict, await KindOf(() => exam.UpdateAsync(teacher, Scenario.Draft(title: "Changed"))));
+    }
+
+    [Fact]
+    public async Task SlotsMustStartInTheFutureAndHaveACapacity()
+    {
+        var teacher = await _given.UserAsync(UserRole.Teacher);
+        var (exam, _) = await _given.PublishedExamAsync(teacher);
+        var error = await Assert.ThrowsAsync<ProctorWiseException>(() => exam.AddSlotAsync(teacher, fixture.Clock.GetUtcNow().AddMinutes(-1), 0));
+        Assert.Contains("startsAt", error.Errors!.Keys);
+        Assert.Contains("capacity", error.Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task ArchivingHidesTheExamAndClosesItsSlots()
+    {
+        var teacher = await _given.UserAsync(UserRole.Teacher);
+        var student = await _given.UserAsync(UserRole.Student);
+        var (exam, _) = await _given.PublishedExamAsync(teacher);
+        var slot = await _given.SlotAsync(exam, teacher, TimeSpan.FromHours(1));
+        await exam.ArchiveAsync(teacher);
+        Assert.Equal(ErrorKind.NotFound, await KindOf(() => exam.GetAsync(student)));
+        Assert.Equal(ErrorKind.Conflict, await KindOf(() => _given.BookAsync(student, slot.Id)));
+    }
+
+    [Fact]
+    public async Task ASlotWithBookingsCannotBeRemoved()
+    {
+        var teacher = await _given.UserAsync(UserRole.Teacher);
+        var student = await _given.UserAsync(UserRole.Student);
+        var (exam, _) = await _given.PublishedExamAsync(teacher);
+        var slot = await _given.SlotAsync(exam, teacher, TimeSpan.FromHours(1));
+        await _given.BookAsync(student, slot.Id);
+        Assert.Equal(ErrorKind.Conflict, await KindOf(() => exam.RemoveSlotAsync(teacher, slot.Id)));
+        Assert.Single(await exam.ListSlotsAsync(teacher));
+    }
+
+    [Fact]
+    public async Task TheCatalogShowsEachRoleItsExams()
+    {
+        var teacher = await _given.UserAsync(UserRole.Teacher);
+        var other = await _given.UserAsync(UserRole.Teacher);
+        var student = await _given.UserAsync(UserRole.Student);
+        var draft = NewExam();
+        await draft.CreateAsync(teacher, Scenario.Draft());
+        var (published, _) = await _given.PublishedExamAsync(teacher);
+        var catalog = fixture.Grains.GetGrain<IExamCatalogGrain>("default");
+
+        var mine = await catalog.ListAsync(teacher, new(1, 200));
+        Assert.Equal(2, mine.Total);
+        Assert.Empty((await catalog.ListAsync(other, new(1, 200))).Items);
+        var studentView = (await catalog.ListAsync(student, new(1, 200))).Items;
+        Assert.Contains(studentView, e => e.Id == published.GetPrimaryKeyString());
+        Assert.DoesNotContain(studentView, e => e.Id == draft.GetPrimaryKeyString());
+        Assert.All(studentView, e => Assert.Null(e.Questions));
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using ProctorWise.Grains.Domain;
+using ProctorWise.Silo.Hosting;
+
+namespace ProctorWise.Grains.Tests.Infrastructure;
+
+/// <summary>
+/// Two in-process silos wired exactly like production (<see cref="ProctorWiseSiloBuilderExtensions.AddProctorWiseGrains"/>),
+/// so grain calls cross a silo boundary and every DTO goes through the serializer. The domain clock is
+/// <see cref="Clock"/>; the deadline tick is fast.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    /// <summary>The domain clock of both silos.</summary>
+    public ShiftableClock Clock { get; } = new();
+
+    /// <summary>The cluster.</summary>
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    /// <summary>The client's grain factory.</summary>
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async ValueTask InitializeAsync()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Sessions:TickInterval"] = "00:00:00.200",
+                ["LoginThrottle:MaxFailures"] = "3",
+            })
+            .Build();
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddProctorWiseGrains(configuration);
+            silo.Services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, Clock);
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+}
