@@ -51,8 +51,14 @@ public sealed class StudentBookingsGrain(
             bookingId = Guid.CreateVersion7().ToString("N");
             Entries[bookingId] = new BookingEntry
             {
-                SlotId = slotId, ExamId = slot.ExamId, ExamTitle = slot.ExamTitle, StartsAt = slot.StartsAt, EndsAt = slot.EndsAt,
-                Status = BookingStatus.Booked, CreatedAt = clock.GetUtcNow(), Pending = true,
+                SlotId = slotId,
+                ExamId = slot.ExamId,
+                ExamTitle = slot.ExamTitle,
+                StartsAt = slot.StartsAt,
+                EndsAt = slot.EndsAt,
+                Status = BookingStatus.Booked,
+                CreatedAt = clock.GetUtcNow(),
+                Pending = true,
             };
             await bookings.WriteStateAsync();
         }

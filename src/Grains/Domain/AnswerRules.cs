@@ -16,42 +16,42 @@ internal static class AnswerRules
         switch (question.Type)
         {
             case QuestionType.SingleChoice or QuestionType.MultipleChoice or QuestionType.TrueFalse:
-            {
-                if (answer.Choices is null || answer.Text is not null)
                 {
-                    throw ProctorWiseException.Invalid("answer", "An array of option indexes is expected.");
-                }
+                    if (answer.Choices is null || answer.Text is not null)
+                    {
+                        throw ProctorWiseException.Invalid("answer", "An array of option indexes is expected.");
+                    }
 
-                var optionCount = question.DisplayOptions?.Count ?? 0;
-                if (answer.Choices.Any(i => i < 0 || i >= optionCount))
-                {
-                    throw ProctorWiseException.Invalid("answer", $"Option indexes are 0 to {optionCount - 1}.");
-                }
+                    var optionCount = question.DisplayOptions?.Count ?? 0;
+                    if (answer.Choices.Any(i => i < 0 || i >= optionCount))
+                    {
+                        throw ProctorWiseException.Invalid("answer", $"Option indexes are 0 to {optionCount - 1}.");
+                    }
 
-                var distinct = answer.Choices.Distinct().Order().ToArray();
-                if (question.Type != QuestionType.MultipleChoice && distinct.Length > 1)
-                {
-                    throw ProctorWiseException.Invalid("answer", "Only one option may be chosen.");
-                }
+                    var distinct = answer.Choices.Distinct().Order().ToArray();
+                    if (question.Type != QuestionType.MultipleChoice && distinct.Length > 1)
+                    {
+                        throw ProctorWiseException.Invalid("answer", "Only one option may be chosen.");
+                    }
 
-                return new AnswerValue(distinct, null);
-            }
+                    return new AnswerValue(distinct, null);
+                }
 
             default:
-            {
-                if (answer.Text is null || answer.Choices is not null)
                 {
-                    throw ProctorWiseException.Invalid("answer", "A text answer is expected.");
-                }
+                    if (answer.Text is null || answer.Choices is not null)
+                    {
+                        throw ProctorWiseException.Invalid("answer", "A text answer is expected.");
+                    }
 
-                var max = question.Type == QuestionType.Essay ? MaxEssay : MaxShortAnswer;
-                if (answer.Text.Length > max)
-                {
-                    throw ProctorWiseException.Invalid("answer", $"At most {max} characters.");
-                }
+                    var max = question.Type == QuestionType.Essay ? MaxEssay : MaxShortAnswer;
+                    if (answer.Text.Length > max)
+                    {
+                        throw ProctorWiseException.Invalid("answer", $"At most {max} characters.");
+                    }
 
-                return answer;
-            }
+                    return answer;
+                }
         }
     }
 }

@@ -80,12 +80,12 @@ internal static partial class ExamRules
         switch (q.Type)
         {
             case QuestionType.SingleChoice or QuestionType.MultipleChoice:
-            {
-                var options = CheckOptions(errors, path, q.Options);
-                var correct = CheckCorrect(errors, path, q.Correct, options.Count, q.Type == QuestionType.SingleChoice);
-                Forbid(errors, $"{path}.correctText", q.CorrectText is not null);
-                return (options, correct, null);
-            }
+                {
+                    var options = CheckOptions(errors, path, q.Options);
+                    var correct = CheckCorrect(errors, path, q.Correct, options.Count, q.Type == QuestionType.SingleChoice);
+                    Forbid(errors, $"{path}.correctText", q.CorrectText is not null);
+                    return (options, correct, null);
+                }
 
             case QuestionType.TrueFalse:
                 Forbid(errors, $"{path}.options", q.Options is { Count: > 0 }, "True/false questions have implicit options.");

@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Scalar.AspNetCore;
 using ProctorWise.WebApi.Auth;
 using ProctorWise.WebApi.Features.Auth;
 using ProctorWise.WebApi.Features.Bookings;
@@ -12,6 +11,7 @@ using ProctorWise.WebApi.Features.Grading;
 using ProctorWise.WebApi.Features.Sessions;
 using ProctorWise.WebApi.Features.Users;
 using ProctorWise.WebApi.Infrastructure;
+using Scalar.AspNetCore;
 
 namespace ProctorWise.WebApi.Hosting;
 
@@ -20,6 +20,24 @@ public static class ApiHostingExtensions
 {
     /// <summary>The largest request body accepted (frames have their own, smaller limit).</summary>
     public const long MaxRequestBodyBytes = 4 * 1024 * 1024;
+
+    /// <summary>Where the API listens when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c>/<c>HTTP_PORTS</c> says.</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
+    /// <summary>
+    /// Listens on <see cref="DefaultUrl"/> unless the usual ASP.NET Core settings name an address. (A launch
+    /// profile URL would override <c>ASPNETCORE_URLS</c> under <c>dotnet run</c>; this does not.)
+    /// </summary>
+    public static WebApplicationBuilder UseProctorWiseDefaultUrl(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["http_ports"]) && string.IsNullOrEmpty(configuration["https_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        return builder;
+    }
 
     /// <summary>Registers the API's services.</summary>
     public static IHostApplicationBuilder AddProctorWiseApi(this IHostApplicationBuilder builder)
@@ -59,6 +77,10 @@ public static class ApiHostingExtensions
 
         app.MapOpenApi();
         app.MapScalarApiReference();
+
+        // Until the web client is served here, the root leads to the API reference.
+        app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
 

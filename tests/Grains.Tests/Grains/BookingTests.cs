@@ -15,11 +15,11 @@ public sealed class BookingTests(ClusterFixture fixture)
     [Fact]
     public async Task ConcurrentBookingsNeverExceedTheCapacity()
     {
-        const int capacity = 15;
+        const int Capacity = 15;
         var teacher = await _given.UserAsync(UserRole.Teacher);
         var (exam, _) = await _given.PublishedExamAsync(teacher);
-        var slot = await _given.SlotAsync(exam, teacher, TimeSpan.FromHours(1), capacity);
-        var students = await Task.WhenAll(Enumerable.Range(0, capacity + 10).Select(_ => _given.UserAsync(UserRole.Student)));
+        var slot = await _given.SlotAsync(exam, teacher, TimeSpan.FromHours(1), Capacity);
+        var students = await Task.WhenAll(Enumerable.Range(0, Capacity + 10).Select(_ => _given.UserAsync(UserRole.Student)));
 
         var attempts = await Task.WhenAll(students.Select(async s =>
         {
@@ -34,8 +34,8 @@ public sealed class BookingTests(ClusterFixture fixture)
             }
         }));
 
-        Assert.Equal(capacity, attempts.Count(ok => ok));
-        Assert.Equal(capacity, (await fixture.Grains.GetGrain<IExamSlotGrain>(slot.Id).GetAsync())!.Booked);
+        Assert.Equal(Capacity, attempts.Count(ok => ok));
+        Assert.Equal(Capacity, (await fixture.Grains.GetGrain<IExamSlotGrain>(slot.Id).GetAsync())!.Booked);
         var refused = students.Where((_, i) => !attempts[i]);
         foreach (var s in refused)
         {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using ProctorWise.Grains.Domain;
 using ProctorWise.Silo.Hosting;
+using ProctorWise.TestSupport;
 
 namespace ProctorWise.Grains.Tests.Infrastructure;
 

@@ -4,6 +4,7 @@ using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Sessions;
 using ProctorWise.Grains.Interfaces.Slots;
 using ProctorWise.Grains.Interfaces.Users;
+using ProctorWise.TestSupport;
 
 namespace ProctorWise.Grains.Tests.Infrastructure;
 

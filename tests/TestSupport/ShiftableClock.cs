@@ -1,4 +1,4 @@
-namespace ProctorWise.Grains.Tests.Infrastructure;
+namespace ProctorWise.TestSupport;
 
 /// <summary>
 /// Real time plus an offset the test can move forward: timers keep running in real time while the

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.Json;
+using ProctorWise.WebApi.Tests.Infrastructure;
+
+namespace ProctorWise.WebApi.Tests.Features;
+
+/// <summary>Health, OpenAPI, bootstrap admin and login throttling on the shared host.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class HostingTests(ApiFactory factory)
+{
+    [Fact]
+    public async Task HealthEndpointsAnswer()
+    {
+        var client = factory.Anonymous();
+        await Expect.Status(HttpStatusCode.OK, await client.GetRawAsync("/health/live"));
+        var ready = await client.GetRawAsync("/health/ready");
+        await Expect.Status(HttpStatusCode.OK, ready);
+        Assert.Contains("\"cluster\"", await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesTheContract()
+    {
+        var json = JsonDocument.Parse(await factory.Anonymous().GetStringAsync("/openapi/v1.json"));
+        var paths = json.RootElement.GetProperty("paths");
+        foreach (var path in new[] { "/api/auth/login", "/api/exams/{id}/slots", "/api/bookings/{id}/session", "/api/sessions/{id}/answers/{questionId}", "/api/submissions/{id}/publish" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), path);
+        }
+
+        await Expect.Status(HttpStatusCode.OK, await factory.Anonymous().GetRawAsync("/scalar/v1"));
+    }
+
+    [Fact]
+    public async Task TheBootstrapAdminFromConfigurationCanSignIn()
+    {
+        var admin = await factory.AdminAsync();
+        Assert.Equal(Grains.Interfaces.Security.UserRole.Admin, admin.User!.Role);
+    }
+
+    [Fact]
+    public async Task RepeatedFailedLoginsLockTheAddressEvenForTheRightPassword()
+    {
+        var student = await (await factory.AdminAsync()).NewUserAsync(Grains.Interfaces.Security.UserRole.Student);
+        var anonymous = factory.Anonymous();
+        for (var i = 0; i < 3; i++)
+        {
+            await Expect.Problem(HttpStatusCode.Unauthorized, await anonymous.PostAsync("/api/auth/login", new { email = student.User!.Email, password = "wrong-password" }));
+        }
+
+        var locked = await anonymous.PostAsync("/api/auth/login", new { email = student.User!.Email, password = "password-123" });
+        await Expect.Problem(HttpStatusCode.TooManyRequests, locked);
+        Assert.NotNull(locked.Headers.RetryAfter);
+    }
+
+    [Fact]
+    public async Task UnknownAddressesAndWrongPasswordsGetTheSameAnswer()
+    {
+        var student = await (await factory.AdminAsync()).NewUserAsync(Grains.Interfaces.Security.UserRole.Student);
+        var anonymous = factory.Anonymous();
+        var wrong = await Expect.Problem(HttpStatusCode.Unauthorized, await anonymous.PostAsync("/api/auth/login", new { email = student.User!.Email, password = "nope-nope" }));
+        var unknown = await Expect.Problem(HttpStatusCode.Unauthorized, await anonymous.PostAsync("/api/auth/login", new { email = "nobody@school.test", password = "nope-nope" }));
+        Assert.Equal(wrong.GetProperty("title").GetString(), unknown.GetProperty("title").GetString());
+    }
+}

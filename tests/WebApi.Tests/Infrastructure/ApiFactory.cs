@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using ProctorWise.Grains.Domain;
+using ProctorWise.TestSupport;
+
+namespace ProctorWise.WebApi.Tests.Infrastructure;
+
+/// <summary>
+/// The WebApi in embedded mode (co-hosted silo, in-memory providers) served by Kestrel on a private
+/// loopback port (real HTTP: body limits, connection handling and later WebSockets behave as in
+/// production), with a bootstrap admin from configuration, no demo data and a movable domain clock.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    /// <summary>Configures Kestrel on a free port.</summary>
+    public ApiFactory() => UseKestrel(FreePorts.Next());
+
+    public const string AdminEmail = "root@school.test";
+    public const string AdminPassword = "bootstrap-password";
+    public const string JwtSecret = "test-secret-that-is-long-enough-for-hs256!";
+    public const string JwtIssuer = "proctorwise";
+
+    /// <summary>The domain clock.</summary>
+    public ShiftableClock Clock { get; } = new();
+
+    /// <summary>Settings of this host; subclasses add or override.</summary>
+    protected virtual Dictionary<string, string?> Settings() => new()
+    {
+        ["Jwt:Secret"] = JwtSecret,
+        ["Bootstrap:AdminEmail"] = AdminEmail,
+        ["Bootstrap:AdminPassword"] = AdminPassword,
+        ["Demo:Enabled"] = "false",
+        ["Orleans:ClusterId"] = "test-" + Guid.NewGuid().ToString("N"),
+        ["Orleans:Endpoints:SiloPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Orleans:Endpoints:GatewayPort"] = FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Sessions:TickInterval"] = "00:00:00.200",
+        ["LoginThrottle:MaxFailures"] = "3",
+        ["RateLimits:CredentialsPerMinute"] = "100000",
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    /// <summary>The environment the host runs in.</summary>
+    protected virtual string EnvironmentName => "Testing";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(EnvironmentName);
+        foreach (var (key, value) in Settings())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, Clock));
+    }
+
+    public ValueTask InitializeAsync()
+    {
+        // Starting the server starts the silo and runs the start-up tasks (bootstrap admin).
+        StartServer();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>A client for this host with the API's JSON contract.</summary>
+    public ApiClient Anonymous() => new(CreateClient(), this);
+
+    /// <summary>A client signed in as the bootstrap admin.</summary>
+    public Task<ApiClient> AdminAsync() => Anonymous().LoginAsync(AdminEmail, AdminPassword);
+}
