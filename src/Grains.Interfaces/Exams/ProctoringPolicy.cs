@@ -11,6 +11,8 @@ namespace ProctorWise.Grains.Interfaces.Exams;
 /// <param name="WebcamRequired">Whether frames are expected during the whole session.</param>
 /// <param name="ShuffleQuestions">Deliver questions in a per-student order.</param>
 /// <param name="FrameTimeoutSeconds">No frame for this long infers <c>webcam_stopped</c>.</param>
+/// <param name="LookingAwayYaw">Head-turn proxy (|yaw|, 0 = facing the camera) from which the student counts as looking away.</param>
+/// <param name="ObjectFrames">Consecutive frames showing a forbidden object before <c>object_detected</c>.</param>
 [GenerateSerializer, Immutable, Alias("pw.proctoring-policy")]
 public sealed record class ProctoringPolicy(
     int NoFaceSeconds = 5,
@@ -19,7 +21,9 @@ public sealed record class ProctoringPolicy(
     int MaxTabSwitches = 3,
     bool WebcamRequired = true,
     bool ShuffleQuestions = false,
-    int FrameTimeoutSeconds = 15)
+    int FrameTimeoutSeconds = 15,
+    double LookingAwayYaw = 0.5,
+    int ObjectFrames = 2)
 {
     /// <summary>The defaults used when an exam gives no policy.</summary>
     public static ProctoringPolicy Default { get; } = new();
