@@ -21,4 +21,7 @@ public enum ErrorKind
 
     /// <summary>The credentials are wrong or no longer valid (401).</summary>
     Unauthorized = 5,
+
+    /// <summary>A capability this server lacks (a model file, a dependency) is needed (503).</summary>
+    Unavailable = 6,
 }

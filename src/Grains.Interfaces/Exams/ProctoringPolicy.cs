@@ -22,7 +22,7 @@ public sealed record class ProctoringPolicy(
     bool WebcamRequired = true,
     bool ShuffleQuestions = false,
     int FrameTimeoutSeconds = 15,
-    double LookingAwayYaw = 0.5,
+    double LookingAwayYaw = 0.3,
     int ObjectFrames = 2)
 {
     /// <summary>The defaults used when an exam gives no policy.</summary>

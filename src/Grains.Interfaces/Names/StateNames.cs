@@ -35,4 +35,13 @@ public static class StateNames
 
     /// <summary>Bootstrap and demo-data markers.</summary>
     public const string Setup = "setup";
+
+    /// <summary>An evidence snapshot.</summary>
+    public const string Evidence = "evidence";
+
+    /// <summary>A proctor's rooms and alert inbox.</summary>
+    public const string Proctor = "proctor";
+
+    /// <summary>A room's live snapshot.</summary>
+    public const string Room = "room";
 }

@@ -1,4 +1,6 @@
+using ProctorWise.Grains.Interfaces.Proctoring;
 using ProctorWise.Grains.Interfaces.Security;
+using ProctorWise.Grains.Interfaces.Vision;
 
 namespace ProctorWise.Grains.Interfaces.Sessions;
 
@@ -31,4 +33,36 @@ public interface IExamSessionGrain : IGrainWithStringKey
     /// <summary>Submits (the student only). Idempotent: returns the same submission id every time.</summary>
     [Alias("Submit")]
     Task<string> SubmitAsync(Caller caller);
+
+    /// <summary>Records a browser signal from the student (202); repeated sequence numbers are ignored; 429 when flooded.</summary>
+    [Alias("RecordSignal")]
+    Task RecordSignalAsync(Caller caller, BrowserSignal signal);
+
+    /// <summary>Admits a frame from the student before it is analysed: 429 when less than a second after the last one.</summary>
+    [Alias("BeginFrame")]
+    Task BeginFrameAsync(Caller caller);
+
+    /// <summary>Applies the rules to an analysed frame; the JPEG is kept only as evidence of a new anomaly.</summary>
+    [Alias("RecordFrame")]
+    Task RecordFrameAsync(Caller caller, FrameAnalysis analysis, byte[] jpeg);
+
+    /// <summary>The session's anomalies, newest first (proctors of the slot, exam owner, admins).</summary>
+    [Alias("GetAnomalies")]
+    Task<IReadOnlyList<AnomalyView>> GetAnomaliesAsync(Caller caller);
+
+    /// <summary>The evidence frame of an anomaly, or 404 (proctors of the slot, exam owner, admins).</summary>
+    [Alias("GetEvidence")]
+    Task<Evidence> GetEvidenceAsync(Caller caller, string anomalyId);
+
+    /// <summary>Sends the student a warning (proctors of the slot, admins).</summary>
+    [Alias("Warn")]
+    Task WarnAsync(Caller caller, string message);
+
+    /// <summary>Ends the session and submits it as terminated (proctors of the slot, admins); returns the submission id.</summary>
+    [Alias("Terminate")]
+    Task<string> TerminateAsync(Caller caller, string reason);
+
+    /// <summary>Gives the student extra minutes (proctors of the slot, exam owner, admins).</summary>
+    [Alias("Extend")]
+    Task<SessionView> ExtendAsync(Caller caller, int minutes);
 }

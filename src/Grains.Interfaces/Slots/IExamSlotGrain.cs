@@ -42,6 +42,10 @@ public interface IExamSlotGrain : IGrainWithStringKey
     [Alias("AssignProctor")]
     Task AssignProctorAsync(Caller caller, string proctorId);
 
+    /// <summary>True when the caller may watch the room: its proctors, the exam's owner, admins.</summary>
+    [Alias("CanSupervise")]
+    Task<bool> CanSuperviseAsync(Caller caller);
+
     /// <summary>True when the caller supervises this room.</summary>
     [Alias("IsProctor")]
     Task<bool> IsProctorAsync(string userId);

@@ -11,4 +11,10 @@ public sealed class ExamSessionOptions
     /// also fires exactly at the deadline; the tick only bounds how late a changed clock is noticed.
     /// </summary>
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long evidence frames are kept after the session ended.</summary>
+    public TimeSpan EvidenceRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>At most this many evidence frames per session (later anomalies are recorded without one).</summary>
+    public int MaxEvidencePerSession { get; set; } = 50;
 }

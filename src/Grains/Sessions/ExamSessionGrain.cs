@@ -14,10 +14,12 @@ namespace ProctorWise.Grains.Sessions;
 
 /// <inheritdoc cref="IExamSessionGrain"/>
 /// <remarks>
-/// The deadline is enforced three ways: every call checks the clock first, a grain timer fires at the
-/// deadline while the grain is active, and a reminder re-activates it if its silo went away.
+/// This file holds the attempt (start, answers, deadline, submission); ExamSessionGrain.Proctoring.cs
+/// holds the live proctoring. The deadline is enforced three ways: every call checks the clock first,
+/// a grain timer fires at the deadline while the grain is active, and a reminder re-activates it if
+/// its silo went away.
 /// </remarks>
-public sealed class ExamSessionGrain(
+public sealed partial class ExamSessionGrain(
     [PersistentState(StateNames.ExamSession, StorageNames.Default)] IPersistentState<ExamSessionState> session,
     IOptions<ExamSessionOptions> options,
     [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IExamSessionGrain, IRemindable
@@ -31,6 +33,7 @@ public sealed class ExamSessionGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        ActivateProctoring();
         if (State.Start is not null && State.Status == SessionStatus.InProgress)
         {
             ScheduleTimer();
@@ -48,8 +51,9 @@ public sealed class ExamSessionGrain(
             State.StartedAt = clock.GetUtcNow();
             State.QuestionOrder = [.. QuestionOrder.For(start.Exam.Questions, this.GetPrimaryKeyString(), start.Exam.Proctoring.ShuffleQuestions).Select(q => q.Id)];
             await session.WriteStateAsync();
-            await this.RegisterOrUpdateReminder(DeadlineReminder, Max(start.Deadline - clock.GetUtcNow(), TimeSpan.FromSeconds(1)), TimeSpan.FromMinutes(1));
+            await RegisterDeadlineReminderAsync();
             ScheduleTimer();
+            await PublishLiveAsync(force: true);
         }
 
         return SessionViews.Full(this.GetPrimaryKeyString(), State);
@@ -66,22 +70,13 @@ public sealed class ExamSessionGrain(
         }
 
         await ExpireIfDueAsync();
-        var allowed = (caller.Role == UserRole.Student && caller.UserId == start.StudentId)
-            || caller.IsAdmin
-            || caller.UserId == start.Exam.OwnerId
-            || (caller.Role == UserRole.Proctor && await GrainFactory.GetGrain<IExamSlotGrain>(start.SlotId).IsProctorAsync(caller.UserId));
+        var allowed = (caller.Role == UserRole.Student && caller.UserId == start.StudentId) || await IsSupervisorAsync(caller, ownerAllowed: true);
         return allowed ? SessionViews.Full(this.GetPrimaryKeyString(), State) : throw Denied(caller);
     }
 
     public async Task<bool> SaveAnswerAsync(Caller caller, string questionId, AnswerValue answer, long sequence)
     {
-        EnsureStudent(caller);
-        await ExpireIfDueAsync();
-        if (State.Status != SessionStatus.InProgress)
-        {
-            throw ProctorWiseException.Conflict(State.Status == SessionStatus.Expired ? "The deadline has passed." : "The session has ended.");
-        }
-
+        await EnsureRunningForStudentAsync(caller);
         var question = Start.Exam.Questions.FirstOrDefault(q => q.Id == questionId) ?? throw ProctorWiseException.NotFound("Question");
         if (sequence < 0)
         {
@@ -89,6 +84,7 @@ public sealed class ExamSessionGrain(
         }
 
         var canonical = AnswerRules.Check(question, answer);
+        SeenNow();
         if (State.Answers.TryGetValue(questionId, out var saved) && saved.Sequence >= sequence)
         {
             return false;
@@ -109,9 +105,15 @@ public sealed class ExamSessionGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (reminderName == EvidenceReminder)
+        {
+            await DeleteEvidenceAsync();
+            return;
+        }
+
         if (State.Start is null)
         {
-            await UnregisterDeadlineReminderAsync();
+            await UnregisterReminderAsync(DeadlineReminder);
             return;
         }
 
@@ -120,6 +122,16 @@ public sealed class ExamSessionGrain(
         if (State.Status != SessionStatus.InProgress)
         {
             await EndAsync(State.Status, State.EndedAt ?? clock.GetUtcNow());
+        }
+    }
+
+    private async Task EnsureRunningForStudentAsync(Caller caller)
+    {
+        EnsureStudent(caller);
+        await ExpireIfDueAsync();
+        if (State.Status != SessionStatus.InProgress)
+        {
+            throw ProctorWiseException.Conflict(State.Status == SessionStatus.Expired ? "The deadline has passed." : "The session has ended.");
         }
     }
 
@@ -139,7 +151,10 @@ public sealed class ExamSessionGrain(
             State.Status = status;
             State.EndedAt = endedAt;
             State.SubmissionId = Guid.CreateVersion7().ToString("N");
+            CloseAnomalies(endedAt);
             await session.WriteStateAsync();
+            await PublishLiveAsync(force: true);
+            await ScheduleEvidenceRetentionAsync();
         }
 
         if (State.SubmissionRecorded)
@@ -153,10 +168,13 @@ public sealed class ExamSessionGrain(
         await session.WriteStateAsync();
         _timer?.Dispose();
         _timer = null;
-        await UnregisterDeadlineReminderAsync();
+        await UnregisterReminderAsync(DeadlineReminder);
         await GrainFactory.GetGrain<IStudentBookingsGrain>(start.StudentId).OnSessionEndedAsync(start.BookingId);
         await GrainFactory.GetGrain<IExamSlotGrain>(start.SlotId).MarkCompletedAsync(start.BookingId);
     }
+
+    private async Task RegisterDeadlineReminderAsync() =>
+        await this.RegisterOrUpdateReminder(DeadlineReminder, Max(Start.Deadline - clock.GetUtcNow(), TimeSpan.FromSeconds(1)), TimeSpan.FromMinutes(1));
 
     private void ScheduleTimer()
     {
@@ -167,7 +185,11 @@ public sealed class ExamSessionGrain(
     private async Task OnTickAsync(CancellationToken cancellationToken)
     {
         await ExpireIfDueAsync();
-        _timer?.Change(NextDue(), options.Value.TickInterval);
+        if (State.Status == SessionStatus.InProgress)
+        {
+            await ProctoringTickAsync();
+            _timer?.Change(NextDue(), options.Value.TickInterval);
+        }
     }
 
     /// <summary>The next tick: at the deadline if it comes before the regular interval.</summary>
@@ -178,9 +200,9 @@ public sealed class ExamSessionGrain(
         return remaining < tick ? Max(remaining, TimeSpan.Zero) : tick;
     }
 
-    private async Task UnregisterDeadlineReminderAsync()
+    private async Task UnregisterReminderAsync(string name)
     {
-        if (await this.GetReminder(DeadlineReminder) is { } reminder)
+        if (await this.GetReminder(name) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }

@@ -1,3 +1,4 @@
+using ProctorWise.Grains.Domain.Proctoring;
 using ProctorWise.Grains.Interfaces.Sessions;
 
 namespace ProctorWise.Grains.Sessions;
@@ -29,4 +30,7 @@ public sealed class ExamSessionState
 
     /// <summary>The order in which this student receives the questions.</summary>
     [Id(7)] public List<string> QuestionOrder { get; set; } = [];
+
+    /// <summary>Anomalies and counters of the live proctoring.</summary>
+    [Id(8)] public ProctoringState Proctoring { get; set; } = new();
 }

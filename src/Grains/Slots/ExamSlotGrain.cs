@@ -3,6 +3,7 @@ using ProctorWise.Grains.Domain;
 using ProctorWise.Grains.Interfaces.Bookings;
 using ProctorWise.Grains.Interfaces.Errors;
 using ProctorWise.Grains.Interfaces.Names;
+using ProctorWise.Grains.Interfaces.Proctoring;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Slots;
 using ProctorWise.Grains.Interfaces.Users;
@@ -132,7 +133,13 @@ public sealed class ExamSlotGrain(
         {
             await slot.WriteStateAsync();
         }
+
+        // Idempotent: the proctor grain subscribes to the room's stream once.
+        await GrainFactory.GetGrain<IProctorGrain>(proctorId).AddRoomAsync(this.GetPrimaryKeyString());
     }
+
+    public Task<bool> CanSuperviseAsync(Caller caller) =>
+        Task.FromResult(State.Exam is { } exam && !State.Removed && (caller.IsAdmin || caller.UserId == exam.OwnerId || State.ProctorIds.Contains(caller.UserId)));
 
     public Task<bool> IsProctorAsync(string userId) => Task.FromResult(!State.Removed && State.ProctorIds.Contains(userId));
 

@@ -8,6 +8,7 @@ using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Grains.Options;
 using ProctorWise.Grains.Ports;
 using ProctorWise.Silo.Adapters.Security;
+using ProctorWise.Silo.Adapters.Vision;
 using ProctorWise.Silo.StartupTasks;
 
 namespace ProctorWise.Silo.Hosting;
@@ -57,6 +58,7 @@ public static class ProctorWiseSiloBuilderExtensions
         services.TryAddSingleton<IPasswordHashing, IdentityPasswordHashing>();
         services.AddOptions<ExamSessionOptions>().Bind(configuration.GetSection(ExamSessionOptions.Section));
         services.AddOptions<LoginThrottleOptions>().Bind(configuration.GetSection(LoginThrottleOptions.Section));
+        services.AddProctorWiseVision(configuration);
         return silo;
     }
 }

@@ -2,14 +2,17 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProctorWise.WebApi.Auth;
 using ProctorWise.WebApi.Features.Auth;
 using ProctorWise.WebApi.Features.Bookings;
 using ProctorWise.WebApi.Features.Exams;
 using ProctorWise.WebApi.Features.Grading;
+using ProctorWise.WebApi.Features.Proctoring;
 using ProctorWise.WebApi.Features.Sessions;
 using ProctorWise.WebApi.Features.Users;
+using ProctorWise.WebApi.Hubs;
 using ProctorWise.WebApi.Infrastructure;
 using Scalar.AspNetCore;
 
@@ -52,7 +55,13 @@ public static class ApiHostingExtensions
         builder.AddProctorWiseAuth();
         services.AddProctorWiseRateLimits(builder.Configuration);
         services.AddOpenApi();
-        services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])
+            .AddCheck<VisionHealthCheck>("vision", tags: ["ready"]);
+        services.AddSignalR(o => o.AddFilter<DomainErrorHubFilter>())
+            .AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
+        services.AddSingleton<HubObserver>();
+        services.AddHostedService<HubObserverRegistration>();
         return builder;
     }
 
@@ -90,6 +99,10 @@ public static class ApiHostingExtensions
         app.MapBookingEndpoints();
         app.MapSessionEndpoints();
         app.MapGradingEndpoints();
+        app.MapSessionProctoringEndpoints();
+        app.MapProctorEndpoints();
+        app.MapHub<ProctorHub>("/hubs/proctor");
+        app.MapHub<StudentHub>("/hubs/student");
         return app;
     }
 }

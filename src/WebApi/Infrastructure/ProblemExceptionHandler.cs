@@ -41,6 +41,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         ErrorKind.Conflict => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = e.Message },
         ErrorKind.TooManyRequests => new ProblemDetails { Status = 429, Title = "Too many requests.", Detail = e.Message },
         ErrorKind.Unauthorized => new ProblemDetails { Status = 401, Title = "Unauthorized.", Detail = e.Message },
+        ErrorKind.Unavailable => new ProblemDetails { Status = 503, Title = "Unavailable on this server.", Detail = e.Message },
         _ => new ProblemDetails { Status = 500, Title = "An unexpected error occurred." },
     };
 

@@ -1,0 +1,19 @@
+using Orleans.Concurrency;
+
+namespace ProctorWise.Grains.Interfaces.Proctoring;
+
+/// <summary>
+/// One per web host: the way grains reach browsers. The host forwards to its SignalR hubs; grains
+/// never see SignalR. Calls are one-way: a slow or dead host never holds a grain up.
+/// </summary>
+[Alias("pw.IHubObserver")]
+public interface IHubObserver : IGrainObserver
+{
+    /// <summary>Delivers a proctor's batch to that proctor's dashboards watching the rooms concerned.</summary>
+    [Alias("OnProctorBatch"), OneWay]
+    Task OnProctorBatchAsync(string proctorId, ProctorBatch batch);
+
+    /// <summary>Delivers a message to the student connected to a session.</summary>
+    [Alias("OnStudentMessage"), OneWay]
+    Task OnStudentMessageAsync(string sessionId, StudentMessage message);
+}

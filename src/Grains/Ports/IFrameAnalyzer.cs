@@ -1,0 +1,16 @@
+using ProctorWise.Grains.Interfaces.Vision;
+
+namespace ProctorWise.Grains.Ports;
+
+/// <summary>
+/// Vision on one frame, implemented in Silo with ONNX Runtime. Implementations run inference off the
+/// Orleans scheduler and report a missing model as <see cref="CheckStatus.Unavailable"/>, never a fake result.
+/// </summary>
+public interface IFrameAnalyzer
+{
+    /// <summary>Which checks can run, and why not.</summary>
+    VisionStatus Status { get; }
+
+    /// <summary>Analyses an image; throws a validation error for bytes that are not a decodable image.</summary>
+    Task<FrameAnalysis> AnalyzeAsync(ReadOnlyMemory<byte> image, CancellationToken cancellationToken = default);
+}

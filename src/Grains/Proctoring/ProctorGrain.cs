@@ -1,0 +1,148 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Streams;
+using ProctorWise.Grains.Domain;
+using ProctorWise.Grains.Interfaces.Errors;
+using ProctorWise.Grains.Interfaces.Events;
+using ProctorWise.Grains.Interfaces.Names;
+using ProctorWise.Grains.Interfaces.Proctoring;
+using ProctorWise.Grains.Interfaces.Security;
+
+namespace ProctorWise.Grains.Proctoring;
+
+/// <inheritdoc cref="IProctorGrain"/>
+/// <remarks>
+/// Events from the room streams are pushed to dashboards in batches: the first event of a burst starts
+/// a short timer and everything arriving meanwhile goes out in one observer call, with only the latest
+/// state of each session. Alerts are idempotent by id, so a redelivered event changes nothing.
+/// </remarks>
+public sealed class ProctorGrain(
+    [PersistentState(StateNames.Proctor, StorageNames.Default)] IPersistentState<ProctorState> proctor,
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IProctorGrain
+{
+    public const int InboxSize = 500;
+
+    public static readonly TimeSpan FlushDelay = TimeSpan.FromMilliseconds(100);
+
+    private readonly Dictionary<string, ProctorAlert> _pendingAlerts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SessionLiveView> _pendingSessions = new(StringComparer.Ordinal);
+    private HubFanout? _fanout;
+    private IGrainTimer? _flush;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _fanout = new HubFanout(GrainFactory, clock);
+        foreach (var room in proctor.State.Rooms)
+        {
+            await SubscribeAsync(room);
+        }
+    }
+
+    public async Task AddRoomAsync(string slotId)
+    {
+        if (proctor.State.Rooms.Add(slotId))
+        {
+            await proctor.WriteStateAsync();
+            await SubscribeAsync(slotId);
+        }
+    }
+
+    public Task<IReadOnlyList<string>> ListRoomsAsync(Caller caller)
+    {
+        EnsureSelf(caller);
+        IReadOnlyList<string> rooms = [.. proctor.State.Rooms.Order(StringComparer.Ordinal)];
+        return Task.FromResult(rooms);
+    }
+
+    public Task<IReadOnlyList<ProctorAlert>> GetAlertsAsync(Caller caller, bool unacknowledgedOnly, int limit)
+    {
+        EnsureSelf(caller);
+        IReadOnlyList<ProctorAlert> alerts =
+            [.. Enumerable.Reverse(proctor.State.Alerts).Where(a => !unacknowledgedOnly || !a.Acknowledged).Take(Math.Clamp(limit, 1, InboxSize))];
+        return Task.FromResult(alerts);
+    }
+
+    public async Task AcknowledgeAsync(Caller caller, string alertId)
+    {
+        EnsureSelf(caller);
+        var index = proctor.State.Alerts.FindIndex(a => a.AlertId == alertId);
+        if (index < 0)
+        {
+            throw ProctorWiseException.NotFound("Alert");
+        }
+
+        if (!proctor.State.Alerts[index].Acknowledged)
+        {
+            var acknowledged = proctor.State.Alerts[index] with { Acknowledged = true };
+            proctor.State.Alerts[index] = acknowledged;
+            await proctor.WriteStateAsync();
+            Queue(acknowledged);
+        }
+    }
+
+    /// <summary>Subscribes once per room: existing (persisted) subscriptions are resumed, not duplicated.</summary>
+    private async Task SubscribeAsync(string slotId)
+    {
+        var stream = this.GetStreamProvider(StreamProviders.Default).GetStream<RoomEvent>(StreamId.Create(StreamNamespaces.Alerts, slotId));
+        var handles = await stream.GetAllSubscriptionHandles();
+        if (handles.Count == 0)
+        {
+            await stream.SubscribeAsync(OnEventAsync);
+            return;
+        }
+
+        await handles[0].ResumeAsync(OnEventAsync);
+        foreach (var duplicate in handles.Skip(1))
+        {
+            await duplicate.UnsubscribeAsync();
+        }
+    }
+
+    private async Task OnEventAsync(RoomEvent roomEvent, StreamSequenceToken? token)
+    {
+        switch (roomEvent)
+        {
+            case AlertRaised { Alert: var alert } when proctor.State.Alerts.TrueForAll(a => a.AlertId != alert.AlertId):
+                proctor.State.Alerts.Add(alert);
+                if (proctor.State.Alerts.Count > InboxSize)
+                {
+                    proctor.State.Alerts.RemoveRange(0, proctor.State.Alerts.Count - InboxSize);
+                }
+
+                await proctor.WriteStateAsync();
+                Queue(alert);
+                break;
+            case SessionChanged { Session: var session }:
+                _pendingSessions[session.SessionId] = session;
+                ScheduleFlush();
+                break;
+        }
+    }
+
+    private void Queue(ProctorAlert alert)
+    {
+        _pendingAlerts[alert.AlertId] = alert;
+        ScheduleFlush();
+    }
+
+    private void ScheduleFlush() =>
+        _flush ??= this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(FlushDelay, Timeout.InfiniteTimeSpan));
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        _flush?.Dispose();
+        _flush = null;
+        var batch = new ProctorBatch([.. _pendingAlerts.Values], [.. _pendingSessions.Values]);
+        _pendingAlerts.Clear();
+        _pendingSessions.Clear();
+        var proctorId = this.GetPrimaryKeyString();
+        await _fanout!.SendAsync(observer => observer.OnProctorBatchAsync(proctorId, batch));
+    }
+
+    private void EnsureSelf(Caller caller)
+    {
+        if (caller.UserId != this.GetPrimaryKeyString())
+        {
+            throw ProctorWiseException.Forbidden("This inbox belongs to another proctor.");
+        }
+    }
+}

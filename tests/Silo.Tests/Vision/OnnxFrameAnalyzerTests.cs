@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ProctorWise.Grains.Interfaces.Vision;
+using ProctorWise.Silo.Adapters.Vision;
+using ProctorWise.TestSupport;
+
+namespace ProctorWise.Silo.Tests.Vision;
+
+/// <summary>The analyzer behind the port: availability is reported, never faked.</summary>
+public sealed class OnnxFrameAnalyzerTests
+{
+    private static OnnxFrameAnalyzer Create(VisionOptions options) => new(Options.Create(options), NullLogger<OnnxFrameAnalyzer>.Instance);
+
+    [Fact]
+    public async Task WithTheFaceModelOnlyFacesAreCheckedAndObjectsAreUnavailable()
+    {
+        using var analyzer = Create(new VisionOptions { FaceModelPath = RepositoryPaths.FaceModel, Workers = 2 });
+        Assert.Equal(CheckStatus.Ok, analyzer.Status.FaceCheck);
+        Assert.Equal(CheckStatus.Unavailable, analyzer.Status.ObjectCheck);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            analyzer.AnalyzeAsync(i % 2 == 0 ? TestImages.WebcamFrame() : TestImages.Blank(), TestContext.Current.CancellationToken)));
+
+        Assert.Equal([1, 0, 1, 0, 1, 0], results.Select(r => r.Faces.Count));
+        Assert.All(results, r => Assert.Equal(CheckStatus.Unavailable, r.ObjectCheck));
+        Assert.All(results, r => Assert.Equal((320, 240), (r.Width, r.Height)));
+    }
+
+    [Fact]
+    public async Task AMissingFaceModelIsUnavailableAndSaysHowToGetIt()
+    {
+        using var analyzer = Create(new VisionOptions { FaceModelPath = "/nonexistent/face.onnx" });
+        Assert.Equal(CheckStatus.Unavailable, analyzer.Status.FaceCheck);
+        Assert.Contains("scripts/fetch-models.sh", analyzer.Status.FaceDetail, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => analyzer.AnalyzeAsync(TestImages.Blank(), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task AConfiguredObjectModelRunsOnEveryFrame()
+    {
+        var modelPath = Path.Combine(Path.GetTempPath(), $"planted-{Guid.NewGuid():N}.onnx");
+        await File.WriteAllBytesAsync(modelPath, YoloObjectDetectorTests.PlantedModel(), TestContext.Current.CancellationToken);
+        try
+        {
+            using var analyzer = Create(new VisionOptions { FaceModelPath = RepositoryPaths.FaceModel, ObjectModelPath = modelPath, Workers = 1 });
+            Assert.Equal(CheckStatus.Ok, analyzer.Status.ObjectCheck);
+            var result = await analyzer.AnalyzeAsync(TestImages.WebcamFrame(), TestContext.Current.CancellationToken);
+            Assert.Equal(CheckStatus.Ok, result.ObjectCheck);
+            Assert.Equal(["cell phone", "book"], result.Objects.Select(o => o.Label));
+        }
+        finally
+        {
+            File.Delete(modelPath);
+        }
+    }
+
+    [Fact]
+    public void AnUnusableObjectModelIsReportedUnavailable()
+    {
+        var modelPath = Path.Combine(Path.GetTempPath(), $"garbage-{Guid.NewGuid():N}.onnx");
+        File.WriteAllBytes(modelPath, [1, 2, 3, 4]);
+        try
+        {
+            using var analyzer = Create(new VisionOptions { FaceModelPath = RepositoryPaths.FaceModel, ObjectModelPath = modelPath, Workers = 1 });
+            Assert.Equal(CheckStatus.Ok, analyzer.Status.FaceCheck);
+            Assert.Equal(CheckStatus.Unavailable, analyzer.Status.ObjectCheck);
+        }
+        finally
+        {
+            File.Delete(modelPath);
+        }
+    }
+}
