@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using ProctorWise.Grains.Interfaces.Proctoring;
 
 namespace ProctorWise.WebApi.Hubs;
@@ -6,8 +7,10 @@ namespace ProctorWise.WebApi.Hubs;
 public interface IProctorClient
 {
     /// <summary>A new, worse or acknowledged alert (<c>alert</c>).</summary>
+    [HubMethodName("alert")]
     Task Alert(ProctorAlert alert);
 
     /// <summary>A session's live state (<c>sessionChanged</c>).</summary>
+    [HubMethodName("sessionChanged")]
     Task SessionChanged(SessionLiveView session);
 }

@@ -36,5 +36,12 @@ internal sealed class SnakeCaseEnumConverterFactory : JsonConverterFactory
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
             writer.WriteStringValue(s_names[value]);
+
+        // Enums as dictionary keys (anomaly counters) use the same names.
+        public override T ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            s_values.TryGetValue(reader.GetString()!, out var value) ? value : throw new JsonException($"Expected one of: {s_allowed}.");
+
+        public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+            writer.WritePropertyName(s_names[value]);
     }
 }

@@ -1,0 +1,235 @@
+using System.Collections.Concurrent;
+using ProctorWise.Grains.Interfaces.Errors;
+using ProctorWise.Grains.Interfaces.Exams;
+using ProctorWise.Grains.Interfaces.Names;
+using ProctorWise.Grains.Interfaces.Proctoring;
+using ProctorWise.Grains.Interfaces.Security;
+using ProctorWise.Grains.Interfaces.Sessions;
+using ProctorWise.Grains.Interfaces.Slots;
+using ProctorWise.Grains.Interfaces.Vision;
+using ProctorWise.Grains.Tests.Infrastructure;
+
+namespace ProctorWise.Grains.Tests.Grains;
+
+/// <summary>Signals and frames become anomalies in the session, alerts in every proctor's inbox and a live room view.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class ProctoringGrainTests(ClusterFixture fixture)
+{
+    private static readonly byte[] s_jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3];
+    private readonly Scenario _given = new(fixture);
+
+    private static FrameAnalysis Frame(int faces) => new(
+        320, 240, [.. Enumerable.Range(0, faces).Select(_ => new FaceDetection(new BoundingBox(1, 1, 50, 50), 0.9f, [], 0f))], [], CheckStatus.Ok, CheckStatus.Unavailable);
+
+    private async Task<Room> RoomAsync(ProctoringPolicy? policy = null)
+    {
+        var (student, teacher, session, slot) = await _given.RunningSessionAsync(policy: policy);
+        var first = await _given.UserAsync(UserRole.Proctor);
+        var second = await _given.UserAsync(UserRole.Proctor);
+        var slotGrain = fixture.Grains.GetGrain<IExamSlotGrain>(slot.Id);
+        await slotGrain.AssignProctorAsync(teacher, first.UserId);
+        await slotGrain.AssignProctorAsync(teacher, second.UserId);
+        return new Room(student, teacher, first, second, session, slot, fixture.Grains.GetGrain<IExamSessionGrain>(session.Id));
+    }
+
+    private async Task SendFrameAsync(Room room, int faces)
+    {
+        await room.Grain.BeginFrameAsync(room.Student);
+        await room.Grain.RecordFrameAsync(room.Student, Frame(faces), s_jpeg);
+    }
+
+    private static async Task<IReadOnlyList<ProctorAlert>> EventuallyAsync(Func<Task<IReadOnlyList<ProctorAlert>>> read, int count)
+    {
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var alerts = await read();
+            if (alerts.Count >= count || DateTime.UtcNow > until)
+            {
+                return alerts;
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+
+    private IProctorGrain Inbox(Caller proctor) => fixture.Grains.GetGrain<IProctorGrain>(proctor.UserId);
+
+    [Fact]
+    public async Task ATabSwitchAlertsEveryProctorOfTheRoomOnceAndNoOneElse()
+    {
+        var room = await RoomAsync();
+        var outsider = await _given.UserAsync(UserRole.Proctor);
+        var otherRoom = await RoomAsync();
+        await fixture.Grains.GetGrain<IExamSlotGrain>(otherRoom.Slot.Id).AssignProctorAsync(otherRoom.Teacher, outsider.UserId);
+
+        await room.Grain.RecordSignalAsync(room.Student, new BrowserSignal(BrowserSignalType.TabHidden, null, 1, null));
+        await room.Grain.RecordSignalAsync(room.Student, new BrowserSignal(BrowserSignalType.Resume, null, 2, null));
+        await room.Grain.RecordSignalAsync(room.Student, new BrowserSignal(BrowserSignalType.TabHidden, null, 3, null));
+
+        foreach (var proctor in new[] { room.First, room.Second })
+        {
+            var alert = Assert.Single(await EventuallyAsync(() => Inbox(proctor).GetAlertsAsync(proctor, false, 50), 1));
+            Assert.Equal(AnomalyType.TabHidden, alert.Type);
+            Assert.Equal("Left the exam tab", alert.Reason);
+            Assert.Equal(room.Session.Id, alert.SessionId);
+        }
+
+        await Task.Delay(300, TestContext.Current.CancellationToken);
+        Assert.Single(await Inbox(room.First).GetAlertsAsync(room.First, false, 50));
+        Assert.Empty(await Inbox(outsider).GetAlertsAsync(outsider, false, 50));
+    }
+
+    [Fact]
+    public async Task AnAbsentFaceBecomesOneAnomalyWithEvidenceForSupervisorsOnly()
+    {
+        var room = await RoomAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            await SendFrameAsync(room, faces: 0);
+            fixture.Clock.Advance(TimeSpan.FromSeconds(2));
+        }
+
+        await SendFrameAsync(room, faces: 0);
+        var anomaly = Assert.Single(await room.Grain.GetAnomaliesAsync(room.First));
+        Assert.Equal(AnomalyType.NoFace, anomaly.Type);
+        Assert.Equal(Severity.High, anomaly.Severity);
+        Assert.True(anomaly.HasEvidence);
+        Assert.Equal(s_jpeg, (await room.Grain.GetEvidenceAsync(room.Teacher, anomaly.Id)).Jpeg);
+
+        Assert.Equal(ErrorKind.NotFound, (await Assert.ThrowsAsync<ProctorWiseException>(() => room.Grain.GetAnomaliesAsync(room.Student))).Kind);
+        var stranger = await _given.UserAsync(UserRole.Proctor);
+        Assert.Equal(ErrorKind.Forbidden, (await Assert.ThrowsAsync<ProctorWiseException>(() => room.Grain.GetEvidenceAsync(stranger, anomaly.Id))).Kind);
+    }
+
+    [Fact]
+    public async Task TheRoomShowsEachSessionsLiveState()
+    {
+        var room = await RoomAsync();
+        await room.Grain.RecordSignalAsync(room.Student, new BrowserSignal(BrowserSignalType.Paste, null, 1, null));
+        var roomGrain = fixture.Grains.GetGrain<IRoomGrain>(room.Slot.Id);
+        var until = DateTime.UtcNow.AddSeconds(10);
+        SessionLiveView? live;
+        do
+        {
+            live = (await roomGrain.GetSnapshotAsync(room.First)).Sessions.SingleOrDefault();
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+        while ((live is null || !live.Counters.ContainsKey(AnomalyType.Paste)) && DateTime.UtcNow < until);
+
+        Assert.NotNull(live);
+        Assert.Equal(SessionStatus.InProgress, live.Status);
+        Assert.Equal(1, live.Counters[AnomalyType.Paste]);
+        Assert.InRange(live.RiskScore, 1, 99);
+        Assert.NotNull(live.LastSeenAt);
+        Assert.Equal(1, (await roomGrain.GetSummaryAsync())!.InProgress);
+        await Assert.ThrowsAsync<ProctorWiseException>(() => roomGrain.GetSnapshotAsync(room.Student));
+    }
+
+    [Fact]
+    public async Task ProctorsWarnAndTerminateButOthersCannot()
+    {
+        var room = await RoomAsync();
+        var otherTeacher = await _given.UserAsync(UserRole.Teacher);
+        Assert.Equal(ErrorKind.Forbidden, (await Assert.ThrowsAsync<ProctorWiseException>(() => room.Grain.WarnAsync(otherTeacher, "Eyes on screen"))).Kind);
+        Assert.Equal(ErrorKind.Forbidden, (await Assert.ThrowsAsync<ProctorWiseException>(() => room.Grain.TerminateAsync(room.Teacher, "Cheating"))).Kind);
+        Assert.Equal(ErrorKind.NotFound, (await Assert.ThrowsAsync<ProctorWiseException>(() => room.Grain.TerminateAsync(room.Student, "I quit"))).Kind);
+        await room.Grain.WarnAsync(room.First, "Eyes on your screen, please.");
+
+        var submissionId = await room.Grain.TerminateAsync(room.Second, "Phone in use");
+
+        var view = await room.Grain.GetAsync(room.Student);
+        Assert.Equal(SessionStatus.Terminated, view.Status);
+        Assert.Equal(submissionId, view.SubmissionId);
+        Assert.Equal(ErrorKind.Conflict, (await Assert.ThrowsAsync<ProctorWiseException>(() =>
+            room.Grain.SaveAnswerAsync(room.Student, "short", AnswerValue.FromText("x"), 1))).Kind);
+        Assert.Equal(submissionId, await room.Grain.TerminateAsync(room.First, "again"));
+    }
+
+    [Fact]
+    public async Task FramesAndSignalsAreRateLimited()
+    {
+        var room = await RoomAsync();
+        await room.Grain.BeginFrameAsync(room.Student);
+        Assert.Equal(ErrorKind.TooManyRequests, (await Assert.ThrowsAsync<ProctorWiseException>(() => room.Grain.BeginFrameAsync(room.Student))).Kind);
+
+        var refused = 0;
+        for (var seq = 1; seq <= 40; seq++)
+        {
+            try
+            {
+                await room.Grain.RecordSignalAsync(room.Student, new BrowserSignal(BrowserSignalType.Copy, null, seq, null));
+            }
+            catch (ProctorWiseException e) when (e.Kind == ErrorKind.TooManyRequests)
+            {
+                refused++;
+            }
+        }
+
+        Assert.InRange(refused, 5, 10);
+    }
+
+    [Fact]
+    public async Task FramesThatStopArrivingRaiseWebcamStopped()
+    {
+        var room = await RoomAsync(ProctoringPolicy.Default with { FrameTimeoutSeconds = 5 });
+        await SendFrameAsync(room, faces: 1);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(6));
+        var alert = await EventuallyAsync(() => Inbox(room.First).GetAlertsAsync(room.First, false, 10), 1);
+        Assert.Equal(AnomalyType.WebcamStopped, Assert.Single(alert).Type);
+        Assert.Equal(Severity.Critical, alert[0].Severity);
+    }
+
+    [Fact]
+    public async Task ExtraTimeMovesTheDeadline()
+    {
+        var room = await RoomAsync();
+        var extended = await room.Grain.ExtendAsync(room.First, 10);
+        Assert.Equal(room.Session.Deadline.AddMinutes(10), extended.Deadline);
+        Assert.Equal(ErrorKind.Validation, (await Assert.ThrowsAsync<ProctorWiseException>(() => room.Grain.ExtendAsync(room.First, 0))).Kind);
+    }
+
+    [Fact]
+    public async Task DashboardsReceiveABurstInAFewBatches()
+    {
+        var observer = new RecordingObserver();
+        var reference = fixture.Grains.CreateObjectReference<IHubObserver>(observer);
+        await fixture.Grains.GetGrain<IHubRegistryGrain>(SingletonKeys.Default).RegisterAsync(reference);
+        try
+        {
+            var room = await RoomAsync();
+            await Task.Delay(500, TestContext.Current.CancellationToken); // let the start's events drain
+            observer.Batches.Clear();
+            var types = new[] { BrowserSignalType.TabHidden, BrowserSignalType.FullscreenExit, BrowserSignalType.Paste, BrowserSignalType.Copy, BrowserSignalType.DevtoolsOpen };
+            for (var i = 0; i < types.Length; i++)
+            {
+                await room.Grain.RecordSignalAsync(room.Student, new BrowserSignal(types[i], null, i + 1, null));
+            }
+
+            await EventuallyAsync(() => Task.FromResult<IReadOnlyList<ProctorAlert>>([.. observer.AlertsFor(room.First.UserId)]), types.Length);
+            Assert.Equal(types.Length, observer.AlertsFor(room.First.UserId).Count());
+            Assert.InRange(observer.Batches.Count(b => b.ProctorId == room.First.UserId), 1, 3);
+        }
+        finally
+        {
+            await fixture.Grains.GetGrain<IHubRegistryGrain>(SingletonKeys.Default).UnregisterAsync(reference);
+        }
+    }
+
+    private sealed record Room(Caller Student, Caller Teacher, Caller First, Caller Second, SessionView Session, SlotView Slot, IExamSessionGrain Grain);
+
+    private sealed class RecordingObserver : IHubObserver
+    {
+        public ConcurrentQueue<(string ProctorId, ProctorBatch Batch)> Batches { get; } = new();
+
+        public IEnumerable<ProctorAlert> AlertsFor(string proctorId) => Batches.Where(b => b.ProctorId == proctorId).SelectMany(b => b.Batch.Alerts);
+
+        public Task OnProctorBatchAsync(string proctorId, ProctorBatch batch)
+        {
+            Batches.Enqueue((proctorId, batch));
+            return Task.CompletedTask;
+        }
+
+        public Task OnStudentMessageAsync(string sessionId, StudentMessage message) => Task.CompletedTask;
+    }
+}
