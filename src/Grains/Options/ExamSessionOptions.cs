@@ -12,6 +12,13 @@ public sealed class ExamSessionOptions
     /// </summary>
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Period of the deadline reminder, the backstop that submits a session whose silo went away. It
+    /// checks the deadline at each tick, so a session whose grain is not active is submitted at most
+    /// this late; Orleans refuses periods under its minimum (1 minute by default).
+    /// </summary>
+    public TimeSpan DeadlineReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long evidence frames are kept after the session ended.</summary>
     public TimeSpan EvidenceRetention { get; set; } = TimeSpan.FromDays(30);
 

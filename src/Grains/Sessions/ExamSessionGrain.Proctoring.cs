@@ -138,7 +138,6 @@ public sealed partial class ExamSessionGrain
 
         State.Start = Start with { Deadline = Start.Deadline.AddMinutes(minutes) };
         await session.WriteStateAsync();
-        await RegisterDeadlineReminderAsync();
         _timer?.Change(NextDue(), options.Value.TickInterval);
         await PublishLiveAsync(force: true);
         await NotifyStudentAsync(new StudentMessage(StudentMessageKind.DeadlineChanged, null, clock.GetUtcNow(), Start.Deadline));

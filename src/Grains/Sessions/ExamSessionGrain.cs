@@ -31,6 +31,16 @@ public sealed partial class ExamSessionGrain(
 
     private SessionStart Start => State.Start ?? throw ProctorWiseException.NotFound("Session");
 
+    /// <summary>Graceful deactivation (silo shutdown included) writes what the proctoring tick had not written yet.</summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_proctoringDirty && State.Start is not null)
+        {
+            _proctoringDirty = false;
+            await session.WriteStateAsync(cancellationToken);
+        }
+    }
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         ActivateProctoring();
@@ -173,8 +183,15 @@ public sealed partial class ExamSessionGrain(
         await GrainFactory.GetGrain<IExamSlotGrain>(start.SlotId).MarkCompletedAsync(start.BookingId);
     }
 
-    private async Task RegisterDeadlineReminderAsync() =>
-        await this.RegisterOrUpdateReminder(DeadlineReminder, Max(Start.Deadline - clock.GetUtcNow(), TimeSpan.FromSeconds(1)), TimeSpan.FromMinutes(1));
+    /// <summary>
+    /// The reminder ticks every period from the start and each tick checks the deadline (so a changed
+    /// deadline needs no new registration, and a session whose silo died is submitted within a period).
+    /// </summary>
+    private async Task RegisterDeadlineReminderAsync()
+    {
+        var period = options.Value.DeadlineReminderPeriod;
+        await this.RegisterOrUpdateReminder(DeadlineReminder, Min(period, Max(Start.Deadline - clock.GetUtcNow(), TimeSpan.FromSeconds(1))), period);
+    }
 
     private void ScheduleTimer()
     {
@@ -222,4 +239,6 @@ public sealed partial class ExamSessionGrain(
         : ProctorWiseException.Forbidden("This session is not yours to act on.");
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }

@@ -1,16 +1,39 @@
 using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+using ProctorWise.Grains.Interfaces.Names;
+using ProctorWise.Silo.Persistence;
 
 namespace ProctorWise.Silo.Hosting;
 
 /// <summary>Wiring of an Orleans client (a WebApi that does not co-host a silo).</summary>
 public static class ProctorWiseClientBuilderExtensions
 {
-    /// <summary>Connects to the cluster's gateways and registers the stream provider the client publishes to.</summary>
+    /// <summary>
+    /// Finds the cluster's gateways (localhost, or the MariaDB membership table when configured) and
+    /// registers the stream provider the client publishes to.
+    /// </summary>
     public static IClientBuilder UseProctorWiseCluster(this IClientBuilder client, IConfiguration configuration)
     {
         var endpoints = OrleansEndpointSettings.From(configuration);
-        client.UseLocalhostClustering(endpoints.GatewayPort, endpoints.ServiceId, endpoints.ClusterId);
-        client.AddMemoryStreams(Grains.Interfaces.Names.StreamProviders.Default);
+        if (MariaDbSettings.ConnectionString(configuration) is { } connectionString)
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = endpoints.ClusterId;
+                o.ServiceId = endpoints.ServiceId;
+            });
+            client.UseAdoNetClustering(o =>
+            {
+                o.Invariant = MariaDbSettings.Invariant;
+                o.ConnectionString = connectionString;
+            });
+        }
+        else
+        {
+            client.UseLocalhostClustering(endpoints.GatewayPort, endpoints.ServiceId, endpoints.ClusterId);
+        }
+
+        client.AddMemoryStreams(StreamProviders.Default);
         return client;
     }
 }

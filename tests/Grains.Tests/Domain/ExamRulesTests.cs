@@ -1,7 +1,7 @@
 using ProctorWise.Grains.Domain;
 using ProctorWise.Grains.Interfaces.Errors;
 using ProctorWise.Grains.Interfaces.Exams;
-using ProctorWise.Grains.Tests.Infrastructure;
+using ProctorWise.TestSupport;
 
 namespace ProctorWise.Grains.Tests.Domain;
 

@@ -3,6 +3,7 @@ using ProctorWise.Grains.Interfaces.Errors;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Slots;
 using ProctorWise.Grains.Tests.Infrastructure;
+using ProctorWise.TestSupport;
 
 namespace ProctorWise.Grains.Tests.Grains;
 
@@ -10,7 +11,7 @@ namespace ProctorWise.Grains.Tests.Grains;
 [Collection(ClusterCollection.Name)]
 public sealed class BookingTests(ClusterFixture fixture)
 {
-    private readonly Scenario _given = new(fixture);
+    private readonly Scenario _given = new(fixture.Grains, fixture.Clock);
 
     [Fact]
     public async Task ConcurrentBookingsNeverExceedTheCapacity()

@@ -2,6 +2,7 @@ using ProctorWise.Grains.Interfaces.Errors;
 using ProctorWise.Grains.Interfaces.Exams;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Tests.Infrastructure;
+using ProctorWise.TestSupport;
 
 namespace ProctorWise.Grains.Tests.Grains;
 
@@ -9,7 +10,7 @@ namespace ProctorWise.Grains.Tests.Grains;
 [Collection(ClusterCollection.Name)]
 public sealed class ExamGrainTests(ClusterFixture fixture)
 {
-    private readonly Scenario _given = new(fixture);
+    private readonly Scenario _given = new(fixture.Grains, fixture.Clock);
 
     private IExamGrain NewExam() => fixture.Grains.GetGrain<IExamGrain>(Guid.NewGuid().ToString("N"));
 

@@ -4,6 +4,7 @@ using ProctorWise.Grains.Interfaces.Grading;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Sessions;
 using ProctorWise.Grains.Tests.Infrastructure;
+using ProctorWise.TestSupport;
 
 namespace ProctorWise.Grains.Tests.Grains;
 
@@ -11,7 +12,7 @@ namespace ProctorWise.Grains.Tests.Grains;
 [Collection(ClusterCollection.Name)]
 public sealed class ExamSessionGrainTests(ClusterFixture fixture)
 {
-    private readonly Scenario _given = new(fixture);
+    private readonly Scenario _given = new(fixture.Grains, fixture.Clock);
 
     private IExamSessionGrain Session(SessionView view) => fixture.Grains.GetGrain<IExamSessionGrain>(view.Id);
 

@@ -8,6 +8,7 @@ using ProctorWise.Grains.Interfaces.Sessions;
 using ProctorWise.Grains.Interfaces.Slots;
 using ProctorWise.Grains.Interfaces.Vision;
 using ProctorWise.Grains.Tests.Infrastructure;
+using ProctorWise.TestSupport;
 
 namespace ProctorWise.Grains.Tests.Grains;
 
@@ -16,7 +17,7 @@ namespace ProctorWise.Grains.Tests.Grains;
 public sealed class ProctoringGrainTests(ClusterFixture fixture)
 {
     private static readonly byte[] s_jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 1, 2, 3];
-    private readonly Scenario _given = new(fixture);
+    private readonly Scenario _given = new(fixture.Grains, fixture.Clock);
 
     private static FrameAnalysis Frame(int faces) => new(
         320, 240, [.. Enumerable.Range(0, faces).Select(_ => new FaceDetection(new BoundingBox(1, 1, 50, 50), 0.9f, [], 0f))], [], CheckStatus.Ok, CheckStatus.Unavailable);

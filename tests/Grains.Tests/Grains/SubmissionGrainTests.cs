@@ -3,6 +3,7 @@ using ProctorWise.Grains.Interfaces.Grading;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Sessions;
 using ProctorWise.Grains.Tests.Infrastructure;
+using ProctorWise.TestSupport;
 
 namespace ProctorWise.Grains.Tests.Grains;
 
@@ -10,7 +11,7 @@ namespace ProctorWise.Grains.Tests.Grains;
 [Collection(ClusterCollection.Name)]
 public sealed class SubmissionGrainTests(ClusterFixture fixture)
 {
-    private readonly Scenario _given = new(fixture);
+    private readonly Scenario _given = new(fixture.Grains, fixture.Clock);
 
     private async Task<(Caller Student, Caller Teacher, ISubmissionGrain Submission)> SubmittedAsync()
     {

@@ -2,6 +2,7 @@ using ProctorWise.Grains.Interfaces.Errors;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Users;
 using ProctorWise.Grains.Tests.Infrastructure;
+using ProctorWise.TestSupport;
 
 namespace ProctorWise.Grains.Tests.Grains;
 
@@ -9,7 +10,7 @@ namespace ProctorWise.Grains.Tests.Grains;
 [Collection(ClusterCollection.Name)]
 public sealed class UserGrainTests(ClusterFixture fixture)
 {
-    private readonly Scenario _given = new(fixture);
+    private readonly Scenario _given = new(fixture.Grains, fixture.Clock);
 
     private static string NewEmail() => $"u{Guid.NewGuid():N}@school.test";
 

@@ -19,7 +19,7 @@ public sealed class BlazeFaceDetectorTests : IDisposable
     [Fact]
     public void TheAstronautPhotoHasOneFrontalFace()
     {
-        var face = Assert.Single(Detect(TestImages.Astronaut));
+        var face = Assert.Single(Detect(TestFrames.Astronaut));
         Assert.InRange(face.Score, 0.8f, 1f);
         Assert.InRange(face.Box.X, 160, 190);
         Assert.InRange(face.Box.Y, 60, 90);
@@ -31,31 +31,31 @@ public sealed class BlazeFaceDetectorTests : IDisposable
     [Fact]
     public void MessisSmallTurnedFaceIsFoundAndReadsAsTurned()
     {
-        var face = Assert.Single(Detect(TestImages.Messi));
+        var face = Assert.Single(Detect(TestFrames.Messi));
         Assert.InRange(face.Box.X, 210, 235);
         Assert.InRange(face.Box.Width, 25, 50);
         Assert.InRange(Math.Abs(face.Yaw), 0.12f, 0.4f);
     }
 
     [Fact]
-    public void ATileOfTwoPhotosHasTwoFaces() => Assert.Equal(2, Detect(TestImages.TwoFaces()).Count);
+    public void ATileOfTwoPhotosHasTwoFaces() => Assert.Equal(2, Detect(TestFrames.TwoFaces()).Count);
 
     [Fact]
-    public void ABlankFrameHasNoFace() => Assert.Empty(Detect(TestImages.Blank()));
+    public void ABlankFrameHasNoFace() => Assert.Empty(Detect(TestFrames.Blank()));
 
     [Fact]
-    public void AWebcamSizedFrameKeepsItsFace() => Assert.Single(Detect(TestImages.WebcamFrame()));
+    public void AWebcamSizedFrameKeepsItsFace() => Assert.Single(Detect(TestFrames.WebcamWithFace));
 
     [Fact]
     public void MirroringFlipsTheYawSign()
     {
-        using var messi = SKImage.FromEncodedData(TestImages.Messi);
+        using var messi = SKImage.FromEncodedData(TestFrames.Messi);
         using var surface = SKSurface.Create(new SKImageInfo(messi.Width, messi.Height));
         surface.Canvas.Scale(-1, 1, messi.Width / 2f, 0);
         surface.Canvas.DrawImage(messi, 0, 0);
         using var mirrored = surface.Snapshot();
-        var original = Assert.Single(Detect(TestImages.Messi)).Yaw;
-        var flipped = Assert.Single(Detect(TestImages.Jpeg(mirrored))).Yaw;
+        var original = Assert.Single(Detect(TestFrames.Messi)).Yaw;
+        var flipped = Assert.Single(Detect(TestFrames.Jpeg(mirrored))).Yaw;
         Assert.True(Math.Sign(original) == -Math.Sign(flipped), $"{original} vs {flipped}");
     }
 
@@ -71,7 +71,7 @@ public sealed class BlazeFaceDetectorTests : IDisposable
     {
         using var surface = SKSurface.Create(new SKImageInfo(ImageCanvas.MaxDimension + 1, 8));
         using var wide = surface.Snapshot();
-        var error = Assert.Throws<ProctorWiseException>(() => ImageCanvas.Decode(TestImages.Jpeg(wide)));
+        var error = Assert.Throws<ProctorWiseException>(() => ImageCanvas.Decode(TestFrames.Jpeg(wide)));
         Assert.Contains("image", error.Errors!.Keys);
     }
 

@@ -19,7 +19,7 @@ public sealed class OnnxFrameAnalyzerTests
         Assert.Equal(CheckStatus.Unavailable, analyzer.Status.ObjectCheck);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
-            analyzer.AnalyzeAsync(i % 2 == 0 ? TestImages.WebcamFrame() : TestImages.Blank(), TestContext.Current.CancellationToken)));
+            analyzer.AnalyzeAsync(i % 2 == 0 ? TestFrames.WebcamWithFace : TestFrames.Blank(), TestContext.Current.CancellationToken)));
 
         Assert.Equal([1, 0, 1, 0, 1, 0], results.Select(r => r.Faces.Count));
         Assert.All(results, r => Assert.Equal(CheckStatus.Unavailable, r.ObjectCheck));
@@ -32,7 +32,7 @@ public sealed class OnnxFrameAnalyzerTests
         using var analyzer = Create(new VisionOptions { FaceModelPath = "/nonexistent/face.onnx" });
         Assert.Equal(CheckStatus.Unavailable, analyzer.Status.FaceCheck);
         Assert.Contains("scripts/fetch-models.sh", analyzer.Status.FaceDetail, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => analyzer.AnalyzeAsync(TestImages.Blank(), TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => analyzer.AnalyzeAsync(TestFrames.Blank(), TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class OnnxFrameAnalyzerTests
         {
             using var analyzer = Create(new VisionOptions { FaceModelPath = RepositoryPaths.FaceModel, ObjectModelPath = modelPath, Workers = 1 });
             Assert.Equal(CheckStatus.Ok, analyzer.Status.ObjectCheck);
-            var result = await analyzer.AnalyzeAsync(TestImages.WebcamFrame(), TestContext.Current.CancellationToken);
+            var result = await analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, TestContext.Current.CancellationToken);
             Assert.Equal(CheckStatus.Ok, result.ObjectCheck);
             Assert.Equal(["cell phone", "book"], result.Objects.Select(o => o.Label));
         }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using ProctorWise.Grains.Interfaces.Proctoring;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Sessions;
+using ProctorWise.TestSupport;
 using ProctorWise.WebApi.Features.Proctoring;
 using ProctorWise.WebApi.Features.Sessions;
 using ProctorWise.WebApi.Tests.Infrastructure;
@@ -44,7 +45,7 @@ public sealed class ProctoringEndToEndTests(ApiFactory factory)
     private async Task<HttpResponseMessage> PostFrameAsync(ApiClient student, string sessionId, byte[] frame)
     {
         factory.Clock.Advance(TimeSpan.FromSeconds(2));
-        return await student.Http.PostAsync(new Uri($"/api/sessions/{sessionId}/frames", UriKind.Relative), Frames.Content(frame), TestContext.Current.CancellationToken);
+        return await student.Http.PostAsync(new Uri($"/api/sessions/{sessionId}/frames", UriKind.Relative), FrameContent.Of(frame), TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -65,12 +66,12 @@ public sealed class ProctoringEndToEndTests(ApiFactory factory)
         await student.Connection.InvokeAsync<JsonElement>("JoinSession", s.Session.Id, TestContext.Current.CancellationToken);
 
         // A face, then an empty room for six seconds: one no_face alert, not one per frame.
-        var seen = await s.Student.ReadAsync<FrameResponse>(await PostFrameAsync(s.Student, s.Session.Id, Frames.WithFace), HttpStatusCode.Accepted);
+        var seen = await s.Student.ReadAsync<FrameResponse>(await PostFrameAsync(s.Student, s.Session.Id, TestFrames.WebcamWithFace), HttpStatusCode.Accepted);
         Assert.Single(seen.Faces);
         Assert.Equal(Grains.Interfaces.Vision.CheckStatus.Unavailable, seen.Checks["objects"]);
         for (var i = 0; i < 6; i++)
         {
-            var empty = await s.Student.ReadAsync<FrameResponse>(await PostFrameAsync(s.Student, s.Session.Id, Frames.Empty), HttpStatusCode.Accepted);
+            var empty = await s.Student.ReadAsync<FrameResponse>(await PostFrameAsync(s.Student, s.Session.Id, TestFrames.WebcamEmpty), HttpStatusCode.Accepted);
             Assert.Empty(empty.Faces);
         }
 
@@ -132,17 +133,17 @@ public sealed class ProctoringEndToEndTests(ApiFactory factory)
         async Task<HttpResponseMessage> Post(byte[] body, string type = "image/jpeg")
         {
             factory.Clock.Advance(TimeSpan.FromSeconds(2));
-            return await s.Student.Http.PostAsync(new Uri(path, UriKind.Relative), Frames.Content(body, type), TestContext.Current.CancellationToken);
+            return await s.Student.Http.PostAsync(new Uri(path, UriKind.Relative), FrameContent.Of(body, type), TestContext.Current.CancellationToken);
         }
 
-        await Expect.Problem(HttpStatusCode.UnsupportedMediaType, await Post(Frames.WithFace, "text/plain"));
+        await Expect.Problem(HttpStatusCode.UnsupportedMediaType, await Post(TestFrames.WebcamWithFace, "text/plain"));
         await Expect.Problem(HttpStatusCode.UnsupportedMediaType, await Post([]));
         await Expect.Problem(HttpStatusCode.UnsupportedMediaType, await Post([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]));
         await Expect.ValidationError("image", await Post([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01]));
         await Expect.Problem(HttpStatusCode.RequestEntityTooLarge, await Post(new byte[SessionProctoringEndpoints.MaxFrameBytes + 1]));
 
-        await Expect.Status(HttpStatusCode.Accepted, await Post(Frames.WithFace));
-        var tooSoon = await s.Student.Http.PostAsync(new Uri(path, UriKind.Relative), Frames.Content(Frames.WithFace), TestContext.Current.CancellationToken);
+        await Expect.Status(HttpStatusCode.Accepted, await Post(TestFrames.WebcamWithFace));
+        var tooSoon = await s.Student.Http.PostAsync(new Uri(path, UriKind.Relative), FrameContent.Of(TestFrames.WebcamWithFace), TestContext.Current.CancellationToken);
         await Expect.Problem(HttpStatusCode.TooManyRequests, tooSoon);
         Assert.Empty(await s.Teacher.GetAsync<List<AnomalyResponse>>($"/api/sessions/{s.Session.Id}/anomalies"));
     }
@@ -157,7 +158,7 @@ public sealed class ProctoringEndToEndTests(ApiFactory factory)
 
         await Expect.Problem(HttpStatusCode.NotFound, await intruder.PostAsync($"/api/sessions/{id}/events", new { type = "paste", seq = 1 }));
         factory.Clock.Advance(TimeSpan.FromSeconds(2));
-        await Expect.Problem(HttpStatusCode.NotFound, await intruder.Http.PostAsync(new Uri($"/api/sessions/{id}/frames", UriKind.Relative), Frames.Content(Frames.WithFace), TestContext.Current.CancellationToken));
+        await Expect.Problem(HttpStatusCode.NotFound, await intruder.Http.PostAsync(new Uri($"/api/sessions/{id}/frames", UriKind.Relative), FrameContent.Of(TestFrames.WebcamWithFace), TestContext.Current.CancellationToken));
         await Expect.Problem(HttpStatusCode.Forbidden, await s.Student.PostAsync($"/api/sessions/{id}/warnings", new { message = "hi" }));
         await Expect.Problem(HttpStatusCode.Forbidden, await otherTeacher.PostAsync($"/api/sessions/{id}/terminate", new { reason = "x" }));
         await Expect.Problem(HttpStatusCode.Forbidden, await s.Outsider.PostAsync($"/api/sessions/{id}/terminate", new { reason = "x" }));

@@ -4,16 +4,15 @@ using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Sessions;
 using ProctorWise.Grains.Interfaces.Slots;
 using ProctorWise.Grains.Interfaces.Users;
-using ProctorWise.TestSupport;
 
-namespace ProctorWise.Grains.Tests.Infrastructure;
+namespace ProctorWise.TestSupport;
 
 /// <summary>Builds the usual arrangement of a test through the grains: people, an exam, a slot, bookings.</summary>
-public sealed class Scenario(ClusterFixture fixture)
+public sealed class Scenario(IGrainFactory grains, ShiftableClock clock)
 {
-    public IGrainFactory Grains => fixture.Grains;
+    public IGrainFactory Grains => grains;
 
-    public ShiftableClock Clock => fixture.Clock;
+    public ShiftableClock Clock => clock;
 
     public async Task<Caller> UserAsync(UserRole role, string? name = null)
     {

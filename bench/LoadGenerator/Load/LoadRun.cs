@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.SignalR;
+using ProctorWise.LoadGenerator.Api;
+using ProctorWise.LoadGenerator.Frames;
+using ProctorWise.LoadGenerator.Reporting;
+
+namespace ProctorWise.LoadGenerator.Load;
+
+/// <summary>A whole run: readiness check, frames, accounts, the stages in order, the report.</summary>
+internal sealed class LoadRun(LoadOptions options, IReadOnlyList<string> args)
+{
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        using var handler = new SocketsHttpHandler
+        {
+            // Every student is a browser of its own: no cap on connections to the one server.
+            MaxConnectionsPerServer = int.MaxValue,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+        };
+        using var http = new HttpClient(handler) { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(30) };
+        var api = new ApiClient(http);
+
+        await api.SendAsync(HttpMethod.Get, "/health/ready", null, null, cancellationToken).ConfigureAwait(false);
+        var kind = options.FrameKind ?? (File.Exists(options.PhotoPath) ? FrameKind.Photo : FrameKind.Blob);
+        var frames = FrameFactory.Create(kind, options.PhotoPath);
+        ConsoleLog.Info($"{options.Url} is ready; frames: {kind}, {FrameFactory.Width}×{FrameFactory.Height}, {frames.Average(f => f.Length) / 1024:F1} KB each");
+
+        var largest = options.Stages.Max();
+        ConsoleLog.Info($"Creating 1 teacher, {options.Proctors} proctors and {largest} students ({options.SetupParallelism} at a time)…");
+        var setup = Stopwatch.StartNew();
+        var people = await Population.CreateAsync(api, options, largest, cancellationToken).ConfigureAwait(false);
+        ConsoleLog.Info($"Accounts ready in {setup.Elapsed.TotalSeconds:F1} s");
+
+        using var app = FindApp();
+        ConsoleLog.Info(app is null ? "App process not found: its CPU use is not reported (use --app-pid)." : $"App process {app.Id}");
+        var runner = new StageRunner(api, options, people, frames, app);
+        var results = new List<StageResult>();
+        string? stoppedBy = null;
+        foreach (var students in options.Stages)
+        {
+            ConsoleLog.Info($"Stage: {students} students, {options.Proctors} proctors");
+            try
+            {
+                var result = await runner.RunAsync(students, cancellationToken).ConfigureAwait(false);
+                results.Add(result);
+                ConsoleLog.Info(MarkdownReport.OneLine(result, options.P99TargetMs));
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                stoppedBy = "interrupted";
+                break;
+            }
+            catch (Exception e) when (e is HttpRequestException or HubException or InvalidOperationException)
+            {
+                // A stage that cannot even be set up ends the ladder: later stages are larger still.
+                stoppedBy = $"stage of {students} students failed: {e.Message}";
+                ConsoleLog.Info(stoppedBy);
+                break;
+            }
+        }
+
+        var report = MarkdownReport.Build(options, args, kind, frames, results, stoppedBy);
+        Console.WriteLine();
+        Console.WriteLine(report);
+        var outPath = Path.GetFullPath(options.Out);
+        Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
+        await File.WriteAllTextAsync(outPath, report, CancellationToken.None).ConfigureAwait(false);
+        ConsoleLog.Info($"Results written to {outPath}");
+        return stoppedBy is null ? 0 : 1;
+    }
+
+    private Process? FindApp()
+    {
+        if (options.AppPid is { } pid)
+        {
+            return Process.GetProcessById(pid);
+        }
+
+        // Linux shortens process names to 15 characters, so both spellings are tried.
+        var found = Process.GetProcessesByName("ProctorWise.WebApi").Concat(Process.GetProcessesByName("ProctorWise.Web")).ToList();
+        foreach (var other in found.Skip(1))
+        {
+            other.Dispose();
+        }
+
+        return found.FirstOrDefault();
+    }
+}

@@ -1,0 +1,62 @@
+using ProctorWise.LoadGenerator.Metrics;
+
+namespace ProctorWise.LoadGenerator.Load;
+
+/// <summary>Everything a stage measured.</summary>
+internal sealed record StageResult
+{
+    public required int Students { get; init; }
+
+    public required int Proctors { get; init; }
+
+    public required TimeSpan FrameInterval { get; init; }
+
+    public required TimeSpan EventInterval { get; init; }
+
+    public required TimeSpan LoadTime { get; init; }
+
+    public required TimeSpan SetupTime { get; init; }
+
+    /// <summary>tab_hidden events the server accepted (each should reach every proctor).</summary>
+    public required int TabHiddenAccepted { get; init; }
+
+    public required int DeliveriesExpected { get; init; }
+
+    public required int DeliveriesMeasured { get; init; }
+
+    /// <summary>Event → proctor latency: sessionChanged arrival minus the student's send time.</summary>
+    public required LatencySummary Latency { get; init; }
+
+    /// <summary>The part after the event's 202 reached the student: the server's push path alone.</summary>
+    public required LatencySummary AfterAnswer { get; init; }
+
+    public required LatencySummary EventPost { get; init; }
+
+    public required LatencySummary FramePost { get; init; }
+
+    public required int FramesAccepted { get; init; }
+
+    public required int FramesLate { get; init; }
+
+    public required int? FacesInFirstFrame { get; init; }
+
+    public required StatusCounts Statuses { get; init; }
+
+    public required CpuUse Cpu { get; init; }
+
+    public required int Alerts { get; init; }
+
+    public required int SessionChanges { get; init; }
+
+    public required int HubDisconnects { get; init; }
+
+    public int Missing => DeliveriesExpected - DeliveriesMeasured;
+
+    public double FramesPerSecond => FramesAccepted / LoadTime.TotalSeconds;
+
+    public double TargetFramesPerSecond => FrameInterval > TimeSpan.Zero ? Students / FrameInterval.TotalSeconds : 0;
+
+    public int Http429 => Statuses.Count(StageMetrics.Frames, s => s == 429) + Statuses.Count(StageMetrics.Events, s => s == 429);
+
+    public bool Meets(double p99TargetMs) => Latency.Count > 0 && Latency.P99 < p99TargetMs && Missing == 0;
+}

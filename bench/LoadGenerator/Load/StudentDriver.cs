@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using ProctorWise.LoadGenerator.Api;
+
+namespace ProctorWise.LoadGenerator.Load;
+
+/// <summary>
+/// One student during the load phase: a webcam loop and a browser-event loop. Each student's schedule is
+/// offset by its place in the room (index / N of a period) so the room's load is smooth, not in waves.
+/// </summary>
+internal sealed class StudentDriver(
+    ApiClient api, Account student, string sessionId, int index, int students, LoadOptions options,
+    IReadOnlyList<byte[]> frames, EventLedger ledger, StageMetrics metrics)
+{
+    /// <summary>
+    /// The server admits a frame only a second after the previous one was admitted, by its own clock.
+    /// Waiting a second (and a little) after the previous answer guarantees that, however late it came.
+    /// </summary>
+    private static readonly TimeSpan s_frameGap = TimeSpan.FromMilliseconds(1020);
+
+    public Task RunAsync(long startAt, CancellationToken stop) =>
+        Task.WhenAll(
+            options.FrameInterval > TimeSpan.Zero ? FramesAsync(startAt, stop) : Task.CompletedTask,
+            EventsAsync(startAt, stop));
+
+    private async Task FramesAsync(long startAt, CancellationToken stop)
+    {
+        var interval = Ticks(options.FrameInterval);
+        var next = startAt + (interval * index / students);
+        var earliest = long.MinValue;
+        for (var frame = index; ; frame++)
+        {
+            if (!await DelayUntilAsync(Math.Max(next, earliest), stop).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            var sentAt = Stopwatch.GetTimestamp();
+            var result = await api.PostFrameAsync(student.Token, sessionId, frames[frame % frames.Count]).ConfigureAwait(false);
+            var answeredAt = Stopwatch.GetTimestamp();
+            metrics.FrameDone(result, Stopwatch.GetElapsedTime(sentAt, answeredAt));
+            earliest = answeredAt + Ticks(s_frameGap);
+
+            // A camera does not queue up missed frames: slots that passed while waiting are dropped.
+            next += interval;
+            if (next < earliest)
+            {
+                var missed = (int)((earliest - next + interval - 1) / interval);
+                metrics.FramesSkipped(missed);
+                next += missed * interval;
+            }
+        }
+    }
+
+    private async Task EventsAsync(long startAt, CancellationToken stop)
+    {
+        var interval = Ticks(options.EventInterval);
+
+        // Events are offset by half a period from frames of the same student, like a real page would be by chance.
+        var next = startAt + (interval * index / students) + (interval / 2);
+        var seq = 0L;
+        var hidden = false;
+        while (await DelayUntilAsync(next, stop).ConfigureAwait(false))
+        {
+            var type = hidden ? "resume" : "tab_hidden";
+            var sentAt = Stopwatch.GetTimestamp();
+            var sent = hidden ? null : ledger.Begin(index, sentAt);
+            var result = await api.PostEventAsync(student.Token, sessionId, type, ++seq).ConfigureAwait(false);
+            var answeredAt = Stopwatch.GetTimestamp();
+            if (sent is not null)
+            {
+                ledger.Complete(index, sent, answeredAt, result.IsSuccess);
+            }
+
+            metrics.EventDone(result, Stopwatch.GetElapsedTime(sentAt, answeredAt));
+            if (result.IsSuccess)
+            {
+                hidden = !hidden;
+            }
+
+            next += interval;
+        }
+    }
+
+    private static long Ticks(TimeSpan time) => (long)(time.TotalSeconds * Stopwatch.Frequency);
+
+    /// <summary>Waits until a Stopwatch timestamp; false once the stage stops.</summary>
+    private static async Task<bool> DelayUntilAsync(long timestamp, CancellationToken stop)
+    {
+        var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp);
+        try
+        {
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, stop).ConfigureAwait(false);
+            }
+
+            return !stop.IsCancellationRequested;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

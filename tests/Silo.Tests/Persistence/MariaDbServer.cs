@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using ProctorWise.TestSupport;
+
+namespace ProctorWise.Silo.Tests.Persistence;
+
+/// <summary>
+/// A real MariaDB for the integration tests: the one named by <c>PROCTORWISE_TEST_MARIADB</c>, or a
+/// throwaway server this fixture starts on a private data directory and port with
+/// scripts/mariadb-start.sh (MariaDB from apt; .ci/run installs it) and stops afterwards.
+/// </summary>
+public sealed class MariaDbServer : IAsyncLifetime
+{
+    public const string EnvironmentVariable = "PROCTORWISE_TEST_MARIADB";
+    private const string Password = "proctorwise-tests";
+    private string? _dataDirectory;
+
+    /// <summary>The connection string of the test database.</summary>
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    public async ValueTask InitializeAsync()
+    {
+        if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } given)
+        {
+            ConnectionString = given;
+            return;
+        }
+
+        _dataDirectory = Path.Combine(Path.GetTempPath(), "pw-mariadb-" + Guid.NewGuid().ToString("N")[..8]);
+        var port = FreePorts.Next();
+        var (exit, output) = await RunAsync("mariadb-start.sh", _dataDirectory, port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (exit != 0)
+        {
+            throw new InvalidOperationException(
+                $"Could not start MariaDB (install it with `apt-get install -y mariadb-server`, or set {EnvironmentVariable}):{Environment.NewLine}{output}");
+        }
+
+        ConnectionString = $"Server=127.0.0.1;Port={port};Database=proctorwise;User ID=proctorwise;Password={Password}";
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_dataDirectory is not null)
+        {
+            await RunAsync("mariadb-stop.sh", _dataDirectory);
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(string script, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "scripts", script));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["PROCTORWISE_DB_PASSWORD"] = Password;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}

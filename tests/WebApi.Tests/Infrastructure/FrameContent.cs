@@ -1,0 +1,14 @@
+using System.Net.Http.Headers;
+
+namespace ProctorWise.WebApi.Tests.Infrastructure;
+
+/// <summary>A request body for the frame endpoint.</summary>
+public static class FrameContent
+{
+    public static ByteArrayContent Of(byte[] bytes, string contentType = "image/jpeg")
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return content;
+    }
+}
