@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR;
 using ProctorWise.LoadGenerator.Api;
 using ProctorWise.LoadGenerator.Frames;
+using ProctorWise.LoadGenerator.Metrics;
 using ProctorWise.LoadGenerator.Reporting;
 
 namespace ProctorWise.LoadGenerator.Load;
@@ -42,6 +43,7 @@ internal sealed class LoadRun(LoadOptions options, IReadOnlyList<string> args)
             ConsoleLog.Info($"Stage: {students} students, {options.Proctors} proctors");
             try
             {
+                await WaitForQuietAsync(app, cancellationToken).ConfigureAwait(false);
                 var result = await runner.RunAsync(students, cancellationToken).ConfigureAwait(false);
                 results.Add(result);
                 ConsoleLog.Info(MarkdownReport.OneLine(result, options.P99TargetMs));
@@ -68,6 +70,37 @@ internal sealed class LoadRun(LoadOptions options, IReadOnlyList<string> args)
         await File.WriteAllTextAsync(outPath, report, CancellationToken.None).ConfigureAwait(false);
         ConsoleLog.Info($"Results written to {outPath}");
         return stoppedBy is null ? 0 : 1;
+    }
+
+    /// <summary>
+    /// The machine is shared (builds and tests of other work run on it too): a stage that starts while
+    /// something else burns CPU measures that, not the app. Waits for quiet, up to --quiet-timeout; the
+    /// report shows the other processes' CPU during each stage either way.
+    /// </summary>
+    private async Task WaitForQuietAsync(Process? app, CancellationToken cancellationToken)
+    {
+        const double QuietCores = 0.3;
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var meter = new CpuMeter(app);
+            meter.Start();
+            await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken).ConfigureAwait(false);
+            var other = meter.Stop().Other;
+            if (other is null or < QuietCores)
+            {
+                return;
+            }
+
+            if (waited.Elapsed >= options.QuietTimeout)
+            {
+                ConsoleLog.Info($"  other processes still use {other:F2} cores after {waited.Elapsed.TotalSeconds:F0} s; starting anyway");
+                return;
+            }
+
+            ConsoleLog.Info($"  other processes use {other:F2} cores; waiting for quiet");
+            await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private Process? FindApp()

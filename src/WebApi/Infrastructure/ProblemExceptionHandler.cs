@@ -1,6 +1,8 @@
+using System.Data.Common;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Orleans.Storage;
 using ProctorWise.Grains.Interfaces.Errors;
 
 namespace ProctorWise.WebApi.Infrastructure;
@@ -18,8 +20,10 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         {
             ProctorWiseException domain => FromDomain(domain),
             BadHttpRequestException bad => FromBadRequest(bad),
-            TimeoutException or SiloUnavailableException or OrleansMessageRejectionException =>
+            TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or DbException =>
                 new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "The service is temporarily unavailable.", Detail = "Please retry in a moment." },
+            InconsistentStateException =>
+                new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = "The object changed concurrently; reload and retry." },
             _ => null,
         };
 
