@@ -9,4 +9,10 @@ public enum CheckStatus
 
     /// <summary>The check is not configured or its model is missing; its absence is reported, never faked.</summary>
     Unavailable = 1,
+
+    /// <summary>
+    /// The server was at its analysis capacity and did not look at this frame (load shedding: the
+    /// frame still proves the camera is alive; the next ones are analysed when capacity frees up).
+    /// </summary>
+    Skipped = 2,
 }

@@ -11,6 +11,9 @@ public interface IFrameAnalyzer
     /// <summary>Which checks can run, and why not.</summary>
     VisionStatus Status { get; }
 
-    /// <summary>Analyses an image; throws a validation error for bytes that are not a decodable image.</summary>
+    /// <summary>
+    /// Analyses an image; throws a validation error for bytes that are not a decodable image. When every
+    /// worker is busy and the short queue is full, returns at once with the checks <see cref="CheckStatus.Skipped"/>.
+    /// </summary>
     Task<FrameAnalysis> AnalyzeAsync(ReadOnlyMemory<byte> image, CancellationToken cancellationToken = default);
 }

@@ -11,9 +11,10 @@ namespace ProctorWise.Grains.Proctoring;
 
 /// <inheritdoc cref="IProctorGrain"/>
 /// <remarks>
-/// Events from the room streams are pushed to dashboards in batches: the first event of a burst starts
-/// a short timer and everything arriving meanwhile goes out in one observer call, with only the latest
-/// state of each session. Alerts are idempotent by id, so a redelivered event changes nothing.
+/// Events from the room streams are pushed to dashboards in batches: an event after a quiet period goes
+/// out at once; events that follow within <see cref="FlushDelay"/> wait for the end of that window and go
+/// out together in one observer call, with only the latest state of each session. Alerts are idempotent
+/// by id, so a redelivered event changes nothing.
 /// </remarks>
 public sealed class ProctorGrain(
     [PersistentState(StateNames.Proctor, StorageNames.Default)] IPersistentState<ProctorState> proctor,
@@ -27,6 +28,7 @@ public sealed class ProctorGrain(
     private readonly Dictionary<string, SessionLiveView> _pendingSessions = new(StringComparer.Ordinal);
     private HubFanout? _fanout;
     private IGrainTimer? _flush;
+    private long _lastFlush;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -75,7 +77,7 @@ public sealed class ProctorGrain(
             var acknowledged = proctor.State.Alerts[index] with { Acknowledged = true };
             proctor.State.Alerts[index] = acknowledged;
             await proctor.WriteStateAsync();
-            Queue(acknowledged);
+            await QueueAsync(acknowledged);
         }
     }
 
@@ -109,28 +111,44 @@ public sealed class ProctorGrain(
                 }
 
                 await proctor.WriteStateAsync();
-                Queue(alert);
+                await QueueAsync(alert);
                 break;
             case SessionChanged { Session: var session }:
                 _pendingSessions[session.SessionId] = session;
-                ScheduleFlush();
+                await ScheduleFlushAsync();
                 break;
         }
     }
 
-    private void Queue(ProctorAlert alert)
+    private Task QueueAsync(ProctorAlert alert)
     {
         _pendingAlerts[alert.AlertId] = alert;
-        ScheduleFlush();
+        return ScheduleFlushAsync();
     }
 
-    private void ScheduleFlush() =>
-        _flush ??= this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(FlushDelay, Timeout.InfiniteTimeSpan));
+    /// <summary>Flushes now after a quiet period; otherwise once, at the end of the current window.</summary>
+    private Task ScheduleFlushAsync()
+    {
+        if (_flush is not null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var sinceLast = TimeProvider.System.GetElapsedTime(_lastFlush);
+        if (_lastFlush == 0 || sinceLast >= FlushDelay)
+        {
+            return FlushAsync(CancellationToken.None);
+        }
+
+        _flush = this.RegisterGrainTimer(FlushAsync, new GrainTimerCreationOptions(FlushDelay - sinceLast, Timeout.InfiniteTimeSpan));
+        return Task.CompletedTask;
+    }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
         _flush?.Dispose();
         _flush = null;
+        _lastFlush = TimeProvider.System.GetTimestamp();
         var batch = new ProctorBatch([.. _pendingAlerts.Values], [.. _pendingSessions.Values]);
         _pendingAlerts.Clear();
         _pendingSessions.Clear();

@@ -7,10 +7,12 @@ namespace ProctorWise.Grains.Vision;
 
 /// <inheritdoc cref="IFrameAnalysisGrain"/>
 /// <remarks>
-/// A stateless worker: Orleans runs as many local activations as there are concurrent calls (up to the
-/// core count), each sharing the silo's single <see cref="IFrameAnalyzer"/> and its loaded model.
+/// A stateless, reentrant worker: calls reach the silo's single <see cref="IFrameAnalyzer"/> at once
+/// (inference runs on the thread pool, off the grain), so its bounded queue, not an unbounded grain
+/// mailbox, decides what waits and what is skipped under load.
 /// </remarks>
 [StatelessWorker]
+[Reentrant]
 public sealed class FrameAnalysisGrain(IFrameAnalyzer analyzer) : Grain, IFrameAnalysisGrain
 {
     public async Task<FrameAnalysis> AnalyzeAsync(byte[] jpeg)

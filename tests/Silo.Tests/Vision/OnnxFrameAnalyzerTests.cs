@@ -27,6 +27,19 @@ public sealed class OnnxFrameAnalyzerTests
     }
 
     [Fact]
+    public async Task BeyondItsQueueTheAnalyzerSkipsFramesInsteadOfQueueingThem()
+    {
+        using var analyzer = Create(new VisionOptions { FaceModelPath = RepositoryPaths.FaceModel, Workers = 1, QueuePerWorker = 1 });
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, TestContext.Current.CancellationToken)));
+        var analysed = results.Where(r => r.FaceCheck == CheckStatus.Ok).ToList();
+        var skipped = results.Where(r => r.FaceCheck == CheckStatus.Skipped).ToList();
+        Assert.InRange(analysed.Count, 2, 11);
+        Assert.NotEmpty(skipped);
+        Assert.All(analysed, r => Assert.Single(r.Faces));
+        Assert.All(skipped, r => Assert.Empty(r.Faces));
+    }
+
+    [Fact]
     public async Task AMissingFaceModelIsUnavailableAndSaysHowToGetIt()
     {
         using var analyzer = Create(new VisionOptions { FaceModelPath = "/nonexistent/face.onnx" });

@@ -18,12 +18,16 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
     private readonly ConcurrentBag<VisionWorker> _idle = [];
     private readonly SemaphoreSlim _slots;
     private readonly List<VisionWorker> _all = [];
+    private readonly int _maxWaiting;
+    private int _waiting;
 
     public OnnxFrameAnalyzer(IOptions<VisionOptions> options, ILogger<OnnxFrameAnalyzer> logger)
     {
         var settings = options.Value;
-        var workers = settings.Workers > 0 ? settings.Workers : Environment.ProcessorCount;
+        // One core is left to everything else (hubs, grains, HTTP): alerts must stay fast when frames pile up.
+        var workers = settings.Workers > 0 ? settings.Workers : Math.Max(1, Environment.ProcessorCount - 1);
         _slots = new SemaphoreSlim(workers, workers);
+        _maxWaiting = workers * Math.Max(0, settings.QueuePerWorker);
 
         var facePath = ModelFiles.Locate(settings.FaceModelPath);
         if (facePath is null)
@@ -51,6 +55,9 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
 
     public VisionStatus Status { get; }
 
+    /// <summary>The answer for a frame shed under load: nothing was looked at.</summary>
+    private FrameAnalysis Skipped => new(0, 0, [], [], CheckStatus.Skipped, Status.ObjectCheck == CheckStatus.Ok ? CheckStatus.Skipped : CheckStatus.Unavailable);
+
     public async Task<FrameAnalysis> AnalyzeAsync(ReadOnlyMemory<byte> image, CancellationToken cancellationToken = default)
     {
         if (Status.FaceCheck != CheckStatus.Ok)
@@ -58,7 +65,25 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
             throw new InvalidOperationException(Status.FaceDetail);
         }
 
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // Load shedding: beyond a short queue a frame is not worth waiting for; the next one comes in 2 s.
+        if (!_slots.Wait(0, cancellationToken))
+        {
+            if (Interlocked.Increment(ref _waiting) > _maxWaiting)
+            {
+                Interlocked.Decrement(ref _waiting);
+                return Skipped;
+            }
+
+            try
+            {
+                await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _waiting);
+            }
+        }
+
         _idle.TryTake(out var worker);
         try
         {

@@ -30,6 +30,9 @@ public sealed class VisionOptions
     /// <summary>Minimum object class score.</summary>
     public float ObjectScoreThreshold { get; set; } = 0.5f;
 
-    /// <summary>Concurrent analyses per silo (each owns a model session); 0 means the number of cores.</summary>
+    /// <summary>Concurrent analyses per silo (each owns a model session); 0 means the number of cores minus one (at least one).</summary>
     public int Workers { get; set; }
+
+    /// <summary>Frames allowed to wait per worker; beyond that a frame is skipped (reported as such) rather than queued.</summary>
+    public int QueuePerWorker { get; set; } = 2;
 }

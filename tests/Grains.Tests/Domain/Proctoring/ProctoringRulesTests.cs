@@ -43,6 +43,21 @@ public sealed class ProctoringRulesTests
     }
 
     [Fact]
+    public void SkippedFramesNeitherAdvanceNorResetAConditionButKeepTheCameraAlive()
+    {
+        var rules = new RulesHarness();
+        rules.Frame(0, faces: 0);
+        rules.SkippedFrame(2);
+        rules.SkippedFrame(4);
+        Assert.Empty(rules.All);
+        Assert.Equal(AnomalyType.NoFace, Assert.Single(rules.Frame(6, faces: 0)).Anomaly.Type);
+
+        rules.SkippedFrame(8);
+        Assert.True(Assert.Single(rules.State.Anomalies).IsOpen);
+        Assert.DoesNotContain(rules.Tick(20), c => c.Anomaly.Type == AnomalyType.WebcamStopped);
+    }
+
+    [Fact]
     public void MultipleFacesNeedConsecutiveFramesAndReportThePeak()
     {
         var rules = new RulesHarness();

@@ -34,6 +34,10 @@ internal sealed class RulesHarness
         return Record(_rules.OnFrame(frame, At(at)));
     }
 
+    /// <summary>A frame the server did not analyse (shed under load).</summary>
+    public IReadOnlyList<AnomalyChange> SkippedFrame(double at) =>
+        Record(_rules.OnFrame(new FrameAnalysis(0, 0, [], [], CheckStatus.Skipped, CheckStatus.Unavailable), At(at)));
+
     /// <summary>Frames every two seconds from <paramref name="from"/> to <paramref name="to"/> inclusive.</summary>
     public void Frames(double from, double to, int faces = 1, float yaw = 0, string? objectLabel = null, bool objectsAvailable = false)
     {
