@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using ProctorWise.Grains.Domain;
 using ProctorWise.Grains.Interfaces.Bookings;
 using ProctorWise.Grains.Interfaces.Errors;
 using ProctorWise.Grains.Interfaces.Names;

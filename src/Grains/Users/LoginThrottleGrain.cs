@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using ProctorWise.Grains.Domain;
+using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Grains.Interfaces.Users;
 using ProctorWise.Grains.Options;
 

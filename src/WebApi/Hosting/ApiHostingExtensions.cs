@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.WebApi.Auth;
 using ProctorWise.WebApi.Features.Auth;
 using ProctorWise.WebApi.Features.Bookings;
 using ProctorWise.WebApi.Features.Exams;
 using ProctorWise.WebApi.Features.Grading;
+using ProctorWise.WebApi.Features.Platform;
 using ProctorWise.WebApi.Features.Proctoring;
 using ProctorWise.WebApi.Features.Sessions;
 using ProctorWise.WebApi.Features.Users;
@@ -47,6 +49,7 @@ public static class ApiHostingExtensions
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(DomainClock.Key, TimeProvider.System);
         services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -80,6 +83,7 @@ public static class ApiHostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseProctorWiseWebClient();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -87,8 +91,6 @@ public static class ApiHostingExtensions
         app.MapOpenApi();
         app.MapScalarApiReference();
 
-        // Until the web client is served here, the root leads to the API reference.
-        app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
@@ -99,6 +101,7 @@ public static class ApiHostingExtensions
         app.MapBookingEndpoints();
         app.MapSessionEndpoints();
         app.MapGradingEndpoints();
+        app.MapPlatformEndpoints();
         app.MapSessionProctoringEndpoints();
         app.MapProctorEndpoints();
         app.MapHub<ProctorHub>("/hubs/proctor");

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
-using ProctorWise.Grains.Domain;
+using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Silo.Hosting;
 using ProctorWise.TestSupport;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using ProctorWise.Grains.Domain;
+using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Silo.Hosting;
 using ProctorWise.TestSupport;
 

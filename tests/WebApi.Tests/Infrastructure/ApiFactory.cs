@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using ProctorWise.Grains.Domain;
+using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.TestSupport;
 
 namespace ProctorWise.WebApi.Tests.Infrastructure;

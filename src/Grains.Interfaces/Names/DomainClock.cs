@@ -1,4 +1,4 @@
-namespace ProctorWise.Grains.Domain;
+namespace ProctorWise.Grains.Interfaces.Names;
 
 /// <summary>
 /// The clock of business rules (slot windows, deadlines, lockouts), resolved as a keyed
