@@ -26,6 +26,8 @@ internal sealed record LoadOptions
           --drain SECONDS          how long to wait for late deliveries after the load stops (default 5)
           --setup-parallelism K    concurrent account, booking and session-start calls (default 4)
           --p99-target MS          the latency goal (default 250)
+          --busy-cpu CORES         a stage during which other processes used more CPU than this is repeated (default 0.25)
+          --busy-retries N         how often such a stage is repeated at most; the least disturbed run is kept (default 2)
           --quiet-timeout SECONDS  before a stage, wait up to this long for other processes to leave the CPU (default 120; 0 = never wait)
           --app-pid PID            the app's process, for its CPU use (default: found by name)
           --app-command TEXT       how the app was started, copied into the report
@@ -66,6 +68,10 @@ internal sealed record LoadOptions
     public double P99TargetMs { get; init; } = 250;
 
     public TimeSpan QuietTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    public double BusyCpu { get; init; } = 0.25;
+
+    public int BusyRetries { get; init; } = 2;
 
     public int? AppPid { get; init; }
 
@@ -109,6 +115,8 @@ internal sealed record LoadOptions
                 "--drain" => options with { Drain = ParseTime(name, value, allowZero: true) },
                 "--setup-parallelism" => options with { SetupParallelism = Positive(name, value) },
                 "--p99-target" => options with { P99TargetMs = double.Parse(value, CultureInfo.InvariantCulture) },
+                "--busy-cpu" => options with { BusyCpu = double.Parse(value, CultureInfo.InvariantCulture) },
+                "--busy-retries" => options with { BusyRetries = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--quiet-timeout" => options with { QuietTimeout = ParseTime(name, value, allowZero: true) },
                 "--app-pid" => options with { AppPid = Positive(name, value) },
                 "--app-command" => options with { AppCommand = value },

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ProctorWise.LoadGenerator.Load;
 
 namespace ProctorWise.LoadGenerator;
@@ -25,13 +26,17 @@ internal static class Program
             return 0;
         }
 
-        // Ctrl+C stops the current stage cleanly; the stages measured so far are still reported.
+        // Ctrl+C or SIGTERM stops the current stage; the stages measured so far are still reported.
+        // (Console.CancelKeyPress alone is not enough: a shell starts background jobs with SIGINT ignored.)
         using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        void Stop(PosixSignalContext context)
         {
-            e.Cancel = true;
+            context.Cancel = true;
             cancel.Cancel();
-        };
+        }
+
+        using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
         return await new LoadRun(options, args).RunAsync(cancel.Token).ConfigureAwait(false);
     }

@@ -43,10 +43,7 @@ internal sealed class LoadRun(LoadOptions options, IReadOnlyList<string> args)
             ConsoleLog.Info($"Stage: {students} students, {options.Proctors} proctors");
             try
             {
-                await WaitForQuietAsync(app, cancellationToken).ConfigureAwait(false);
-                var result = await runner.RunAsync(students, cancellationToken).ConfigureAwait(false);
-                results.Add(result);
-                ConsoleLog.Info(MarkdownReport.OneLine(result, options.P99TargetMs));
+                results.Add(await RunUndisturbedAsync(runner, students, app, cancellationToken).ConfigureAwait(false));
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -70,6 +67,32 @@ internal sealed class LoadRun(LoadOptions options, IReadOnlyList<string> args)
         await File.WriteAllTextAsync(outPath, report, CancellationToken.None).ConfigureAwait(false);
         ConsoleLog.Info($"Results written to {outPath}");
         return stoppedBy is null ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Runs a stage, and again (up to --busy-retries times) while other processes took more than
+    /// --busy-cpu cores during its load; keeps the least disturbed run.
+    /// </summary>
+    private async Task<StageResult> RunUndisturbedAsync(StageRunner runner, int students, Process? app, CancellationToken cancellationToken)
+    {
+        StageResult? best = null;
+        for (var run = 1; ; run++)
+        {
+            await WaitForQuietAsync(app, cancellationToken).ConfigureAwait(false);
+            var result = await runner.RunAsync(students, cancellationToken).ConfigureAwait(false);
+            ConsoleLog.Info(MarkdownReport.OneLine(result, options.P99TargetMs));
+            if (best is null || (result.Cpu.Other ?? 0) < (best.Cpu.Other ?? 0))
+            {
+                best = result;
+            }
+
+            if ((result.Cpu.Other ?? 0) <= options.BusyCpu || run > options.BusyRetries)
+            {
+                return best with { Runs = run };
+            }
+
+            ConsoleLog.Info($"  other processes used {result.Cpu.Other:F2} cores during the load: repeating the stage");
+        }
     }
 
     /// <summary>

@@ -50,6 +50,9 @@ internal sealed record StageResult
 
     public required int HubDisconnects { get; init; }
 
+    /// <summary>How many times the stage ran (more than once when other processes disturbed it).</summary>
+    public int Runs { get; init; } = 1;
+
     public int Missing => DeliveriesExpected - DeliveriesMeasured;
 
     public double FramesPerSecond => FramesAccepted / LoadTime.TotalSeconds;

@@ -16,7 +16,7 @@ internal static class MarkdownReport
         Line(text, $"# ProctorWise live-path load test{(options.Label is null ? string.Empty : " — " + options.Label)}");
         Line(text);
         Line(text, $"Run at {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC against {options.Url}. Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}.");
-        Line(text, $"**The app and this generator share these {Environment.ProcessorCount} cores**: the generator's own CPU use is in the \"gen CPU\" column and competes with the app's. \"Other CPU\" is every other process on the machine during the load (builds or tests of other work): a stage with a high figure there measured contention, not the app alone.");
+        Line(text, $"**The app and this generator share these {Environment.ProcessorCount} cores**: the generator's own CPU use is in the \"gen CPU\" column and competes with the app's. \"Other CPU\" is every other process on the machine during the load (builds or tests of other work): a stage with a high figure there measured contention, not the app alone. Such a stage is repeated (up to {options.BusyRetries} more times while other processes use more than {Number(options.BusyCpu, "0.##")} cores) and the least disturbed run is reported (column \"runs\").");
         Line(text);
         var frameText = options.FrameInterval > TimeSpan.Zero
             ? $"a {FrameFactory.Width}×{FrameFactory.Height} JPEG webcam frame ({kind.ToString().ToLowerInvariant()}, {frames.Average(f => f.Length) / 1024:F1} KB) every {Seconds(options.FrameInterval)}"
@@ -46,11 +46,11 @@ internal static class MarkdownReport
         Line(text);
         Line(text, "## Load, HTTP and CPU");
         Line(text);
-        Line(text, "| N | frames/s (target) | late frame slots | frame POST p50 / p99 ms | event POST p50 / p99 ms | HTTP errors | 429s | app CPU cores | gen CPU cores | other CPU cores | setup s |");
-        Line(text, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Line(text, "| N | frames/s (target) | late frame slots | frame POST p50 / p99 ms | event POST p50 / p99 ms | HTTP errors | 429s | app CPU cores | gen CPU cores | other CPU cores | setup s | runs |");
+        Line(text, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
         {
-            Line(text, $"| {r.Students} | {Number(r.FramesPerSecond, "F1")} ({Number(r.TargetFramesPerSecond, "F1")}) | {r.FramesLate} | {Ms(r.FramePost.P50)} / {Ms(r.FramePost.P99)} | {Ms(r.EventPost.P50)} / {Ms(r.EventPost.P99)} | {r.Statuses.Errors} | {r.Http429} | {Cores(r.Cpu.App)} | {Cores(r.Cpu.Generator)} | {Cores(r.Cpu.Other)} | {Number(r.SetupTime.TotalSeconds, "F0")} |");
+            Line(text, $"| {r.Students} | {Number(r.FramesPerSecond, "F1")} ({Number(r.TargetFramesPerSecond, "F1")}) | {r.FramesLate} | {Ms(r.FramePost.P50)} / {Ms(r.FramePost.P99)} | {Ms(r.EventPost.P50)} / {Ms(r.EventPost.P99)} | {r.Statuses.Errors} | {r.Http429} | {Cores(r.Cpu.App)} | {Cores(r.Cpu.Generator)} | {Cores(r.Cpu.Other)} | {Number(r.SetupTime.TotalSeconds, "F0")} | {r.Runs} |");
         }
 
         Line(text);

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Silo.Hosting;
 using ProctorWise.TestSupport;
-using ProctorWise.WebApi.Tests.Infrastructure;
+using ProctorWise.TestSupport.Web;
 
 namespace ProctorWise.WebApi.Tests.Features;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ProctorWise.TestSupport.Web;
 using ProctorWise.WebApi.Tests.Infrastructure;
 
 namespace ProctorWise.WebApi.Tests.Features;

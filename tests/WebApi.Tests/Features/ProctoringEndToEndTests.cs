@@ -6,6 +6,7 @@ using ProctorWise.Grains.Interfaces.Proctoring;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Sessions;
 using ProctorWise.TestSupport;
+using ProctorWise.TestSupport.Web;
 using ProctorWise.WebApi.Features.Proctoring;
 using ProctorWise.WebApi.Features.Sessions;
 using ProctorWise.WebApi.Tests.Infrastructure;

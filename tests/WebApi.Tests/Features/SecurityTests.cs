@@ -7,6 +7,7 @@ using ProctorWise.Grains.Interfaces.Exams;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Sessions;
 using ProctorWise.Grains.Interfaces.Users;
+using ProctorWise.TestSupport.Web;
 using ProctorWise.WebApi.Features.Sessions;
 using ProctorWise.WebApi.Tests.Infrastructure;
 

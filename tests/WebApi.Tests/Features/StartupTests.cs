@@ -4,7 +4,7 @@ using ProctorWise.Grains.Interfaces.Exams;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Slots;
 using ProctorWise.Grains.Interfaces.Users;
-using ProctorWise.WebApi.Tests.Infrastructure;
+using ProctorWise.TestSupport.Web;
 
 namespace ProctorWise.WebApi.Tests.Features;
 

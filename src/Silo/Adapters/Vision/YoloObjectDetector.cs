@@ -8,7 +8,7 @@ namespace ProctorWise.Silo.Adapters.Vision;
 /// A YOLOv8-style COCO detector: one input [1,3,S,S] (NCHW RGB in [0, 1], letterboxed on grey 114) and
 /// one output [1, 4 + classes, N] whose rows are box centre x, y, width, height in input pixels, then a
 /// score per class. Only the watched classes (person, laptop, cell phone, book) are reported. Shapes are
-/// read from the model, so any input size works. One instance per worker.
+/// read from the model, so any input size works. One instance per worker; workers share the session.
 /// </summary>
 internal sealed class YoloObjectDetector : IDisposable
 {
@@ -16,6 +16,7 @@ internal sealed class YoloObjectDetector : IDisposable
     private static readonly SKColor s_padding = new(114, 114, 114);
 
     private readonly InferenceSession _session;
+    private readonly bool _ownsSession;
     private readonly string _inputName;
     private readonly int _size;
     private readonly int _classes;
@@ -23,10 +24,17 @@ internal sealed class YoloObjectDetector : IDisposable
     private readonly ImageCanvas _canvas;
     private readonly float _threshold;
 
+    /// <summary>A detector with its own session (tests).</summary>
     public YoloObjectDetector(byte[] model, float threshold)
+        : this(CreateSession(model), threshold, ownsSession: true)
     {
-        using var sessionOptions = new SessionOptions { IntraOpNumThreads = 1, LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR };
-        _session = new InferenceSession(model, sessionOptions);
+    }
+
+    /// <summary>A detector on a shared session; throws <see cref="InvalidDataException"/> for a model of another shape.</summary>
+    public YoloObjectDetector(InferenceSession session, float threshold, bool ownsSession = false)
+    {
+        _session = session;
+        _ownsSession = ownsSession;
         var input = _session.InputMetadata.Single();
         var output = _session.OutputMetadata.Single();
         if (input.Value.Dimensions is not [_, 3, var height, var width] || height != width || height <= 0)
@@ -48,6 +56,13 @@ internal sealed class YoloObjectDetector : IDisposable
     }
 
     public string Describe() => $"YOLO-style, input {_size}×{_size}, {_classes} classes";
+
+    /// <summary>The model session, one thread per run.</summary>
+    public static InferenceSession CreateSession(byte[] model)
+    {
+        using var sessionOptions = new SessionOptions { IntraOpNumThreads = 1, LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR };
+        return new InferenceSession(model, sessionOptions);
+    }
 
     /// <summary>Watched objects in original-image pixels, best first.</summary>
     public IReadOnlyList<DetectedObject> Detect(SKImage image)
@@ -94,7 +109,10 @@ internal sealed class YoloObjectDetector : IDisposable
 
     public void Dispose()
     {
-        _session.Dispose();
         _canvas.Dispose();
+        if (_ownsSession)
+        {
+            _session.Dispose();
+        }
     }
 }

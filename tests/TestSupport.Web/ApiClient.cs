@@ -11,7 +11,7 @@ using ProctorWise.Grains.Interfaces.Users;
 using ProctorWise.WebApi.Auth;
 using ProctorWise.WebApi.Hosting;
 
-namespace ProctorWise.WebApi.Tests.Infrastructure;
+namespace ProctorWise.TestSupport.Web;
 
 /// <summary>An HTTP client speaking the API's JSON, optionally signed in, with the steps tests repeat.</summary>
 public sealed class ApiClient(HttpClient http, ApiFactory factory)

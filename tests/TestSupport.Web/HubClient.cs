@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using ProctorWise.WebApi.Hosting;
 
-namespace ProctorWise.WebApi.Tests.Infrastructure;
+namespace ProctorWise.TestSupport.Web;
 
 /// <summary>A real SignalR client over WebSockets to the test host, recording every message it receives.</summary>
 public sealed class HubClient : IAsyncDisposable

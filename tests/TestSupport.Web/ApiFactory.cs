@@ -3,9 +3,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using ProctorWise.Grains.Interfaces.Names;
-using ProctorWise.TestSupport;
 
-namespace ProctorWise.WebApi.Tests.Infrastructure;
+namespace ProctorWise.TestSupport.Web;
 
 /// <summary>
 /// The WebApi in embedded mode (co-hosted silo, in-memory providers) served by Kestrel on a private

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace ProctorWise.WebApi.Tests.Infrastructure;
+namespace ProctorWise.TestSupport.Web;
 
 /// <summary>A request body for the frame endpoint.</summary>
 public static class FrameContent

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace ProctorWise.WebApi.Tests.Infrastructure;
+namespace ProctorWise.TestSupport.Web;
 
 /// <summary>Assertions on HTTP answers that show the body when they fail.</summary>
 public static class Expect

@@ -1,0 +1,113 @@
+// Typed calls, one per endpoint of API.md (plus GET /api/time in lib/services.ts).
+
+import { ApiError, api, request, seg } from './client';
+import type {
+  Anomaly,
+  AnswerValue,
+  Booking,
+  Exam,
+  ExamRequest,
+  FrameResponse,
+  Paged,
+  ProctorAlert,
+  Role,
+  RoomSnapshot,
+  RoomSummary,
+  Session,
+  SignalType,
+  Slot,
+  Submission,
+  TokenResponse,
+  User,
+} from './types';
+
+// Auth and users
+export const login = (email: string, password: string) => api.post<TokenResponse>('/api/auth/login', { email, password }, { anonymous: true });
+export const register = (name: string, email: string, password: string) =>
+  api.post<User>('/api/auth/register', { name, email, password }, { anonymous: true });
+export const getMe = () => api.get<User>('/api/users/me');
+export const createUser = (body: { name: string; email: string; password: string; role: Role }) => api.post<User>('/api/users', body);
+export const updateUser = (id: string, body: { role?: Role; isActive?: boolean }) => api.patch<User>(`/api/users/${seg(id)}`, body);
+
+/**
+ * GET /api/users (admin). API.md's enums are snake_case, so the filter is `?role=proctor`.
+ * SERVER BUG (reported): the endpoint binds `role` with ASP.NET's default enum parsing, so
+ * `?role=proctor` answers 400 "Failed to bind parameter "Nullable<UserRole> role" from "proctor""
+ * while `?role=Proctor` works. We send the contract's value and, on that 400 only, retry once with the
+ * capitalised name so the admin screens keep working until the server is fixed.
+ */
+export async function listUsers(page: number, pageSize: number, role?: Role): Promise<Paged<User>> {
+  const query = (r?: string) => `/api/users?page=${page}&pageSize=${pageSize}${r ? `&role=${encodeURIComponent(r)}` : ''}`;
+  try {
+    return await api.get<Paged<User>>(query(role));
+  } catch (error) {
+    if (role && error instanceof ApiError && error.status === 400 && /bind parameter/i.test(error.problem.detail ?? '')) {
+      console.warn('GET /api/users?role=%s was refused (server enum binding bug); retrying with the capitalised role name.', role);
+      return api.get<Paged<User>>(query(role.charAt(0).toUpperCase() + role.slice(1)));
+    }
+    throw error;
+  }
+}
+
+/** Every user of a role (follows the pages). */
+export async function listAllUsers(role?: Role): Promise<User[]> {
+  const all: User[] = [];
+  for (let page = 1; page <= 50; page++) {
+    const result = await listUsers(page, 200, role);
+    all.push(...result.items);
+    if (all.length >= result.total || result.items.length === 0) break;
+  }
+  return all;
+}
+
+// Exams and slots
+export const listExams = (page = 1, pageSize = 200) => api.get<Paged<Exam>>(`/api/exams?page=${page}&pageSize=${pageSize}`);
+export const getExam = (id: string) => api.get<Exam>(`/api/exams/${seg(id)}`);
+export const createExam = (body: ExamRequest) => api.post<Exam>('/api/exams', body);
+export const updateExam = (id: string, body: ExamRequest) => api.put<Exam>(`/api/exams/${seg(id)}`, body);
+export const publishExam = (id: string) => api.post<Exam>(`/api/exams/${seg(id)}/publish`);
+export const archiveExam = (id: string) => api.del<Exam>(`/api/exams/${seg(id)}`);
+export const listSlots = (examId: string) => api.get<Slot[]>(`/api/exams/${seg(examId)}/slots`);
+export const addSlot = (examId: string, startsAt: string, capacity: number) => api.post<Slot>(`/api/exams/${seg(examId)}/slots`, { startsAt, capacity });
+export const removeSlot = (examId: string, slotId: string) => api.del<void>(`/api/exams/${seg(examId)}/slots/${seg(slotId)}`);
+export const assignProctor = (slotId: string, proctorId: string) => api.post<void>(`/api/slots/${seg(slotId)}/proctors`, { proctorId });
+export const listExamSubmissions = (examId: string, page = 1, pageSize = 200) =>
+  api.get<Paged<Submission>>(`/api/exams/${seg(examId)}/submissions?page=${page}&pageSize=${pageSize}`);
+
+// Bookings and sessions
+export const book = (slotId: string) => api.post<Booking>(`/api/slots/${seg(slotId)}/bookings`);
+export const myBookings = () => api.get<Booking[]>('/api/bookings/me');
+export const cancelBooking = (id: string) => api.del<Booking>(`/api/bookings/${seg(id)}`);
+export const startSession = (bookingId: string) => api.post<Session>(`/api/bookings/${seg(bookingId)}/session`);
+export const getSession = (id: string) => api.get<Session>(`/api/sessions/${seg(id)}`);
+export const saveAnswer = (sessionId: string, questionId: string, answer: AnswerValue, seq: number) =>
+  api.put<void>(`/api/sessions/${seg(sessionId)}/answers/${seg(questionId)}`, { answer, seq });
+export const submitSession = (id: string) => api.post<{ submissionId: string }>(`/api/sessions/${seg(id)}/submit`);
+export const sendSignal = (id: string, type: SignalType, occurredAt: string, seq: number) =>
+  api.post<void>(`/api/sessions/${seg(id)}/events`, { type, occurredAt, seq });
+export const sendFrame = (id: string, jpeg: Blob) =>
+  request<FrameResponse>('POST', `/api/sessions/${seg(id)}/frames`, { body: jpeg, contentType: 'image/jpeg' });
+
+// Proctoring
+export const listRooms = () => api.get<RoomSummary[]>('/api/proctor/rooms');
+export const getRoom = (slotId: string) => api.get<RoomSnapshot>(`/api/proctor/rooms/${seg(slotId)}`);
+export const listAlerts = (unacknowledged: boolean) => api.get<ProctorAlert[]>(`/api/proctor/alerts?unacknowledged=${unacknowledged}`);
+export const ackAlert = (alertId: string) => api.post<void>(`/api/proctor/alerts/${seg(alertId)}/ack`);
+export const listAnomalies = (sessionId: string) => api.get<Anomaly[]>(`/api/sessions/${seg(sessionId)}/anomalies`);
+export const warnStudent = (sessionId: string, message: string) => api.post<void>(`/api/sessions/${seg(sessionId)}/warnings`, { message });
+export const terminateSession = (sessionId: string, reason: string) =>
+  api.post<{ submissionId: string }>(`/api/sessions/${seg(sessionId)}/terminate`, { reason });
+
+/** Fetches an evidence frame with the Authorization header (an <img src> could not send it). */
+export async function fetchEvidence(url: string, signal?: AbortSignal): Promise<Blob> {
+  if (!url.startsWith('/')) throw new Error('Evidence URLs are relative to this origin.');
+  const response = await request<Response>('GET', url, { raw: true, ...(signal ? { signal } : {}) });
+  return response.blob();
+}
+
+// Grading
+export const mySubmissions = () => api.get<Paged<Submission>>('/api/submissions/me?pageSize=200');
+export const getSubmission = (id: string) => api.get<Submission>(`/api/submissions/${seg(id)}`);
+export const gradeQuestion = (id: string, questionId: string, score: number, feedback: string | null) =>
+  api.put<Submission>(`/api/submissions/${seg(id)}/grades/${seg(questionId)}`, { score, feedback });
+export const publishSubmission = (id: string) => api.post<Submission>(`/api/submissions/${seg(id)}/publish`);

@@ -1,0 +1,272 @@
+// The JSON shapes of the ProctorWise API (docs: /work/shared/design/API.md, src/Grains.Interfaces).
+// camelCase fields, snake_case enums, ISO-8601 UTC timestamps as strings.
+
+export type Role = 'student' | 'teacher' | 'proctor' | 'admin';
+export const ROLES: readonly Role[] = ['student', 'teacher', 'proctor', 'admin'];
+
+export interface User {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  isActive: boolean;
+  createdAt: string;
+}
+
+export interface TokenResponse {
+  accessToken: string;
+  expiresAt: string;
+  user: User;
+}
+
+export interface Paged<T> {
+  items: T[];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export type QuestionType = 'single_choice' | 'multiple_choice' | 'true_false' | 'short_answer' | 'essay';
+export const QUESTION_TYPES: readonly QuestionType[] = ['single_choice', 'multiple_choice', 'true_false', 'short_answer', 'essay'];
+
+export interface Question {
+  id?: string;
+  type: QuestionType;
+  text: string;
+  options?: string[] | null;
+  correct?: number[] | null;
+  correctText?: string | null;
+  points: number;
+}
+
+export interface ProctoringPolicy {
+  noFaceSeconds: number;
+  lookingAwaySeconds: number;
+  multipleFacesFrames: number;
+  maxTabSwitches: number;
+  webcamRequired: boolean;
+  shuffleQuestions: boolean;
+  frameTimeoutSeconds: number;
+  lookingAwayYaw: number;
+  objectFrames: number;
+}
+
+export type ExamStatus = 'draft' | 'published' | 'archived';
+
+export interface Exam {
+  id: string;
+  ownerId: string;
+  title: string;
+  description: string | null;
+  durationMinutes: number;
+  passMarkPercent: number;
+  status: ExamStatus;
+  proctoring: ProctoringPolicy;
+  questionCount: number;
+  totalPoints: number;
+  createdAt: string;
+  updatedAt: string;
+  locked: boolean;
+  questions: Question[] | null;
+}
+
+export interface ExamRequest {
+  title: string;
+  description?: string | null;
+  durationMinutes: number;
+  passMarkPercent: number;
+  questions: Question[];
+  proctoring: ProctoringPolicy;
+}
+
+export interface Slot {
+  id: string;
+  examId: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  booked: number;
+  isOpen: boolean;
+  examTitle: string;
+}
+
+export type BookingStatus = 'booked' | 'cancelled' | 'completed';
+
+export interface Booking {
+  id: string;
+  slotId: string;
+  examId: string;
+  studentId: string;
+  status: BookingStatus;
+  createdAt: string;
+  examTitle: string;
+  startsAt: string;
+  endsAt: string;
+  sessionId: string | null;
+}
+
+export type SessionStatus = 'in_progress' | 'submitted' | 'terminated' | 'expired';
+
+/** An answer: option indexes for choice and true/false questions, text for short answer and essay. */
+export type AnswerValue = number[] | string;
+
+export interface StudentQuestion {
+  id: string;
+  type: QuestionType;
+  text: string;
+  options: string[] | null;
+  points: number;
+}
+
+export interface Session {
+  id: string;
+  bookingId: string;
+  slotId: string;
+  examId: string;
+  examTitle: string;
+  studentId: string;
+  studentName: string;
+  status: SessionStatus;
+  startedAt: string;
+  deadline: string;
+  endedAt: string | null;
+  submissionId: string | null;
+  questions: StudentQuestion[] | null;
+  answers: { questionId: string; answer: AnswerValue }[] | null;
+}
+
+export type SubmissionStatus = 'auto_graded' | 'awaiting_manual' | 'graded' | 'published';
+
+export interface QuestionResult {
+  questionId: string;
+  type: QuestionType;
+  text: string;
+  points: number;
+  score: number | null;
+  correct: boolean | null;
+  feedback: string | null;
+  answer: AnswerValue | null;
+  gradedBy: string | null;
+}
+
+export interface Submission {
+  id: string;
+  sessionId: string;
+  examId: string;
+  examTitle: string;
+  studentId: string;
+  studentName: string;
+  status: SubmissionStatus;
+  sessionStatus: SessionStatus;
+  submittedAt: string;
+  score: number | null;
+  maxScore: number;
+  percent: number | null;
+  passed: boolean | null;
+  publishedAt: string | null;
+  results: QuestionResult[] | null;
+}
+
+export type AnomalyType =
+  | 'no_face'
+  | 'multiple_faces'
+  | 'looking_away'
+  | 'object_detected'
+  | 'tab_hidden'
+  | 'window_blur'
+  | 'fullscreen_exit'
+  | 'copy'
+  | 'paste'
+  | 'webcam_stopped'
+  | 'devtools_open';
+
+export type Severity = 'low' | 'medium' | 'high' | 'critical';
+
+export type SignalType =
+  | 'tab_hidden'
+  | 'window_blur'
+  | 'fullscreen_exit'
+  | 'copy'
+  | 'paste'
+  | 'webcam_stopped'
+  | 'devtools_open'
+  | 'resume';
+
+export interface Anomaly {
+  id: string;
+  type: AnomalyType;
+  severity: Severity;
+  reason: string;
+  startedAt: string;
+  endedAt: string | null;
+  count: number;
+  evidenceUrl: string | null;
+}
+
+export interface SessionLive {
+  sessionId: string;
+  slotId: string;
+  studentId: string;
+  studentName: string;
+  status: SessionStatus;
+  counters: Partial<Record<AnomalyType, number>>;
+  riskScore: number;
+  lastSeenAt: string | null;
+  deadline: string;
+  openAnomalies: number;
+}
+
+export interface RoomSnapshot {
+  slot: Slot;
+  sessions: SessionLive[];
+}
+
+export interface RoomSummary {
+  slot: Slot;
+  inProgress: number;
+  finished: number;
+  atRisk: number;
+}
+
+export interface ProctorAlert {
+  alertId: string;
+  sessionId: string;
+  slotId: string;
+  studentId: string;
+  studentName: string;
+  anomalyId: string;
+  type: AnomalyType;
+  severity: Severity;
+  reason: string;
+  occurredAt: string;
+  riskScore: number;
+  acknowledged: boolean;
+}
+
+export interface FrameResponse {
+  faces: unknown[];
+  objects: unknown[];
+  checks: Record<string, 'ok' | 'unavailable' | 'skipped'>;
+}
+
+export interface WarningMessage {
+  message: string;
+  at: string;
+}
+
+export interface TerminatedMessage {
+  reason: string;
+}
+
+export interface DeadlineMessage {
+  deadline: string;
+}
+
+/** RFC 7807 problem details as the API sends them. */
+export interface ProblemDetails {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: Record<string, string[]>;
+}

@@ -1,0 +1,255 @@
+// Shared UI pieces: headings, notices, form fields with server-side errors, dialogs, tables.
+
+import { ApiError } from '../api/client';
+import { h, replace, uid, type Child, type Props } from '../lib/dom';
+
+/** The page heading; focused on navigation. */
+export function pageHeader(title: string, ...extra: Child[]): HTMLElement {
+  return h('header', { class: 'page-header' }, h('h1', { tabindex: '-1', testid: 'page-title' }, title), ...extra);
+}
+
+export type NoticeKind = 'info' | 'success' | 'warning' | 'error';
+
+/** A message box. Errors and warnings are role=alert (assertive); others role=status (polite). */
+export function notice(kind: NoticeKind, message: Child, testid?: string): HTMLElement {
+  return h('div', { class: `notice notice-${kind}`, role: kind === 'error' || kind === 'warning' ? 'alert' : 'status', testid }, message);
+}
+
+/** A live region that shows one message at a time (for results of actions on the page). */
+export class StatusLine {
+  readonly el: HTMLElement;
+
+  constructor(testid = 'page-status') {
+    this.el = h('div', { class: 'status-line', testid, 'aria-live': 'polite', 'aria-atomic': 'true' });
+  }
+
+  show(kind: NoticeKind, message: string): void {
+    replace(this.el, notice(kind, message));
+  }
+
+  error(error: unknown): void {
+    if (error instanceof ApiError && error.sessionExpired) return;
+    this.show('error', errorMessage(error));
+  }
+
+  clear(): void {
+    this.el.replaceChildren();
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+export function loading(label = 'Loading…'): HTMLElement {
+  return h('p', { class: 'loading', role: 'status', testid: 'loading' }, label);
+}
+
+export function emptyState(message: string, testid = 'empty-state'): HTMLElement {
+  return h('p', { class: 'empty', testid }, message);
+}
+
+export interface FieldOptions {
+  label: string;
+  /** The server's error key (e.g. "title", "questions[0].text"). */
+  field?: string;
+  hint?: string;
+  testid?: string;
+  class?: string;
+}
+
+/**
+ * A labelled control with a hint and an error slot wired through aria-describedby. The wrapper carries
+ * `data-field` so server validation errors land next to the right control.
+ */
+export function field(control: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, options: FieldOptions): HTMLElement {
+  if (!control.id) control.id = uid('f');
+  if (options.testid) control.setAttribute('data-testid', options.testid);
+  const hintId = options.hint ? uid('hint') : undefined;
+  const errorId = uid('err');
+  control.setAttribute('aria-describedby', [hintId, errorId].filter(Boolean).join(' '));
+  const isCheck = control instanceof HTMLInputElement && (control.type === 'checkbox' || control.type === 'radio');
+  const label = h('label', { for: control.id }, options.label);
+  return h(
+    'div',
+    { class: `field${isCheck ? ' field-check' : ''}${options.class ? ` ${options.class}` : ''}`, 'data-field': options.field },
+    isCheck ? [control, label] : [label, control],
+    options.hint ? h('p', { class: 'hint', id: hintId }, options.hint) : null,
+    h('p', { class: 'field-error', id: errorId, 'data-error-for': options.field, testid: options.field ? `error-${options.field}` : undefined }),
+  );
+}
+
+export function input(type: string, attrs: Props = {}): HTMLInputElement {
+  return h('input', { type, ...attrs });
+}
+
+export function select(options: readonly (readonly [string, string])[], value: string, attrs: Props = {}): HTMLSelectElement {
+  const el = h('select', attrs, ...options.map(([v, label]) => h('option', { value: v }, label)));
+  el.value = value;
+  return el;
+}
+
+/** Clears the errors shown in a form. */
+export function clearFieldErrors(form: HTMLElement): void {
+  for (const el of form.querySelectorAll<HTMLElement>('.field-error')) el.textContent = '';
+  for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+}
+
+/**
+ * Shows `errors` next to the fields whose `data-field` matches (case-insensitively, as ASP.NET may
+ * capitalise keys); returns the messages that matched no field, for a summary. Focuses the first invalid control.
+ */
+export function showFieldErrors(form: HTMLElement, errors: Record<string, string[]>): string[] {
+  clearFieldErrors(form);
+  const unmatched: string[] = [];
+  let first: HTMLElement | null = null;
+  const fields = [...form.querySelectorAll<HTMLElement>('[data-field]')];
+  for (const [key, messages] of Object.entries(errors)) {
+    const wrapper = fields.find((f) => f.dataset.field?.toLowerCase() === key.toLowerCase());
+    const slot = wrapper?.querySelector<HTMLElement>(':scope > .field-error, :scope .field-error');
+    if (!wrapper || !slot) {
+      unmatched.push(`${key}: ${messages.join(' ')}`);
+      continue;
+    }
+    slot.textContent = messages.join(' ');
+    const control = wrapper.querySelector<HTMLElement>('input, select, textarea');
+    control?.setAttribute('aria-invalid', 'true');
+    first ??= control ?? null;
+  }
+  first?.focus();
+  return unmatched;
+}
+
+/**
+ * Shows an API error on a form: field errors next to their fields and the rest (title, unmatched fields)
+ * in the status line.
+ */
+export function showFormError(form: HTMLElement, status: StatusLine, error: unknown): void {
+  if (error instanceof ApiError && error.sessionExpired) return;
+  if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
+    const unmatched = showFieldErrors(form, error.fieldErrors);
+    const title = error.problem.title ?? 'Please correct the highlighted fields.';
+    status.show('error', unmatched.length ? `${title} ${unmatched.join(' ')}` : title);
+    return;
+  }
+  clearFieldErrors(form);
+  status.error(error);
+}
+
+export function button(label: Child, onClick: (event: MouseEvent) => void, attrs: Props = {}): HTMLButtonElement {
+  return h('button', { type: 'button', class: 'btn', ...attrs, on: { click: onClick as (e: Event) => void } }, label);
+}
+
+/** Runs an async action with the button disabled (prevents double submits). */
+export async function busy<T>(btn: HTMLButtonElement, action: () => Promise<T>): Promise<T> {
+  btn.disabled = true;
+  btn.setAttribute('aria-busy', 'true');
+  try {
+    return await action();
+  } finally {
+    btn.disabled = false;
+    btn.removeAttribute('aria-busy');
+  }
+}
+
+export interface DialogOptions {
+  title: string;
+  message?: Child;
+  confirmLabel: string;
+  cancelLabel?: string;
+  danger?: boolean;
+  testid?: string;
+  confirmTestid?: string;
+  cancelTestid?: string;
+}
+
+/** A modal confirmation (<dialog>: focus is trapped and restored natively). */
+export function confirmDialog(options: DialogOptions): Promise<boolean> {
+  return openDialog(options, null).then((result) => result !== null);
+}
+
+export interface PromptOptions extends DialogOptions {
+  label: string;
+  initial?: string;
+  multiline?: boolean;
+  required?: boolean;
+  maxLength?: number;
+  inputTestid?: string;
+}
+
+/** A modal with one text field; resolves the text, or null when cancelled. */
+export function promptDialog(options: PromptOptions): Promise<string | null> {
+  const control = options.multiline
+    ? h('textarea', { rows: 4, maxlength: options.maxLength, 'aria-required': options.required ? 'true' : undefined })
+    : h('input', { type: 'text', maxlength: options.maxLength, 'aria-required': options.required ? 'true' : undefined });
+  control.value = options.initial ?? '';
+  return openDialog(options, field(control, { label: options.label, testid: options.inputTestid }), control, options.required ?? false);
+}
+
+function openDialog(
+  options: DialogOptions,
+  body: HTMLElement | null,
+  control?: HTMLInputElement | HTMLTextAreaElement,
+  required = false,
+): Promise<string | null> {
+  return new Promise((resolve) => {
+    const titleId = uid('dlg');
+    const error = h('p', { class: 'field-error', role: 'alert' });
+    const cancel = h('button', { type: 'button', class: 'btn btn-secondary', testid: options.cancelTestid ?? 'confirm-cancel' }, options.cancelLabel ?? 'Cancel');
+    const ok = h('button', { type: 'submit', class: `btn ${options.danger ? 'btn-danger' : 'btn-primary'}`, testid: options.confirmTestid ?? 'confirm-ok' }, options.confirmLabel);
+    const form = h(
+      'form',
+      { method: 'dialog', class: 'dialog-body' },
+      h('h2', { id: titleId }, options.title),
+      options.message ? h('div', { class: 'dialog-message' }, options.message) : null,
+      body,
+      error,
+      h('div', { class: 'actions' }, cancel, ok),
+    );
+    const dialog = h('dialog', { class: 'dialog', 'aria-labelledby': titleId, testid: options.testid ?? 'confirm-dialog' }, form);
+    let result: string | null = null;
+    form.addEventListener('submit', (event) => {
+      if (control && required && !control.value.trim()) {
+        event.preventDefault();
+        error.textContent = 'Please fill in this field.';
+        control.focus();
+        return;
+      }
+      result = control ? control.value.trim() : 'ok';
+    });
+    cancel.addEventListener('click', () => dialog.close());
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      resolve(result);
+    });
+    document.body.appendChild(dialog);
+    dialog.showModal();
+    (control ?? (options.danger ? cancel : ok)).focus();
+  });
+}
+
+/** A table with a caption (visually hidden if requested), header cells with scope and rows. */
+export function table(caption: string, headers: readonly string[], rows: readonly HTMLTableRowElement[], attrs: Props = {}): HTMLElement {
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      attrs,
+      h('caption', { class: 'visually-hidden' }, caption),
+      h('thead', null, h('tr', null, ...headers.map((label) => h('th', { scope: 'col' }, label)))),
+      h('tbody', null, ...rows),
+    ),
+  );
+}
+
+export function badge(text: string, kind: string, testid?: string): HTMLElement {
+  return h('span', { class: `badge badge-${kind}`, testid }, text);
+}
+
+/** A link handled by the router. */
+export function link(href: string, label: Child, attrs: Props = {}): HTMLAnchorElement {
+  return h('a', { href, ...attrs }, label);
+}
