@@ -57,7 +57,7 @@ public static class ApiHostingExtensions
         services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.AddProctorWiseAuth();
         services.AddProctorWiseRateLimits(builder.Configuration);
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
         services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])
             .AddCheck<VisionHealthCheck>("vision", tags: ["ready"]);

@@ -29,7 +29,17 @@ public sealed class HostingTests(ApiFactory factory)
             Assert.True(paths.TryGetProperty(path, out _), path);
         }
 
+        Assert.Equal("bearer", json.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("Bearer").GetProperty("scheme").GetString());
         await Expect.Status(HttpStatusCode.OK, await factory.Anonymous().GetRawAsync("/scalar/v1"));
+    }
+
+    [Fact]
+    public async Task TheServerTellsItsTimeAndUnknownApiPathsAreProblems()
+    {
+        var client = factory.Anonymous();
+        var time = JsonDocument.Parse(await client.GetStringAsync("/api/time")).RootElement.GetProperty("now").GetDateTimeOffset();
+        Assert.InRange(time, factory.Clock.GetUtcNow().AddSeconds(-5), factory.Clock.GetUtcNow().AddSeconds(5));
+        await Expect.Problem(HttpStatusCode.NotFound, await client.GetRawAsync("/api/no-such-thing"));
     }
 
     [Fact]

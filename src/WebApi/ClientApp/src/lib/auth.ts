@@ -16,7 +16,10 @@ export interface AuthSession {
 
 type Listener = (session: AuthSession | null, reason: 'signin' | 'refresh' | 'signout' | 'expired') => void;
 
-/** When to renew: two minutes before expiry, or at 80 % of the remaining lifetime when that is shorter. */
+/**
+ * When to renew: after 80 % of the remaining lifetime (24 min before expiry for the default 2 h token, so a
+ * throttled background tab still renews in time), and never later than two minutes before expiry.
+ */
 export function refreshDelay(expiresAtMs: number, nowMs: number): number {
   const remaining = expiresAtMs - nowMs;
   if (remaining <= 0) return 0;

@@ -1,0 +1,292 @@
+// Teacher/admin: one exam — publish, archive, questions, slots (add, delete, proctors) and submissions.
+
+import { addSlot, archiveExam, assignProctor, getExam, listAllUsers, listExamSubmissions, listSlots, publishExam, removeSlot } from '../../api/endpoints';
+import type { Exam, Slot, Submission, User } from '../../api/types';
+import { describeAnswer } from '../../lib/answers';
+import { auth } from '../../lib/auth';
+import { h, replace } from '../../lib/dom';
+import { formatDateTime, formatNumber, humanize, localInputToIso, questionTypeLabel, toLocalInputValue } from '../../lib/format';
+import type { PageContext } from '../../lib/router';
+import { clock } from '../../lib/services';
+import { StatusLine, badge, busy, clearFieldErrors, confirmDialog, emptyState, field, input, loading, pageHeader, select, showFormError, table } from '../../ui/components';
+import { EXAM_STATUS_KIND } from './exams';
+
+export async function examDetailPage(ctx: PageContext): Promise<void> {
+  const id = ctx.params.id ?? '';
+  const admin = auth.role === 'admin';
+  const status = new StatusLine('exam-detail-status');
+  const container = h('div', { class: 'stack' }, loading());
+  const header = pageHeader('Exam');
+  ctx.root.append(header, status.el, container);
+  if (ctx.query.get('saved')) status.show('success', 'Exam saved.');
+
+  let proctors: User[] | null = null;
+  const load = async () => {
+    try {
+      const [exam, slots, submissions] = await Promise.all([getExam(id), listSlots(id), listExamSubmissions(id).catch(() => null)]);
+      if (admin && proctors === null) proctors = await listAllUsers('proctor').catch(() => []);
+      if (ctx.signal.aborted) return;
+      render(exam, slots, submissions?.items ?? []);
+    } catch (error) {
+      replace(container);
+      status.error(error);
+    }
+  };
+
+  const render = (exam: Exam, slots: Slot[], submissions: Submission[]) => {
+    const h1 = header.querySelector('h1')!;
+    replace(h1, h('span', { testid: 'exam-title' }, exam.title));
+    const actions: HTMLElement[] = [];
+    if (!exam.locked && exam.status !== 'archived') {
+      actions.push(h('a', { href: `/teacher/exams/${encodeURIComponent(exam.id)}/edit`, class: 'btn btn-secondary', testid: 'edit-exam' }, 'Edit'));
+    }
+    if (exam.status === 'draft') {
+      const publish = h('button', {
+        type: 'button',
+        class: 'btn btn-primary',
+        testid: 'publish-exam',
+        on: {
+          click: () =>
+            void busy(publish, async () => {
+              try {
+                await publishExam(exam.id);
+                status.show('success', 'Exam published: students can now book its slots.');
+                await load();
+              } catch (error) {
+                status.error(error);
+              }
+            }),
+        },
+      }, 'Publish');
+      actions.push(publish);
+    }
+    if (exam.status !== 'archived') {
+      const archive = h('button', {
+        type: 'button',
+        class: 'btn btn-danger',
+        testid: 'archive-exam',
+        on: {
+          click: () =>
+            void (async () => {
+              const ok = await confirmDialog({
+                title: 'Archive this exam?',
+                message: `"${exam.title}" will be hidden from students and its slots closed. Submissions and grades are kept.`,
+                confirmLabel: 'Archive',
+                danger: true,
+                confirmTestid: 'confirm-archive',
+              });
+              if (!ok) return;
+              await busy(archive, async () => {
+                try {
+                  await archiveExam(exam.id);
+                  status.show('success', 'Exam archived.');
+                  await load();
+                } catch (error) {
+                  status.error(error);
+                }
+              });
+            })(),
+        },
+      }, 'Archive');
+      actions.push(archive);
+    }
+
+    replace(
+      container,
+      h(
+        'section',
+        { class: 'card', testid: 'exam-summary' },
+        h('p', null, badge(exam.status, EXAM_STATUS_KIND[exam.status], 'exam-status'), exam.locked ? h('span', { class: 'muted' }, ' · locked (a session has started)') : null),
+        exam.description ? h('p', null, exam.description) : null,
+        h('p', { class: 'meta' }, `${exam.durationMinutes} minutes · ${exam.questionCount} questions · ${formatNumber(exam.totalPoints)} points · pass mark ${exam.passMarkPercent} %`),
+        h('p', { class: 'meta' }, policySummary(exam)),
+        h('div', { class: 'actions' }, ...actions),
+      ),
+      questionsSection(exam),
+      slotsSection(exam, slots),
+      submissionsSection(submissions),
+    );
+  };
+
+  const slotsSection = (exam: Exam, slots: Slot[]) => {
+    const formStatus = new StatusLine('slot-status');
+    const startsAt = input('datetime-local', { required: true, props: { value: toLocalInputValue(clock.now() + 24 * 3600_000) } });
+    const capacity = input('number', { min: 1, max: 10000, step: 1, required: true, props: { value: '30' } });
+    const addButton = h('button', { type: 'submit', class: 'btn btn-primary', testid: 'add-slot' }, 'Add slot');
+    const form: HTMLFormElement = h(
+      'form',
+      { class: 'form inline-form', novalidate: true, testid: 'slot-form' },
+      field(startsAt, { label: 'Starts at (your local time)', field: 'startsAt', testid: 'slot-starts-at' }),
+      field(capacity, { label: 'Capacity (seats)', field: 'capacity', testid: 'slot-capacity' }),
+      h('div', { class: 'actions' }, addButton),
+    );
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      clearFieldErrors(form);
+      formStatus.clear();
+      const iso = localInputToIso(startsAt.value);
+      if (!iso) {
+        formStatus.show('error', 'Choose a start date and time.');
+        startsAt.focus();
+        return;
+      }
+      void busy(addButton, async () => {
+        try {
+          await addSlot(exam.id, iso, Number(capacity.value));
+          status.show('success', `Slot added for ${formatDateTime(iso)}.`);
+          await load();
+        } catch (error) {
+          showFormError(form, formStatus, error);
+        }
+      });
+    });
+
+    const rows = [...slots]
+      .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))
+      .map((slot) => {
+        const cells: HTMLElement[] = [
+          h('td', null, formatDateTime(slot.startsAt)),
+          h('td', null, formatDateTime(slot.endsAt)),
+          h('td', { testid: 'slot-booked' }, `${slot.booked} / ${slot.capacity}`),
+          h('td', null, slot.isOpen ? badge('open', 'success') : badge('closed', 'neutral')),
+        ];
+        const actionCell = h('td', { class: 'row-actions' });
+        const del = h('button', {
+          type: 'button',
+          class: 'btn btn-small btn-secondary',
+          testid: 'delete-slot',
+          'aria-label': `Delete the slot of ${formatDateTime(slot.startsAt)}`,
+          on: {
+            click: () =>
+              void (async () => {
+                const ok = await confirmDialog({ title: 'Delete this slot?', message: `The slot of ${formatDateTime(slot.startsAt)} will be removed. Slots with bookings cannot be deleted.`, confirmLabel: 'Delete slot', danger: true, confirmTestid: 'confirm-delete-slot' });
+                if (!ok) return;
+                await busy(del, async () => {
+                  try {
+                    await removeSlot(exam.id, slot.id);
+                    status.show('success', 'Slot deleted.');
+                    await load();
+                  } catch (error) {
+                    status.error(error);
+                  }
+                });
+              })(),
+          },
+        }, 'Delete');
+        actionCell.append(del);
+        if (admin) {
+          actionCell.append(' ', h('a', { href: `/proctor/rooms/${encodeURIComponent(slot.id)}`, class: 'btn btn-small btn-secondary', testid: 'monitor-slot' }, 'Monitor'));
+          actionCell.append(proctorPicker(slot));
+        }
+        return h('tr', { testid: 'slot-row', 'data-slot-id': slot.id }, ...cells, actionCell);
+      });
+
+    return h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'slots-title', testid: 'slots-section' },
+      h('h2', { id: 'slots-title' }, 'Slots'),
+      rows.length ? table('Slots', ['Starts', 'Ends', 'Booked', 'State', 'Actions'], rows) : emptyState('No slots yet.'),
+      exam.status !== 'archived' ? h('h3', null, 'Add a slot') : null,
+      exam.status !== 'archived' ? formStatus.el : null,
+      exam.status !== 'archived' ? form : null,
+      admin
+        ? null
+        : h('p', { class: 'muted', testid: 'proctor-assignment-note' }, 'Proctors are assigned to slots by an administrator (teachers cannot look up proctor accounts).'),
+    );
+  };
+
+  const proctorPicker = (slot: Slot): HTMLElement => {
+    const list = proctors ?? [];
+    const picker = select([['', 'Choose a proctor…'], ...list.filter((p) => p.isActive).map((p) => [p.id, `${p.name} (${p.email})`] as const)], '', {});
+    const assign = h('button', {
+      type: 'button',
+      class: 'btn btn-small btn-secondary',
+      testid: 'assign-proctor',
+      on: {
+        click: () => {
+          if (!picker.value) {
+            status.show('error', 'Choose a proctor to assign.');
+            picker.focus();
+            return;
+          }
+          const name = picker.selectedOptions[0]?.textContent ?? 'The proctor';
+          void busy(assign, async () => {
+            try {
+              await assignProctor(slot.id, picker.value);
+              status.show('success', `${name} now supervises the slot of ${formatDateTime(slot.startsAt)}.`);
+            } catch (error) {
+              status.error(error);
+            }
+          });
+        },
+      },
+    }, 'Assign');
+    return h('div', { class: 'proctor-picker' }, field(picker, { label: 'Proctor', testid: 'assign-proctor-select', class: 'compact' }), assign);
+  };
+
+  await load();
+}
+
+function policySummary(exam: Exam): string {
+  const p = exam.proctoring;
+  return [
+    p.webcamRequired ? 'webcam required' : 'webcam optional',
+    p.shuffleQuestions ? 'questions shuffled' : 'fixed question order',
+    `no face ${p.noFaceSeconds} s`,
+    `looking away ${p.lookingAwaySeconds} s (yaw ${p.lookingAwayYaw})`,
+    `${p.multipleFacesFrames} frames multiple faces`,
+    `${p.objectFrames} frames object`,
+    `${p.maxTabSwitches} tab switches`,
+    `camera timeout ${p.frameTimeoutSeconds} s`,
+  ].join(' · ');
+}
+
+function questionsSection(exam: Exam): HTMLElement {
+  const questions = exam.questions ?? [];
+  return h(
+    'details',
+    { class: 'card', testid: 'questions-preview' },
+    h('summary', null, `Questions (${questions.length})`),
+    questions.length === 0
+      ? emptyState('No questions yet.')
+      : h(
+          'ol',
+          { class: 'question-preview-list' },
+          ...questions.map((q) =>
+            h(
+              'li',
+              null,
+              h('p', null, h('strong', null, q.text)),
+              h('p', { class: 'meta' }, `${questionTypeLabel(q.type)} · ${formatNumber(q.points)} points`),
+              q.options && q.options.length ? h('ul', null, ...q.options.map((o, i) => h('li', null, o, q.correct?.includes(i) ? ' ✓ (correct)' : ''))) : null,
+              q.type === 'true_false' ? h('p', null, `Correct: ${describeAnswer(q.correct ?? [], ['true', 'false'])}`) : null,
+              q.type === 'short_answer' ? h('p', null, `Expected: ${q.correctText ?? ''}`) : null,
+            ),
+          ),
+        ),
+  );
+}
+
+function submissionsSection(submissions: Submission[]): HTMLElement {
+  const rows = [...submissions]
+    .sort((a, b) => Date.parse(b.submittedAt) - Date.parse(a.submittedAt))
+    .map((s) =>
+      h(
+        'tr',
+        { testid: 'submission-row', 'data-submission-id': s.id },
+        h('td', null, s.studentName),
+        h('td', null, formatDateTime(s.submittedAt)),
+        h('td', null, humanize(s.sessionStatus)),
+        h('td', { testid: 'submission-status' }, badge(humanize(s.status), s.status === 'published' ? 'success' : s.status === 'awaiting_manual' ? 'warning' : 'info')),
+        h('td', null, `${formatNumber(s.score)} / ${formatNumber(s.maxScore)}`),
+        h('td', null, h('a', { href: `/teacher/submissions/${encodeURIComponent(s.id)}`, testid: 'open-grading' }, s.status === 'published' ? 'View' : 'Grade')),
+      ),
+    );
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'subs-title', testid: 'submissions-section' },
+    h('h2', { id: 'subs-title' }, 'Submissions'),
+    rows.length ? table('Submissions', ['Student', 'Submitted', 'Ended as', 'Grading', 'Score', ''], rows) : emptyState('No submissions yet.'),
+  );
+}
+

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { formatNumber, humanize, localInputToIso, relativeTime, riskLevel, toLocalInputValue } from '../src/lib/format';
+import { refreshDelay } from '../src/lib/auth';
+
+describe('formatting', () => {
+  const now = Date.parse('2026-11-23T14:00:00Z');
+
+  it('shows last-seen times relative to server time', () => {
+    expect(relativeTime(null, now)).toBe('never');
+    expect(relativeTime('2026-11-23T13:59:58Z', now)).toBe('just now');
+    expect(relativeTime('2026-11-23T13:59:30Z', now)).toBe('30 s ago');
+    expect(relativeTime('2026-11-23T13:55:00Z', now)).toBe('5 min ago');
+    expect(relativeTime('2026-11-23T11:00:00Z', now)).toBe('3 h ago');
+  });
+
+  it('bands risk scores (50+ is at risk)', () => {
+    expect(riskLevel(0)).toBe('low');
+    expect(riskLevel(24)).toBe('low');
+    expect(riskLevel(25)).toBe('medium');
+    expect(riskLevel(49)).toBe('medium');
+    expect(riskLevel(50)).toBe('high');
+  });
+
+  it('humanises enum values and numbers', () => {
+    expect(humanize('awaiting_manual')).toBe('Awaiting manual');
+    expect(formatNumber(2.5)).toBe('2.5');
+    expect(formatNumber(3)).toBe('3');
+    expect(formatNumber(66.666)).toBe('66.67');
+    expect(formatNumber(null)).toBe('—');
+  });
+
+  it('round-trips datetime-local values through UTC', () => {
+    const ms = Date.parse('2026-11-23T14:05:00Z');
+    expect(localInputToIso(toLocalInputValue(ms))).toBe('2026-11-23T14:05:00.000Z');
+    expect(localInputToIso('')).toBeNull();
+  });
+});
+
+describe('token renewal', () => {
+  it('renews after 80 % of the lifetime, at least two minutes before expiry, at once when late', () => {
+    expect(refreshDelay(2 * 3600_000, 0)).toBe(0.8 * 2 * 3600_000);
+    expect(refreshDelay(5 * 60_000, 0)).toBe(3 * 60_000);
+    expect(refreshDelay(60_000, 0)).toBe(0);
+    expect(refreshDelay(1000, 2000)).toBe(0);
+  });
+});
