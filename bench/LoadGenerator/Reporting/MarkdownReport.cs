@@ -64,10 +64,13 @@ internal static class MarkdownReport
         Line(text);
         Line(text, "## Verdict");
         Line(text);
-        var passing = results.Where(r => r.Meets(options.P99TargetMs)).Select(r => r.Students).DefaultIfEmpty().Max();
-        Line(text, passing > 0
-            ? $"Largest N with p99 < {Number(options.P99TargetMs, "F0")} ms and no missing delivery: **{passing}** (of the stages run: {string.Join(", ", results.Select(r => r.Students))})."
-            : $"No stage kept p99 < {Number(options.P99TargetMs, "F0")} ms with every delivery (stages run: {string.Join(", ", results.Select(r => r.Students))}).");
+        var target = Number(options.P99TargetMs, "F0");
+        var passed = results.Where(r => r.Meets(options.P99TargetMs)).Select(r => r.Students).ToList();
+        var failed = results.Where(r => !r.Meets(options.P99TargetMs)).Select(r => r.Students).ToList();
+        var steady = results.OrderBy(r => r.Students).TakeWhile(r => r.Meets(options.P99TargetMs)).Select(r => r.Students).DefaultIfEmpty().Max();
+        Line(text, passed.Count == 0
+            ? $"No stage kept p99 < {target} ms with every delivery (stages run: {string.Join(", ", results.Select(r => r.Students))})."
+            : $"Largest N with p99 < {target} ms and no missing delivery: **{passed.Max()}**; every stage up to **{steady}** passed. Passed: {string.Join(", ", passed)}; failed: {(failed.Count == 0 ? "none" : string.Join(", ", failed))}.");
         if (stoppedBy is not null)
         {
             Line(text);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Silo.Persistence;
+using ProctorWise.Streaming.Kafka;
 
 namespace ProctorWise.Silo.Hosting;
 
@@ -33,7 +34,14 @@ public static class ProctorWiseClientBuilderExtensions
             client.UseLocalhostClustering(endpoints.GatewayPort, endpoints.ServiceId, endpoints.ClusterId);
         }
 
-        client.AddMemoryStreams(StreamProviders.Default);
+        if (StreamingSettings.UsesKafka(configuration))
+        {
+            client.AddKafkaStreams(StreamProviders.Default, o => StreamingSettings.Apply(o, configuration));
+        }
+        else
+        {
+            client.AddMemoryStreams(StreamProviders.Default);
+        }
         return client;
     }
 }

@@ -11,13 +11,15 @@ using ProctorWise.Silo.Adapters.Security;
 using ProctorWise.Silo.Adapters.Vision;
 using ProctorWise.Silo.Persistence;
 using ProctorWise.Silo.StartupTasks;
+using ProctorWise.Streaming.Kafka;
 
 namespace ProctorWise.Silo.Hosting;
 
 /// <summary>
 /// The one place where a silo is wired: cluster identity and endpoints, membership, storage,
 /// reminders, streams and the adapters behind the grains' ports. Each provider is chosen here from
-/// configuration (<c>ConnectionStrings:MariaDb</c> set ⇒ ADO.NET on MariaDB; absent ⇒ in memory).
+/// configuration (<c>ConnectionStrings:MariaDb</c> set ⇒ ADO.NET on MariaDB, <c>Kafka:BootstrapServers</c>
+/// set ⇒ Kafka streams; absent ⇒ in memory).
 /// </summary>
 public static class ProctorWiseSiloBuilderExtensions
 {
@@ -111,7 +113,14 @@ public static class ProctorWiseSiloBuilderExtensions
             silo.UseInMemoryReminderService();
         }
 
-        silo.AddMemoryStreams(StreamProviders.Default);
+        if (StreamingSettings.UsesKafka(configuration))
+        {
+            silo.AddKafkaStreams(StreamProviders.Default, o => StreamingSettings.Apply(o, configuration));
+        }
+        else
+        {
+            silo.AddMemoryStreams(StreamProviders.Default);
+        }
 
         var services = silo.Services;
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection("Reminders"));

@@ -20,28 +20,7 @@ namespace ProctorWise.WebApi.Tests.Features;
 [Collection(ApiCollection.Name)]
 public sealed class ProctoringEndToEndTests(ApiFactory factory)
 {
-    private sealed record Setup(ApiClient Teacher, ApiClient Student, ApiClient First, ApiClient Second, ApiClient Outsider, SessionView Session, string SlotId, string OtherSlotId);
-
-    private async Task<Setup> ArrangeAsync()
-    {
-        var admin = await factory.AdminAsync();
-        var teacher = await admin.NewUserAsync(UserRole.Teacher);
-        var student = await admin.NewUserAsync(UserRole.Student, "Ada Student");
-        var first = await admin.NewUserAsync(UserRole.Proctor);
-        var second = await admin.NewUserAsync(UserRole.Proctor);
-        var outsider = await admin.NewUserAsync(UserRole.Proctor);
-        var exam = await teacher.CreatePublishedExamAsync();
-        var slot = await teacher.AddSlotAsync(exam.Id, TimeSpan.FromSeconds(20));
-        var otherSlot = await teacher.AddSlotAsync(exam.Id, TimeSpan.FromHours(3));
-        foreach (var (slotId, proctor) in new[] { (slot.Id, first), (slot.Id, second), (otherSlot.Id, outsider) })
-        {
-            await Expect.Status(HttpStatusCode.NoContent, await teacher.PostAsync($"/api/slots/{slotId}/proctors", new { proctorId = proctor.User!.Id }));
-        }
-
-        var booking = await student.BookAsync(slot.Id);
-        factory.Clock.Advance(TimeSpan.FromSeconds(20));
-        return new Setup(teacher, student, first, second, outsider, await student.StartAsync(booking.Id), slot.Id, otherSlot.Id);
-    }
+    private Task<ProctoredRoom> ArrangeAsync() => ProctoredRoom.ArrangeAsync(factory);
 
     private async Task<HttpResponseMessage> PostFrameAsync(ApiClient student, string sessionId, byte[] frame)
     {

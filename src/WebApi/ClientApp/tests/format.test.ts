@@ -37,10 +37,17 @@ describe('formatting', () => {
 });
 
 describe('token renewal', () => {
-  it('renews after 80 % of the lifetime, at least two minutes before expiry, at once when late', () => {
+  it('renews after 80 % of the lifetime or two minutes before expiry, never before half of it', () => {
     expect(refreshDelay(2 * 3600_000, 0)).toBe(0.8 * 2 * 3600_000);
     expect(refreshDelay(5 * 60_000, 0)).toBe(3 * 60_000);
-    expect(refreshDelay(60_000, 0)).toBe(0);
+    expect(refreshDelay(90_000, 0)).toBe(45_000);
     expect(refreshDelay(1000, 2000)).toBe(0);
+  });
+
+  it('never asks for an immediate renewal of a token that is still valid (no renewal storms)', () => {
+    for (const lifetime of [1000, 30_000, 90_000, 121_000, 600_000, 7_200_000]) {
+      expect(refreshDelay(lifetime, 0)).toBeGreaterThanOrEqual(lifetime / 2);
+      expect(refreshDelay(lifetime, 0)).toBeLessThan(lifetime);
+    }
   });
 });

@@ -18,13 +18,17 @@ type Listener = (session: AuthSession | null, reason: 'signin' | 'refresh' | 'si
 
 /**
  * When to renew: after 80 % of the remaining lifetime (24 min before expiry for the default 2 h token, so a
- * throttled background tab still renews in time), and never later than two minutes before expiry.
+ * throttled background tab still renews in time), or two minutes before expiry when that is earlier — but
+ * never before half of it, so a short-lived token cannot cause a stream of renewals.
  */
 export function refreshDelay(expiresAtMs: number, nowMs: number): number {
   const remaining = expiresAtMs - nowMs;
   if (remaining <= 0) return 0;
-  return Math.max(0, Math.min(remaining - 120_000, remaining * 0.8));
+  return Math.max(remaining * 0.5, Math.min(remaining * 0.8, remaining - 120_000));
 }
+
+/** The shortest time between two renewals, whatever the token's lifetime. */
+const MIN_REFRESH_INTERVAL_MS = 10_000;
 
 class Auth {
   private current: AuthSession | null = null;
@@ -32,6 +36,7 @@ class Auth {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private notice: string | null = null;
   private refreshing: Promise<boolean> | null = null;
+  private lastRefresh = 0;
 
   constructor() {
     try {
@@ -116,12 +121,17 @@ class Auth {
     if (!this.current) return;
     const expiresAt = Date.parse(this.current.expiresAt);
     if (expiresAt <= clock.now()) this.expire();
-    else if (refreshDelay(expiresAt, clock.now()) === 0) void this.refresh();
+    else this.schedule();
   }
 
   private async doRefresh(): Promise<boolean> {
     const token = this.token;
     if (!token) return false;
+    if (Date.now() - this.lastRefresh < MIN_REFRESH_INTERVAL_MS) {
+      this.schedule(MIN_REFRESH_INTERVAL_MS);
+      return false;
+    }
+    this.lastRefresh = Date.now();
     try {
       const response = await fetch('/api/auth/refresh', { method: 'POST', headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
       if (response.status === 401) {

@@ -16,7 +16,7 @@ export function loginPage(ctx: PageContext): void {
 
   const form: HTMLFormElement = h(
     'form',
-    { class: 'card form narrow', novalidate: true, 'aria-labelledby': 'login-title' },
+    { class: 'card form', novalidate: true, 'aria-labelledby': 'login-title' },
     field(email, { label: 'E-mail', field: 'email', testid: 'login-email' }),
     field(password, { label: 'Password', field: 'password', testid: 'login-password' }),
     h('div', { class: 'actions' }, submit),
@@ -64,7 +64,7 @@ export function registerPage(ctx: PageContext): void {
   const submit = h('button', { type: 'submit', class: 'btn btn-primary', testid: 'register-submit' }, 'Create account');
   const form: HTMLFormElement = h(
     'form',
-    { class: 'card form narrow', novalidate: true },
+    { class: 'card form', novalidate: true },
     field(name, { label: 'Full name', field: 'name', testid: 'register-name' }),
     field(email, { label: 'E-mail', field: 'email', testid: 'register-email' }),
     field(password, { label: 'Password', field: 'password', hint: 'At least 8 characters.', testid: 'register-password' }),

@@ -70,6 +70,14 @@ export function field(control: HTMLInputElement | HTMLSelectElement | HTMLTextAr
   const hintId = options.hint ? uid('hint') : undefined;
   const errorId = uid('err');
   control.setAttribute('aria-describedby', [hintId, errorId].filter(Boolean).join(' '));
+  const clearError = () => {
+    if (control.getAttribute('aria-invalid') !== 'true') return;
+    control.removeAttribute('aria-invalid');
+    const slot = document.getElementById(errorId);
+    if (slot) slot.textContent = '';
+  };
+  control.addEventListener('input', clearError);
+  control.addEventListener('change', clearError);
   const isCheck = control instanceof HTMLInputElement && (control.type === 'checkbox' || control.type === 'radio');
   const label = h('label', { for: control.id }, options.label);
   return h(
@@ -108,13 +116,13 @@ export function showFieldErrors(form: HTMLElement, errors: Record<string, string
   const fields = [...form.querySelectorAll<HTMLElement>('[data-field]')];
   for (const [key, messages] of Object.entries(errors)) {
     const wrapper = fields.find((f) => f.dataset.field?.toLowerCase() === key.toLowerCase());
-    const slot = wrapper?.querySelector<HTMLElement>(':scope > .field-error, :scope .field-error');
+    const slot = wrapper ? [...wrapper.querySelectorAll<HTMLElement>('.field-error')].find((e) => e.closest('[data-field]') === wrapper) : undefined;
     if (!wrapper || !slot) {
       unmatched.push(`${key}: ${messages.join(' ')}`);
       continue;
     }
     slot.textContent = messages.join(' ');
-    const control = wrapper.querySelector<HTMLElement>('input, select, textarea');
+    const control = wrapper.querySelector<HTMLElement>('input:not([type="radio"]):not([type="checkbox"]), select, textarea') ?? wrapper.querySelector<HTMLElement>('input');
     control?.setAttribute('aria-invalid', 'true');
     first ??= control ?? null;
   }
@@ -232,14 +240,20 @@ function openDialog(
 
 /** A table with a caption (visually hidden if requested), header cells with scope and rows. */
 export function table(caption: string, headers: readonly string[], rows: readonly HTMLTableRowElement[], attrs: Props = {}): HTMLElement {
+  // Narrow screens show each row as a card; every cell carries its column's name for that layout.
+  for (const row of rows) {
+    [...row.cells].forEach((cell, i) => {
+      if (headers[i] && !cell.hasAttribute('data-label')) cell.setAttribute('data-label', headers[i]!);
+    });
+  }
   return h(
     'div',
-    { class: 'table-wrap' },
+    { class: 'table-wrap responsive' },
     h(
       'table',
       attrs,
       h('caption', { class: 'visually-hidden' }, caption),
-      h('thead', null, h('tr', null, ...headers.map((label) => h('th', { scope: 'col' }, label)))),
+      h('thead', null, h('tr', null, ...headers.map((label) => h('th', { scope: 'col' }, label || h('span', { class: 'visually-hidden' }, 'Actions'))))),
       h('tbody', null, ...rows),
     ),
   );

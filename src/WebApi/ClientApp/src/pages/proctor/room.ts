@@ -94,7 +94,7 @@ class RoomDashboard {
       () => {
         if (document.visibilityState === 'visible') {
           this.refreshTimes();
-          void this.resync(true);
+          void this.resync(false);
         }
       },
       { signal: this.ctx.signal },
@@ -345,6 +345,7 @@ class RoomDashboard {
       actions,
     );
     const update = (a: ProctorAlert) => {
+      el.dataset.severity = a.severity;
       if (severity.dataset.severity !== a.severity) {
         replace(severity, badge(a.severity, `severity-${a.severity}`));
         severity.dataset.severity = a.severity;

@@ -42,7 +42,7 @@ export async function bookingsPage(ctx: PageContext): Promise<void> {
 
   const row = (booking: Booking): HTMLTableRowElement => {
     const statusCell = h('td', { testid: 'booking-status' });
-    const actions = h('td', { class: 'row-actions' });
+    const actions = h('div', { class: 'row-actions' });
     const hintId = uid('hint');
     const hint = h('span', { class: 'muted', id: hintId, testid: 'start-hint' });
     const start = h('button', {
@@ -124,7 +124,7 @@ export async function bookingsPage(ctx: PageContext): Promise<void> {
       h('td', null, formatDateTime(booking.startsAt)),
       h('td', null, formatDateTime(booking.endsAt)),
       statusCell,
-      actions,
+      h('td', null, actions),
     );
   };
 

@@ -74,7 +74,7 @@ export async function resultPage(ctx: PageContext): Promise<void> {
         { class: 'card result-question', testid: 'result-question', 'data-question-id': r.questionId },
         h('h2', null, `Question ${i + 1} · ${questionTypeLabel(r.type)}`),
         h('p', { class: 'question-text' }, r.text),
-        h('p', null, h('strong', null, 'Your answer: '), r.answer === null || r.answer === undefined || describeAnswer(r.answer, options.get(r.questionId)) === '' ? h('em', null, 'no answer') : describeAnswer(r.answer, options.get(r.questionId))),
+        h('p', { class: 'preserve', testid: 'question-answer' }, h('strong', null, 'Your answer: '), r.answer === null || r.answer === undefined || describeAnswer(r.answer, options.get(r.questionId)) === '' ? h('em', null, 'no answer') : describeAnswer(r.answer, options.get(r.questionId))),
         h('p', { testid: 'question-score' }, h('strong', null, 'Score: '), `${formatNumber(r.score)} / ${formatNumber(r.points)}`, r.correct === true ? ' · correct' : r.correct === false ? ' · not correct' : ''),
         r.feedback ? h('p', { class: 'feedback', testid: 'question-feedback' }, h('strong', null, 'Feedback: '), r.feedback) : null,
       ),

@@ -58,7 +58,7 @@ class ExamPage {
   private started = false;
 
   // Infrastructure
-  private readonly status = new StatusLine('exam-status');
+  private readonly status = new StatusLine('exam-message');
   private readonly camera: Camera;
   private readonly autosave: AutosaveQueue;
   private readonly answerSeqs = new KeyedSequences(() => clock.now());
@@ -87,6 +87,7 @@ class ExamPage {
   private readonly fullscreenButton: HTMLButtonElement;
   private readonly cameraButton: HTMLButtonElement;
   private navList: HTMLElement | null = null;
+  private bar: HTMLElement | null = null;
   private questionPanel: HTMLElement | null = null;
 
   constructor(
@@ -96,6 +97,10 @@ class ExamPage {
     this.questions = session.questions ?? [];
     this.deadline = session.deadline;
     for (const a of session.answers ?? []) this.answers.set(a.questionId, a.answer);
+    if (this.answers.size > 0) {
+      setText(this.saveState, SAVE_LABELS.saved);
+      this.saveState.dataset.state = 'saved';
+    }
     this.title = h('h1', { tabindex: '-1', testid: 'exam-title' }, session.examTitle);
     this.preview = h('video', { class: 'camera-preview', testid: 'camera-preview', 'aria-label': 'Your camera preview', props: { muted: true, autoplay: true, playsInline: true } });
     this.camera = new Camera((state) => this.onCameraState(state));
@@ -112,16 +117,17 @@ class ExamPage {
   }
 
   mount(): void {
-    const bar = h(
+    const bar = (this.bar = h(
       'div',
       { class: 'exam-bar', testid: 'exam-bar' },
       h('div', { class: 'exam-bar-item' }, h('span', { class: 'bar-label' }, 'Time left'), ' ', this.countdown, this.countdownAnnouncer),
       h('div', { class: 'exam-bar-item' }, this.saveState),
       h('div', { class: 'exam-bar-item camera-box' }, this.preview, this.cameraStatus, this.cameraButton),
       h('div', { class: 'exam-bar-item' }, this.fullscreenButton, this.connection),
-    );
+    ));
     setText(this.deadlineText, `Deadline ${formatDateTime(this.deadline)}`);
     replace(this.ctx.root, h('header', { class: 'page-header exam-header' }, this.title, this.deadlineText), bar, this.warnings, this.status.el, this.body);
+    this.onCameraState(this.camera.state);
     this.tick();
     this.tickTimer = setInterval(() => this.tick(), 500);
     if (this.session.status !== 'in_progress') {
@@ -452,8 +458,7 @@ class ExamPage {
     this.stopMonitoring();
     this.autosave.close();
     void this.exitFullscreen();
-    this.countdown.hidden = true;
-    this.fullscreenButton.hidden = true;
+    if (this.bar) this.bar.hidden = true;
     this.status.clear();
     const messages: Record<SessionStatus, string> = {
       submitted: 'Your exam has been submitted. Thank you!',
@@ -481,6 +486,7 @@ class ExamPage {
 
   private async connectHub(): Promise<void> {
     const setState = (state: ConnectionState) => {
+      if (this.ended) return;
       setText(this.connection, state === 'connected' ? '' : connectionLabel(state));
       this.connection.dataset.state = state;
     };

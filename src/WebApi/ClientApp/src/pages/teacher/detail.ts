@@ -150,7 +150,7 @@ export async function examDetailPage(ctx: PageContext): Promise<void> {
           h('td', { testid: 'slot-booked' }, `${slot.booked} / ${slot.capacity}`),
           h('td', null, slot.isOpen ? badge('open', 'success') : badge('closed', 'neutral')),
         ];
-        const actionCell = h('td', { class: 'row-actions' });
+        const actionCell = h('div', { class: 'row-actions' });
         const del = h('button', {
           type: 'button',
           class: 'btn btn-small btn-secondary',
@@ -178,7 +178,7 @@ export async function examDetailPage(ctx: PageContext): Promise<void> {
           actionCell.append(' ', h('a', { href: `/proctor/rooms/${encodeURIComponent(slot.id)}`, class: 'btn btn-small btn-secondary', testid: 'monitor-slot' }, 'Monitor'));
           actionCell.append(proctorPicker(slot));
         }
-        return h('tr', { testid: 'slot-row', 'data-slot-id': slot.id }, ...cells, actionCell);
+        return h('tr', { testid: 'slot-row', 'data-slot-id': slot.id }, ...cells, h('td', null, actionCell));
       });
 
     return h(
@@ -257,7 +257,7 @@ function questionsSection(exam: Exam): HTMLElement {
               'li',
               null,
               h('p', null, h('strong', null, q.text)),
-              h('p', { class: 'meta' }, `${questionTypeLabel(q.type)} · ${formatNumber(q.points)} points`),
+              h('p', { class: 'meta' }, `${questionTypeLabel(q.type)} · ${formatNumber(q.points)} ${q.points === 1 ? 'point' : 'points'}`),
               q.options && q.options.length ? h('ul', null, ...q.options.map((o, i) => h('li', null, o, q.correct?.includes(i) ? ' ✓ (correct)' : ''))) : null,
               q.type === 'true_false' ? h('p', null, `Correct: ${describeAnswer(q.correct ?? [], ['true', 'false'])}`) : null,
               q.type === 'short_answer' ? h('p', null, `Expected: ${q.correctText ?? ''}`) : null,

@@ -34,13 +34,13 @@ interface PolicyField {
 const POLICY_FIELDS: PolicyField[] = [
   { key: 'webcamRequired', label: 'Webcam required', hint: 'Frames are expected during the whole exam; a stopped camera is a critical anomaly.', kind: 'bool' },
   { key: 'shuffleQuestions', label: 'Shuffle questions', hint: 'Each student gets the questions in their own order.', kind: 'bool' },
-  { key: 'noFaceSeconds', label: 'No face for (seconds)', hint: 'No face visible this long raises “no face”.', kind: 'int', min: 1 },
-  { key: 'lookingAwaySeconds', label: 'Looking away for (seconds)', hint: 'Head turned away this long raises “looking away”.', kind: 'int', min: 1 },
-  { key: 'lookingAwayYaw', label: 'Looking-away threshold (yaw)', hint: 'Head-turn measure from which a student counts as looking away (0 = facing the camera).', kind: 'decimal', min: 0, max: 1, step: '0.05' },
-  { key: 'multipleFacesFrames', label: 'Multiple faces (frames)', hint: 'Consecutive frames with several faces before an alert.', kind: 'int', min: 1 },
-  { key: 'objectFrames', label: 'Forbidden object (frames)', hint: 'Consecutive frames showing a phone, book or laptop before an alert.', kind: 'int', min: 1 },
-  { key: 'maxTabSwitches', label: 'Tab switches tolerated', hint: 'Beyond this, leaving the tab becomes a high-severity anomaly.', kind: 'int', min: 0 },
-  { key: 'frameTimeoutSeconds', label: 'Camera timeout (seconds)', hint: 'No frame for this long counts as the camera stopped.', kind: 'int', min: 1 },
+  { key: 'noFaceSeconds', label: 'No face for (seconds)', hint: 'No face visible this long raises “no face” (1–300).', kind: 'int', min: 1, max: 300 },
+  { key: 'lookingAwaySeconds', label: 'Looking away for (seconds)', hint: 'Head turned away this long raises “looking away” (1–300).', kind: 'int', min: 1, max: 300 },
+  { key: 'lookingAwayYaw', label: 'Looking-away threshold (yaw)', hint: 'Head-turn measure from which a student counts as looking away (0 = facing the camera; 0.1–2).', kind: 'decimal', min: 0.1, max: 2, step: '0.05' },
+  { key: 'multipleFacesFrames', label: 'Multiple faces (frames)', hint: 'Consecutive frames with several faces before an alert (1–50).', kind: 'int', min: 1, max: 50 },
+  { key: 'objectFrames', label: 'Forbidden object (frames)', hint: 'Consecutive frames showing a phone, book or laptop before an alert (1–50).', kind: 'int', min: 1, max: 50 },
+  { key: 'maxTabSwitches', label: 'Tab switches tolerated', hint: 'Beyond this, leaving the tab becomes a high-severity anomaly (0–100).', kind: 'int', min: 0, max: 100 },
+  { key: 'frameTimeoutSeconds', label: 'Camera timeout (seconds)', hint: 'No frame for this long counts as the camera stopped (5–600).', kind: 'int', min: 5, max: 600 },
 ];
 
 export async function examEditorPage(ctx: PageContext): Promise<void> {
@@ -184,7 +184,7 @@ export async function examEditorPage(ctx: PageContext): Promise<void> {
           });
           return h(
             'div',
-            { class: 'option-row', testid: 'option-row' },
+            { class: 'option-row', testid: 'option-row', 'data-field': `${prefix}.options[${oi}]` },
             h('span', { class: 'option-correct' }, correct, h('label', { for: correctId }, 'Correct', h('span', { class: 'visually-hidden' }, ` (option ${oi + 1})`))),
             optionInput,
             h('button', {
@@ -200,6 +200,7 @@ export async function examEditorPage(ctx: PageContext): Promise<void> {
                 },
               },
             }, 'Remove'),
+            h('p', { class: 'field-error option-error' }),
           );
         }),
         h('button', {

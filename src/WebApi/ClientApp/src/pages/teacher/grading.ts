@@ -119,7 +119,7 @@ export async function gradingPage(ctx: PageContext): Promise<void> {
     const article = h(
       'article',
       { class: `card grade-question${pending ? ' pending' : ''}`, testid: 'grade-question', 'data-question-id': result.questionId, 'aria-labelledby': `gq-${index}` },
-      h('h2', { id: `gq-${index}` }, `Question ${index + 1} · ${questionTypeLabel(result.type)} · ${formatNumber(result.points)} points`, pending ? badge('needs grading', 'warning') : null),
+      h('h2', { id: `gq-${index}` }, `Question ${index + 1} · ${questionTypeLabel(result.type)} · ${formatNumber(result.points)} ${result.points === 1 ? 'point' : 'points'}`, pending ? badge('needs grading', 'warning') : null),
       h('p', { class: 'question-text' }, result.text),
       h('div', { class: 'student-answer', testid: 'student-answer' }, h('h3', null, 'Student’s answer'), answerText ? h('p', { class: 'preserve' }, answerText) : h('p', null, h('em', null, 'No answer'))),
       keyText(result, question, options),

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+
+namespace ProctorWise.Streaming.Kafka.Diagnostics;
+
+/// <summary>
+/// The provider's instruments (names in <see cref="KafkaStreamInstruments"/>). One instance per host container;
+/// several silos in one process each have their own meter instance under the same name.
+/// </summary>
+internal sealed class KafkaStreamMetrics : IDisposable
+{
+    private readonly Meter _meter;
+    private readonly Counter<long> _produced;
+    private readonly Counter<long> _produceFailures;
+    private readonly Counter<long> _consumed;
+    private readonly Counter<long> _skipped;
+    private readonly Counter<long> _deliveryFailures;
+    private readonly ConcurrentDictionary<IConsumerLagSource, byte> _lagSources = new();
+
+    public KafkaStreamMetrics(IMeterFactory? meterFactory = null)
+    {
+        _meter = meterFactory?.Create(KafkaStreamInstruments.MeterName) ?? new Meter(KafkaStreamInstruments.MeterName);
+        _produced = _meter.CreateCounter<long>(KafkaStreamInstruments.EventsProduced, "{event}", "Events acknowledged by Kafka.");
+        _produceFailures = _meter.CreateCounter<long>(KafkaStreamInstruments.ProduceFailures, "{event}", "Events Kafka refused or did not acknowledge in time.");
+        _consumed = _meter.CreateCounter<long>(KafkaStreamInstruments.EventsConsumed, "{event}", "Records read from Kafka into the Orleans cache.");
+        _skipped = _meter.CreateCounter<long>(KafkaStreamInstruments.RecordsSkipped, "{record}", "Records skipped because they could not be decoded.");
+        _deliveryFailures = _meter.CreateCounter<long>(KafkaStreamInstruments.DeliveryFailures, "{event}", "Events Orleans gave up delivering to a subscriber.");
+        _meter.CreateObservableGauge(KafkaStreamInstruments.ConsumerLag, ObserveLag, "{record}", "High watermark minus the offset stored for commit, per partition.");
+    }
+
+    public void Produced(string provider, string topic, int count) =>
+        _produced.Add(count, new("provider", provider), new("topic", topic));
+
+    public void ProduceFailed(string provider, string topic, int count) =>
+        _produceFailures.Add(count, new("provider", provider), new("topic", topic));
+
+    public void Consumed(string provider, string topic, int count) =>
+        _consumed.Add(count, new("provider", provider), new("topic", topic));
+
+    public void Skipped(string provider, string topic, string reason) =>
+        _skipped.Add(1, new("provider", provider), new("topic", topic), new("reason", reason));
+
+    public void DeliveryFailed(string provider, string topic, string kind) =>
+        _deliveryFailures.Add(1, new("provider", provider), new("topic", topic), new("kind", kind));
+
+    public void TrackLag(IConsumerLagSource source) => _lagSources.TryAdd(source, 0);
+
+    public void UntrackLag(IConsumerLagSource source) => _lagSources.TryRemove(source, out _);
+
+    public void Dispose() => _meter.Dispose();
+
+    private IEnumerable<Measurement<long>> ObserveLag()
+    {
+        foreach (var source in _lagSources.Keys)
+        {
+            if (source.TryGetLag(out var lag))
+            {
+                yield return new Measurement<long>(lag,
+                    new("provider", source.Provider), new("topic", source.Topic), new("partition", source.Partition));
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace ProctorWise.Streaming.Kafka.Tests.Grains;
+
+/// <summary>One delivery seen by a test subscriber.</summary>
+/// <param name="Subscriber">Which subscriber saw it.</param>
+/// <param name="StreamKey">The stream key.</param>
+/// <param name="Event">The event as delivered.</param>
+/// <param name="Silo">The silo the subscriber ran on.</param>
+public sealed record ReceivedEvent(string Subscriber, string StreamKey, RoomEvent Event, string Silo);
