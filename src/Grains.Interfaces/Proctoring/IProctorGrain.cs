@@ -13,6 +13,10 @@ public interface IProctorGrain : IGrainWithStringKey
     [Alias("AddRoom")]
     Task AddRoomAsync(string slotId);
 
+    /// <summary>Stops supervising a room (unassigned): the stream subscription ends, past alerts stay in the inbox.</summary>
+    [Alias("RemoveRoom")]
+    Task RemoveRoomAsync(string slotId);
+
     /// <summary>The supervised rooms.</summary>
     [Alias("ListRooms")]
     Task<IReadOnlyList<string>> ListRoomsAsync(Caller caller);

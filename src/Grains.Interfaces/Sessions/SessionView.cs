@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ProctorWise.Grains.Interfaces.Sessions;
 
 /// <summary>
@@ -18,6 +20,8 @@ namespace ProctorWise.Grains.Interfaces.Sessions;
 /// <param name="SubmissionId">The submission, once ended.</param>
 /// <param name="Questions">The questions in this student's order.</param>
 /// <param name="Answers">The saved answers.</param>
+/// <param name="EventSequence">The last browser-signal sequence number applied (JSON <c>eventSeq</c>); signals must go above it.</param>
+/// <param name="EndReason">Why a proctor ended the session, when one did.</param>
 [GenerateSerializer, Immutable, Alias("pw.session-view")]
 public sealed record class SessionView(
     string Id,
@@ -33,4 +37,6 @@ public sealed record class SessionView(
     DateTimeOffset? EndedAt,
     string? SubmissionId,
     IReadOnlyList<StudentQuestion>? Questions,
-    IReadOnlyList<SessionAnswer>? Answers);
+    IReadOnlyList<SessionAnswer>? Answers,
+    [property: JsonPropertyName("eventSeq")] long EventSequence = -1,
+    string? EndReason = null);

@@ -42,6 +42,14 @@ public interface IExamSlotGrain : IGrainWithStringKey
     [Alias("AssignProctor")]
     Task AssignProctorAsync(Caller caller, string proctorId);
 
+    /// <summary>Removes a proctor from the room (exam owner or admin).</summary>
+    [Alias("UnassignProctor")]
+    Task UnassignProctorAsync(Caller caller, string proctorId);
+
+    /// <summary>The room's proctors (exam owner, proctors of the slot, admins).</summary>
+    [Alias("ListProctors")]
+    Task<IReadOnlyList<string>> ListProctorsAsync(Caller caller);
+
     /// <summary>True when the caller may watch the room: its proctors, the exam's owner, admins.</summary>
     [Alias("CanSupervise")]
     Task<bool> CanSuperviseAsync(Caller caller);

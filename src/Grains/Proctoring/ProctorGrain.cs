@@ -47,6 +47,18 @@ public sealed class ProctorGrain(
         }
     }
 
+    public async Task RemoveRoomAsync(string slotId)
+    {
+        if (proctor.State.Rooms.Remove(slotId))
+        {
+            await proctor.WriteStateAsync();
+            foreach (var handle in await RoomStream(slotId).GetAllSubscriptionHandles())
+            {
+                await handle.UnsubscribeAsync();
+            }
+        }
+    }
+
     public Task<IReadOnlyList<string>> ListRoomsAsync(Caller caller)
     {
         EnsureSelf(caller);
@@ -83,7 +95,7 @@ public sealed class ProctorGrain(
     /// <summary>Subscribes once per room: existing (persisted) subscriptions are resumed, not duplicated.</summary>
     private async Task SubscribeAsync(string slotId)
     {
-        var stream = this.GetStreamProvider(StreamProviders.Default).GetStream<RoomEvent>(StreamId.Create(StreamNamespaces.Alerts, slotId));
+        var stream = RoomStream(slotId);
         var handles = await stream.GetAllSubscriptionHandles();
         if (handles.Count == 0)
         {
@@ -97,6 +109,9 @@ public sealed class ProctorGrain(
             await duplicate.UnsubscribeAsync();
         }
     }
+
+    private IAsyncStream<RoomEvent> RoomStream(string slotId) =>
+        this.GetStreamProvider(StreamProviders.Default).GetStream<RoomEvent>(StreamId.Create(StreamNamespaces.Alerts, slotId));
 
     private async Task OnEventAsync(RoomEvent roomEvent, StreamSequenceToken? token)
     {

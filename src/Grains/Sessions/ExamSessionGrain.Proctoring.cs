@@ -111,6 +111,7 @@ public sealed partial class ExamSessionGrain
         await ExpireIfDueAsync();
         if (State.Status == SessionStatus.InProgress)
         {
+            State.EndReason = text;
             await EndAsync(SessionStatus.Terminated, clock.GetUtcNow());
             await NotifyStudentAsync(new StudentMessage(StudentMessageKind.Terminated, text, clock.GetUtcNow(), null));
         }

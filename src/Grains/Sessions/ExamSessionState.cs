@@ -33,4 +33,7 @@ public sealed class ExamSessionState
 
     /// <summary>Anomalies and counters of the live proctoring.</summary>
     [Id(8)] public ProctoringState Proctoring { get; set; } = new();
+
+    /// <summary>Why a proctor ended the session, when one did.</summary>
+    [Id(9)] public string? EndReason { get; set; }
 }

@@ -15,7 +15,7 @@ internal static class SessionViews
         return new SessionView(
             id, start.BookingId, start.SlotId, start.Exam.ExamId, start.Exam.Title, start.StudentId, start.StudentName,
             state.Status, state.StartedAt, start.Deadline, state.EndedAt, state.SubmissionRecorded ? state.SubmissionId : null,
-            questions, Answers(state));
+            questions, Answers(state), state.Proctoring.LastSignalSequence, state.EndReason);
     }
 
     /// <summary>What grading receives: the server's copy of the exam and the answers.</summary>
@@ -26,5 +26,5 @@ internal static class SessionViews
     }
 
     private static List<SessionAnswer> Answers(ExamSessionState state) =>
-        [.. state.Answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => new SessionAnswer(a.Key, a.Value.Answer))];
+        [.. state.Answers.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => new SessionAnswer(a.Key, a.Value.Answer, a.Value.Sequence))];
 }

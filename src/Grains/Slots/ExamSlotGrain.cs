@@ -137,6 +137,27 @@ public sealed class ExamSlotGrain(
         await GrainFactory.GetGrain<IProctorGrain>(proctorId).AddRoomAsync(this.GetPrimaryKeyString());
     }
 
+    public async Task UnassignProctorAsync(Caller caller, string proctorId)
+    {
+        EnsureManager(caller);
+        if (State.ProctorIds.Remove(proctorId))
+        {
+            await slot.WriteStateAsync();
+        }
+
+        await GrainFactory.GetGrain<IProctorGrain>(proctorId).RemoveRoomAsync(this.GetPrimaryKeyString());
+    }
+
+    public async Task<IReadOnlyList<string>> ListProctorsAsync(Caller caller)
+    {
+        if (!await CanSuperviseAsync(caller))
+        {
+            throw ProctorWiseException.Forbidden("Only the exam's owner, the room's proctors and admins see its proctors.");
+        }
+
+        return [.. State.ProctorIds.Order(StringComparer.Ordinal)];
+    }
+
     public Task<bool> CanSuperviseAsync(Caller caller) =>
         Task.FromResult(State.Exam is { } exam && !State.Removed && (caller.IsAdmin || caller.UserId == exam.OwnerId || State.ProctorIds.Contains(caller.UserId)));
 

@@ -7,6 +7,7 @@ using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Sessions;
 using ProctorWise.TestSupport;
 using ProctorWise.TestSupport.Web;
+using ProctorWise.WebApi.Features.Bookings;
 using ProctorWise.WebApi.Features.Proctoring;
 using ProctorWise.WebApi.Features.Sessions;
 using ProctorWise.WebApi.Tests.Infrastructure;
@@ -98,11 +99,32 @@ public sealed class ProctoringEndToEndTests(ApiFactory factory)
         Assert.Equal("Left the room", message.GetProperty("reason").GetString());
         var ended = await s.Student.GetAsync<SessionView>($"/api/sessions/{s.Session.Id}");
         Assert.Equal(SessionStatus.Terminated, ended.Status);
+        Assert.Equal("Left the room", ended.EndReason);
         Assert.Equal(terminated.SubmissionId, ended.SubmissionId);
         await first.WaitForAsync("sessionChanged", m => m.Any(x => x.GetProperty("status").GetString() == "terminated"));
 
         var rooms = await s.First.GetAsync<List<RoomSummary>>("/api/proctor/rooms");
         Assert.Equal(1, Assert.Single(rooms).Finished);
+    }
+
+    [Fact]
+    public async Task TeachersListProctorsAndManageASlotsProctors()
+    {
+        var s = await ArrangeAsync();
+        var proctors = await s.Teacher.GetAsync<List<ProctorSummary>>("/api/proctors");
+        Assert.Contains(proctors, p => p.Id == s.First.User!.Id && p.Email == s.First.User.Email);
+        Assert.All(proctors, p => Assert.NotEqual(s.Student.User!.Id, p.Id));
+        await Expect.Problem(HttpStatusCode.Forbidden, await s.Student.GetRawAsync("/api/proctors"));
+
+        var assigned = await s.First.GetAsync<List<ProctorSummary>>($"/api/slots/{s.SlotId}/proctors");
+        Assert.Equal(new[] { s.First.User!.Id, s.Second.User!.Id }.Order(), assigned.Select(p => p.Id).Order());
+        await Expect.Problem(HttpStatusCode.Forbidden, await s.Outsider.GetRawAsync($"/api/slots/{s.SlotId}/proctors"));
+        await Expect.Problem(HttpStatusCode.Forbidden, await s.Second.DeleteAsync($"/api/slots/{s.SlotId}/proctors/{s.First.User.Id}"));
+
+        await Expect.Status(HttpStatusCode.NoContent, await s.Teacher.DeleteAsync($"/api/slots/{s.SlotId}/proctors/{s.Second.User.Id}"));
+        Assert.Single(await s.Teacher.GetAsync<List<ProctorSummary>>($"/api/slots/{s.SlotId}/proctors"));
+        await Expect.Problem(HttpStatusCode.Forbidden, await s.Second.GetRawAsync($"/api/proctor/rooms/{s.SlotId}"));
+        Assert.DoesNotContain(await s.Second.GetAsync<List<RoomSummary>>("/api/proctor/rooms"), r => r.Slot.Id == s.SlotId);
     }
 
     [Fact]

@@ -88,10 +88,19 @@ public sealed class StudentJourneyTests(ApiFactory factory)
         var session = await student.StartAsync(booking.Id);
         await student.PutAsync($"/api/sessions/{session.Id}/answers/short", new { answer = "Na", seq = 1 });
 
+        await student.PostAsync($"/api/sessions/{session.Id}/events", new { type = "copy", seq = 7 });
+
         var resumed = await student.ReadAsync<SessionView>(await student.PostAsync($"/api/bookings/{booking.Id}/session"));
 
+        // A reloaded page learns where its sequence numbers stand: writes must go above them.
         Assert.Equal(session.Id, resumed.Id);
-        Assert.Equal("Na", Assert.Single(resumed.Answers!).Answer.Text);
+        var saved = Assert.Single(resumed.Answers!);
+        Assert.Equal("Na", saved.Answer.Text);
+        Assert.Equal(1, saved.Sequence);
+        Assert.Equal(7, resumed.EventSequence);
+        var raw = await student.GetStringAsync($"/api/sessions/{session.Id}");
+        Assert.Contains("\"seq\":1", raw, StringComparison.Ordinal);
+        Assert.Contains("\"eventSeq\":7", raw, StringComparison.Ordinal);
     }
 
     [Fact]

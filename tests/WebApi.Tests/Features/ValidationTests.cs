@@ -76,6 +76,17 @@ public sealed class ValidationTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task TheRoleFilterTakesTheApiNames()
+    {
+        var admin = await factory.AdminAsync();
+        await admin.NewUserAsync(UserRole.Proctor);
+        var proctors = await admin.GetAsync<PagedResult<Grains.Interfaces.Users.UserView>>("/api/users?role=proctor");
+        Assert.NotEmpty(proctors.Items);
+        Assert.All(proctors.Items, u => Assert.Equal(UserRole.Proctor, u.Role));
+        await Expect.ValidationError("role", await admin.GetRawAsync("/api/users?role=superuser"));
+    }
+
+    [Fact]
     public async Task PagingIsBounded()
     {
         var teacher = await TeacherAsync();

@@ -18,6 +18,9 @@ internal sealed class ProctoringRules(ProctoringPolicy policy, ProctoringState s
     /// <summary>Pastes in one anomaly from which it becomes high severity.</summary>
     public const int PastesForHigh = 3;
 
+    /// <summary>The label of a camera stop the browser reported (rather than inferred from missing frames).</summary>
+    public const string ReportedByBrowser = "browser";
+
     public IReadOnlyList<AnomalyChange> OnFrame(FrameAnalysis frame, DateTimeOffset at)
     {
         var changes = new List<AnomalyChange>();
@@ -72,7 +75,7 @@ internal sealed class ProctoringRules(ProctoringPolicy policy, ProctoringState s
                 Instant(AnomalyType.DevtoolsOpen, at, Severity.High, Severity.High, int.MaxValue, changes);
                 break;
             case BrowserSignalType.WebcamStopped:
-                OpenOnce(AnomalyType.WebcamStopped, at, at, WebcamSeverity, changes);
+                OpenOnce(AnomalyType.WebcamStopped, at, at, WebcamSeverity, changes, ReportedByBrowser);
                 break;
         }
 
@@ -203,12 +206,12 @@ internal sealed class ProctoringRules(ProctoringPolicy policy, ProctoringState s
         started.EndedAt = at;
     }
 
-    private void OpenOnce(AnomalyType type, DateTimeOffset since, DateTimeOffset at, Severity severity, List<AnomalyChange> changes)
+    private void OpenOnce(AnomalyType type, DateTimeOffset since, DateTimeOffset at, Severity severity, List<AnomalyChange> changes, string? label = null)
     {
         if (Open(type) is null)
         {
             Bump(type);
-            Start(type, severity, since, at, 0, null, changes, evidence: false);
+            Start(type, severity, since, at, 0, label, changes, evidence: false);
         }
     }
 

@@ -18,9 +18,12 @@ internal static class Reasons
         AnomalyType.Copy => Repeated("Copied text", a.Count),
         AnomalyType.Paste => Repeated("Pasted text", a.Count),
         AnomalyType.DevtoolsOpen => Repeated("Opened developer tools", a.Count),
-        AnomalyType.WebcamStopped => a.IsOpen
-            ? $"Camera stopped: no frame for {Seconds(Elapsed(a, at))} s"
-            : $"Camera stopped for {Seconds(a.Total)} s",
+        AnomalyType.WebcamStopped => (a.IsOpen, a.Label) switch
+        {
+            (true, ProctoringRules.ReportedByBrowser) => "Camera turned off in the browser",
+            (true, _) => $"Camera stopped: no frame for {Seconds(Elapsed(a, at))} s",
+            (false, _) => $"Camera stopped for {Seconds(a.Total)} s",
+        },
         _ => a.Type.ToString(),
     };
 

@@ -1,8 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProctorWise.Grains.Interfaces.Bookings;
+using ProctorWise.Grains.Interfaces.Common;
 using ProctorWise.Grains.Interfaces.Errors;
+using ProctorWise.Grains.Interfaces.Names;
+using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Slots;
+using ProctorWise.Grains.Interfaces.Users;
 using ProctorWise.WebApi.Auth;
 
 namespace ProctorWise.WebApi.Features.Bookings;
@@ -17,6 +21,9 @@ public static class BookingEndpoints
         group.MapPost("/slots/{slotId}/bookings", BookAsync).RequireAuthorization(Policies.Student).WithName("Book").WithSummary("Books a seat in a slot.");
         group.MapGet("/slots/{slotId}/bookings", ListSlotBookingsAsync).WithName("ListSlotBookings").WithSummary("A slot's bookings (exam owner, slot proctors, admins).");
         group.MapPost("/slots/{slotId}/proctors", AssignProctorAsync).RequireAuthorization(Policies.Teacher).WithName("AssignProctor").WithSummary("Assigns a proctor to a slot.");
+        group.MapGet("/slots/{slotId}/proctors", ListSlotProctorsAsync).WithName("ListSlotProctors").WithSummary("A slot's proctors (exam owner, slot proctors, admins).");
+        group.MapDelete("/slots/{slotId}/proctors/{proctorId}", UnassignProctorAsync).RequireAuthorization(Policies.Teacher).WithName("UnassignProctor").WithSummary("Removes a proctor from a slot.");
+        group.MapGet("/proctors", ListProctorsAsync).RequireAuthorization(Policies.Teacher).WithName("ListProctors").WithSummary("Active proctor accounts, to assign to slots (teachers, admins).");
         group.MapGet("/bookings/me", ListMineAsync).RequireAuthorization(Policies.Student).WithName("ListMyBookings").WithSummary("The caller's bookings.");
         group.MapDelete("/bookings/{id}", CancelAsync).RequireAuthorization(Policies.Student).WithName("CancelBooking").WithSummary("Cancels a booking before its slot starts.");
         return group;
@@ -39,6 +46,25 @@ public static class BookingEndpoints
         var proctorId = string.IsNullOrWhiteSpace(body.ProctorId) ? throw ProctorWiseException.Invalid("proctorId", "Required.") : body.ProctorId;
         await grains.GetGrain<IExamSlotGrain>(slotId).AssignProctorAsync(user.ToCaller(), proctorId);
         return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<IReadOnlyList<ProctorSummary>>> ListSlotProctorsAsync(string slotId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var ids = await grains.GetGrain<IExamSlotGrain>(slotId).ListProctorsAsync(user.ToCaller());
+        var users = await Task.WhenAll(ids.Select(id => grains.GetGrain<IUserGrain>(id).GetAsync()));
+        return TypedResults.Ok<IReadOnlyList<ProctorSummary>>([.. users.OfType<UserView>().Select(ProctorSummary.From)]);
+    }
+
+    private static async Task<NoContent> UnassignProctorAsync(string slotId, string proctorId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        await grains.GetGrain<IExamSlotGrain>(slotId).UnassignProctorAsync(user.ToCaller(), proctorId);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<IReadOnlyList<ProctorSummary>>> ListProctorsAsync(IGrainFactory grains)
+    {
+        var proctors = await grains.GetGrain<IUserDirectoryGrain>(SingletonKeys.Default).ListAsync(UserRole.Proctor, new PageRequest(1, PageRequest.MaxPageSize * 50));
+        return TypedResults.Ok<IReadOnlyList<ProctorSummary>>([.. proctors.Items.Where(u => u.IsActive).OrderBy(u => u.Name, StringComparer.CurrentCulture).Select(ProctorSummary.From)]);
     }
 
     private static async Task<Ok<IReadOnlyList<BookingView>>> ListMineAsync(ClaimsPrincipal user, IGrainFactory grains) =>

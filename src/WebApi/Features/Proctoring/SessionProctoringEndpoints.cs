@@ -20,8 +20,10 @@ public static class SessionProctoringEndpoints
     {
         var group = app.MapGroup("/api/sessions/{id}").WithTags("Proctoring").RequireAuthorization();
         group.MapPost("/events", RecordEventAsync).RequireAuthorization(Policies.Student).WithName("RecordEvent").WithSummary("Records a browser signal.");
+        // No Accepts<>() metadata: it would make routing pick another endpoint for a wrong content type,
+        // where the handler answers 415 with a problem that says what to send.
         group.MapPost("/frames", RecordFrameAsync).RequireAuthorization(Policies.Student).WithName("RecordFrame")
-            .WithSummary("Analyses a webcam frame (image/jpeg, ≤ 512 KB, ≥ 1 s apart).").Accepts<byte[]>("image/jpeg");
+            .WithSummary("Analyses a webcam frame: body image/jpeg, ≤ 512 KB, ≥ 1 s after the previous one.");
         group.MapGet("/anomalies", ListAnomaliesAsync).WithName("ListAnomalies").WithSummary("The session's anomalies (supervisors).");
         group.MapGet("/anomalies/{anomalyId}/evidence", GetEvidenceAsync).WithName("GetEvidence").WithSummary("The evidence frame of an anomaly (supervisors).");
         group.MapPost("/warnings", WarnAsync).RequireAuthorization(Policies.Proctor).WithName("WarnStudent").WithSummary("Sends the student a warning.");

@@ -28,8 +28,14 @@ public static class UserEndpoints
     private static async Task<Ok<UserView>> GetMeAsync(ClaimsPrincipal principal, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IUserGrain>(principal.ToCaller().UserId).GetAsync() ?? throw ProctorWiseException.NotFound("User"));
 
-    private static async Task<Ok<PagedResult<UserView>>> ListAsync(UserRole? role, int? page, int? pageSize, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IUserDirectoryGrain>(SingletonKeys.Default).ListAsync(role, Paging.From(page, pageSize)));
+    private static async Task<Ok<PagedResult<UserView>>> ListAsync(string? role, int? page, int? pageSize, IGrainFactory grains)
+    {
+        // Query values use the JSON names ("proctor"), like every other enum of the API.
+        UserRole? filter = role is null ? null
+            : RoleNames.TryParse(role, out var parsed) ? parsed
+            : throw ProctorWiseException.Invalid("role", "Expected one of: student, teacher, proctor, admin.");
+        return TypedResults.Ok(await grains.GetGrain<IUserDirectoryGrain>(SingletonKeys.Default).ListAsync(filter, Paging.From(page, pageSize)));
+    }
 
     private static async Task<Ok<UserView>> GetAsync(string id, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IUserGrain>(id).GetAsync() ?? throw ProctorWiseException.NotFound("User"));

@@ -188,7 +188,9 @@ public sealed class ProctoringRulesTests
         var rules = new RulesHarness(ProctoringPolicy.Default with { WebcamRequired = false });
         rules.Signal(1, BrowserSignalType.WebcamStopped);
         rules.Signal(2, BrowserSignalType.WebcamStopped);
-        Assert.Equal(Severity.Medium, Assert.Single(rules.State.Anomalies).Severity);
+        var stopped = Assert.Single(rules.State.Anomalies);
+        Assert.Equal(Severity.Medium, stopped.Severity);
+        Assert.Equal("Camera turned off in the browser", stopped.Reason);
         Assert.Empty(rules.Tick(100));
     }
 
