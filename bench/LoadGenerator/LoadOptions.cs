@@ -33,6 +33,7 @@ internal sealed record LoadOptions
           --app-command TEXT       how the app was started, copied into the report
           --label TEXT             a title for this run in the report
           --out FILE               markdown results (default load-results.md)
+          --raw FILE               also append every delivery as CSV, to look at outliers (default: none)
           --help                   this text
         """;
 
@@ -81,6 +82,8 @@ internal sealed record LoadOptions
 
     public string Out { get; init; } = "load-results.md";
 
+    public string? RawOut { get; init; }
+
     public static LoadOptions Parse(IReadOnlyList<string> args)
     {
         var options = new LoadOptions();
@@ -122,6 +125,7 @@ internal sealed record LoadOptions
                 "--app-command" => options with { AppCommand = value },
                 "--label" => options with { Label = value },
                 "--out" => options with { Out = value },
+                "--raw" => options with { RawOut = value },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }

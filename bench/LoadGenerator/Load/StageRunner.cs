@@ -80,6 +80,11 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
             joined = Join(watchers, ledger, index);
         }
 
+        if (options.RawOut is not null)
+        {
+            await WriteRawAsync(options.RawOut, watchers, ledger, index, startAt).ConfigureAwait(false);
+        }
+
         return new StageResult
         {
             Students = accounts.Length,
@@ -121,6 +126,35 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
         }
 
         return (latency, afterAnswer);
+    }
+
+    /// <summary>
+    /// One CSV row per delivery, times in ms from the load's start: enough to see whether slow deliveries
+    /// cluster in time (a server-wide stall) or hit one proctor or one session.
+    /// </summary>
+    private static async Task WriteRawAsync(string path, ProctorWatcher[] watchers, EventLedger ledger, Dictionary<string, int> index, long startAt)
+    {
+        var header = !File.Exists(path);
+        var rows = new List<string>();
+        if (header)
+        {
+            rows.Add("students,proctor,student,number,sent_ms,answered_ms,arrived_ms,latency_ms");
+        }
+
+        static string Ms(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture);
+        for (var proctor = 0; proctor < watchers.Length; proctor++)
+        {
+            foreach (var delivery in watchers[proctor].Deliveries)
+            {
+                if (index.TryGetValue(delivery.SessionId, out var student) && ledger.Accepted(student, delivery.Number) is { } sent)
+                {
+                    rows.Add(string.Create(CultureInfo.InvariantCulture,
+                        $"{index.Count},{proctor},{student},{delivery.Number},{Ms(startAt, sent.SentAt)},{Ms(startAt, sent.AnsweredAt)},{Ms(startAt, delivery.ArrivedAt)},{Ms(sent.SentAt, delivery.ArrivedAt)}"));
+                }
+            }
+        }
+
+        await File.AppendAllLinesAsync(path, rows).ConfigureAwait(false);
     }
 
     /// <summary>A published exam with one slot starting --lead from now, every proctor assigned to it.</summary>

@@ -1,6 +1,6 @@
 // Typed calls, one per endpoint of API.md (plus GET /api/time in lib/services.ts).
 
-import { ApiError, api, request, seg } from './client';
+import { api, request, seg } from './client';
 import type {
   Anomaly,
   AnswerValue,
@@ -10,6 +10,7 @@ import type {
   FrameResponse,
   Paged,
   ProctorAlert,
+  ProctorSummary,
   Role,
   RoomSnapshot,
   RoomSummary,
@@ -29,36 +30,18 @@ export const getMe = () => api.get<User>('/api/users/me');
 export const createUser = (body: { name: string; email: string; password: string; role: Role }) => api.post<User>('/api/users', body);
 export const updateUser = (id: string, body: { role?: Role; isActive?: boolean }) => api.patch<User>(`/api/users/${seg(id)}`, body);
 
-/**
- * GET /api/users (admin). API.md's enums are snake_case, so the filter is `?role=proctor`.
- * SERVER BUG (reported): the endpoint binds `role` with ASP.NET's default enum parsing, so
- * `?role=proctor` answers 400 "Failed to bind parameter "Nullable<UserRole> role" from "proctor""
- * while `?role=Proctor` works. We send the contract's value and, on that 400 only, retry once with the
- * capitalised name so the admin screens keep working until the server is fixed.
- */
-export async function listUsers(page: number, pageSize: number, role?: Role): Promise<Paged<User>> {
-  const query = (r?: string) => `/api/users?page=${page}&pageSize=${pageSize}${r ? `&role=${encodeURIComponent(r)}` : ''}`;
-  try {
-    return await api.get<Paged<User>>(query(role));
-  } catch (error) {
-    if (role && error instanceof ApiError && error.status === 400 && /bind parameter/i.test(error.problem.detail ?? '')) {
-      console.warn('GET /api/users?role=%s was refused (server enum binding bug); retrying with the capitalised role name.', role);
-      return api.get<Paged<User>>(query(role.charAt(0).toUpperCase() + role.slice(1)));
-    }
-    throw error;
-  }
-}
+/** GET /api/users (admin), optionally filtered by role (`?role=proctor`). */
+export const listUsers = (page: number, pageSize: number, role?: Role) =>
+  api.get<Paged<User>>(`/api/users?page=${page}&pageSize=${pageSize}${role ? `&role=${encodeURIComponent(role)}` : ''}`);
 
-/** Every user of a role (follows the pages). */
-export async function listAllUsers(role?: Role): Promise<User[]> {
-  const all: User[] = [];
-  for (let page = 1; page <= 50; page++) {
-    const result = await listUsers(page, 200, role);
-    all.push(...result.items);
-    if (all.length >= result.total || result.items.length === 0) break;
-  }
-  return all;
-}
+/** GET /api/proctors (teachers and admins): active proctor accounts to assign to slots. */
+export const listProctors = () => api.get<ProctorSummary[]>('/api/proctors');
+
+/** GET /api/slots/{slotId}/proctors: the proctors assigned to a slot. */
+export const listSlotProctors = (slotId: string) => api.get<ProctorSummary[]>(`/api/slots/${seg(slotId)}/proctors`);
+
+/** DELETE /api/slots/{slotId}/proctors/{proctorId}. */
+export const unassignProctor = (slotId: string, proctorId: string) => api.del<void>(`/api/slots/${seg(slotId)}/proctors/${seg(proctorId)}`);
 
 // Exams and slots
 export const listExams = (page = 1, pageSize = 200) => api.get<Paged<Exam>>(`/api/exams?page=${page}&pageSize=${pageSize}`);

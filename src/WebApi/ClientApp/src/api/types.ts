@@ -4,6 +4,13 @@
 export type Role = 'student' | 'teacher' | 'proctor' | 'admin';
 export const ROLES: readonly Role[] = ['student', 'teacher', 'proctor', 'admin'];
 
+/** A proctor account as staff see it when assigning rooms (GET /api/proctors). */
+export interface ProctorSummary {
+  id: string;
+  name: string;
+  email: string;
+}
+
 export interface User {
   id: string;
   name: string;

@@ -1,7 +1,7 @@
 // Teacher/admin: one exam — publish, archive, questions, slots (add, delete, proctors) and submissions.
 
-import { addSlot, archiveExam, assignProctor, getExam, listAllUsers, listExamSubmissions, listSlots, publishExam, removeSlot } from '../../api/endpoints';
-import type { Exam, Slot, Submission, User } from '../../api/types';
+import { addSlot, archiveExam, assignProctor, getExam, listExamSubmissions, listProctors, listSlots, publishExam, removeSlot } from '../../api/endpoints';
+import type { Exam, ProctorSummary, Slot, Submission } from '../../api/types';
 import { describeAnswer } from '../../lib/answers';
 import { auth } from '../../lib/auth';
 import { h, replace } from '../../lib/dom';
@@ -20,11 +20,11 @@ export async function examDetailPage(ctx: PageContext): Promise<void> {
   ctx.root.append(header, status.el, container);
   if (ctx.query.get('saved')) status.show('success', 'Exam saved.');
 
-  let proctors: User[] | null = null;
+  let proctors: ProctorSummary[] | null = null;
   const load = async () => {
     try {
       const [exam, slots, submissions] = await Promise.all([getExam(id), listSlots(id), listExamSubmissions(id).catch(() => null)]);
-      if (admin && proctors === null) proctors = await listAllUsers('proctor').catch(() => []);
+      if (proctors === null) proctors = await listProctors().catch(() => []);
       if (ctx.signal.aborted) return;
       render(exam, slots, submissions?.items ?? []);
     } catch (error) {
@@ -176,6 +176,9 @@ export async function examDetailPage(ctx: PageContext): Promise<void> {
         actionCell.append(del);
         if (admin) {
           actionCell.append(' ', h('a', { href: `/proctor/rooms/${encodeURIComponent(slot.id)}`, class: 'btn btn-small btn-secondary', testid: 'monitor-slot' }, 'Monitor'));
+        }
+
+        if (slot.isOpen || exam.status === 'draft') {
           actionCell.append(proctorPicker(slot));
         }
         return h('tr', { testid: 'slot-row', 'data-slot-id': slot.id }, ...cells, h('td', null, actionCell));
@@ -189,15 +192,12 @@ export async function examDetailPage(ctx: PageContext): Promise<void> {
       exam.status !== 'archived' ? h('h3', null, 'Add a slot') : null,
       exam.status !== 'archived' ? formStatus.el : null,
       exam.status !== 'archived' ? form : null,
-      admin
-        ? null
-        : h('p', { class: 'muted', testid: 'proctor-assignment-note' }, 'Proctors are assigned to slots by an administrator (teachers cannot look up proctor accounts).'),
     );
   };
 
   const proctorPicker = (slot: Slot): HTMLElement => {
     const list = proctors ?? [];
-    const picker = select([['', 'Choose a proctor…'], ...list.filter((p) => p.isActive).map((p) => [p.id, `${p.name} (${p.email})`] as const)], '', {});
+    const picker = select([['', 'Choose a proctor…'], ...list.map((p) => [p.id, `${p.name} (${p.email})`] as const)], '', {});
     const assign = h('button', {
       type: 'button',
       class: 'btn btn-small btn-secondary',
