@@ -13,6 +13,8 @@ internal sealed class StageMetrics
     private int _framesAccepted;
     private int _framesLate;
     private int _faces = -1;
+    private int _framesAnalysed;
+    private int _framesShed;
 
     public Samples FramePost { get; } = new();
 
@@ -22,19 +24,36 @@ internal sealed class StageMetrics
 
     public int FramesAccepted => Volatile.Read(ref _framesAccepted);
 
+    /// <summary>Accepted frames the server ran face detection on (<c>checks.face = "ok"</c>).</summary>
+    public int FramesAnalysed => Volatile.Read(ref _framesAnalysed);
+
+    /// <summary>Accepted frames the server shed under load (<c>checks.face = "skipped"</c>): answered, not analysed.</summary>
+    public int FramesShed => Volatile.Read(ref _framesShed);
+
     /// <summary>Frame slots given up because the previous frame's answer came too late to keep the schedule.</summary>
     public int FramesLate => Volatile.Read(ref _framesLate);
 
-    /// <summary>Faces the server found in the first accepted frame (a check that the frames look like a student); null before one.</summary>
+    /// <summary>Faces the server found in the first analysed frame (a check that the frames look like a student); null before one.</summary>
     public int? FacesInFirstFrame => Volatile.Read(ref _faces) is var n && n >= 0 ? n : null;
 
     public void FrameDone(CallResult result, TimeSpan elapsed)
     {
         Statuses.Add(Frames, result.Status);
         FramePost.Add(elapsed);
-        if (result.IsSuccess && Interlocked.Increment(ref _framesAccepted) == 1)
+        if (!result.IsSuccess)
         {
-            Volatile.Write(ref _faces, CountFaces(result.Body));
+            return;
+        }
+
+        Interlocked.Increment(ref _framesAccepted);
+        var (faces, check) = Read(result.Body);
+        if (check == "ok" && Interlocked.Increment(ref _framesAnalysed) == 1)
+        {
+            Volatile.Write(ref _faces, faces);
+        }
+        else if (check == "skipped")
+        {
+            Interlocked.Increment(ref _framesShed);
         }
     }
 
@@ -46,16 +65,20 @@ internal sealed class StageMetrics
         EventPost.Add(elapsed);
     }
 
-    private static int CountFaces(string body)
+    /// <summary>The number of faces and the face check's status in a frame answer (<c>{faces, checks: {face}}</c>).</summary>
+    private static (int Faces, string? FaceCheck) Read(string body)
     {
         try
         {
             using var document = JsonDocument.Parse(body);
-            return document.RootElement.TryGetProperty("faces", out var faces) ? faces.GetArrayLength() : 0;
+            var root = document.RootElement;
+            var faces = root.TryGetProperty("faces", out var list) ? list.GetArrayLength() : 0;
+            var check = root.TryGetProperty("checks", out var checks) && checks.TryGetProperty("face", out var face) ? face.GetString() : null;
+            return (faces, check);
         }
         catch (JsonException)
         {
-            return 0;
+            return (0, null);
         }
     }
 }

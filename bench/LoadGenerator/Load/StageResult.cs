@@ -38,6 +38,10 @@ internal sealed record StageResult
 
     public required int FramesLate { get; init; }
 
+    public required int FramesAnalysed { get; init; }
+
+    public required int FramesShed { get; init; }
+
     public required int? FacesInFirstFrame { get; init; }
 
     public required StatusCounts Statuses { get; init; }
@@ -56,6 +60,9 @@ internal sealed record StageResult
     public int Missing => DeliveriesExpected - DeliveriesMeasured;
 
     public double FramesPerSecond => FramesAccepted / LoadTime.TotalSeconds;
+
+    /// <summary>Frames per second the server actually ran face detection on.</summary>
+    public double AnalysedPerSecond => FramesAnalysed / LoadTime.TotalSeconds;
 
     public double TargetFramesPerSecond => FrameInterval > TimeSpan.Zero ? Students / FrameInterval.TotalSeconds : 0;
 

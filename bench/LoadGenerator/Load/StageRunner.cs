@@ -102,6 +102,8 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
             FramePost = metrics.FramePost.Summarize(),
             FramesAccepted = metrics.FramesAccepted,
             FramesLate = metrics.FramesLate,
+            FramesAnalysed = metrics.FramesAnalysed,
+            FramesShed = metrics.FramesShed,
             FacesInFirstFrame = metrics.FacesInFirstFrame,
             Statuses = metrics.Statuses,
             Cpu = cpuUse,

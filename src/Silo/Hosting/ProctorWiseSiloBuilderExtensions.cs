@@ -115,11 +115,11 @@ public static class ProctorWiseSiloBuilderExtensions
 
         if (StreamingSettings.UsesKafka(configuration))
         {
-            silo.AddKafkaStreams(StreamProviders.Default, o => StreamingSettings.Apply(o, configuration));
+            silo.AddKafkaStreams(StreamProviders.Default, o => StreamingSettings.Apply(o, configuration), p => StreamingSettings.ConfigureProvider(p, configuration));
         }
         else
         {
-            silo.AddMemoryStreams(StreamProviders.Default);
+            silo.AddMemoryStreams(StreamProviders.Default, p => StreamingSettings.ConfigureProvider(p, configuration));
         }
 
         var services = silo.Services;

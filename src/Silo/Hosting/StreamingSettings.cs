@@ -16,6 +16,23 @@ public static class StreamingSettings
     /// <summary>The configuration section.</summary>
     public const string Section = "Kafka";
 
+    /// <summary>
+    /// How long a silo's pulling agent waits after an empty read before reading its queue again
+    /// (<c>Streams:PollInterval</c>). Orleans' 100 ms default alone would put up to 100 ms between a
+    /// student's event and the proctor grain; an empty read is cheap (a local queue or consumer buffer).
+    /// </summary>
+    public static TimeSpan PollInterval(IConfiguration configuration) => configuration.GetValue("Streams:PollInterval", DefaultPollInterval);
+
+    /// <summary>The default of <see cref="PollInterval"/>.</summary>
+    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Applies the silo-side provider settings shared by the memory and Kafka providers.</summary>
+    public static void ConfigureProvider(ISiloPersistentStreamConfigurator provider, IConfiguration configuration)
+    {
+        var poll = PollInterval(configuration);
+        provider.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = poll));
+    }
+
     /// <summary>True when the application's streams go through Kafka.</summary>
     public static bool UsesKafka(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration[$"{Section}:BootstrapServers"]);
 

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using ProctorWise.Grains.Interfaces.Errors;
 using ProctorWise.Grains.Interfaces.Vision;
 using ProctorWise.Silo.Adapters.Vision;
 using ProctorWise.TestSupport;
@@ -37,6 +39,36 @@ public sealed class OnnxFrameAnalyzerTests
         Assert.NotEmpty(skipped);
         Assert.All(analysed, r => Assert.Single(r.Faces));
         Assert.All(skipped, r => Assert.Empty(r.Faces));
+    }
+
+    [Fact]
+    public async Task AnUndecodableFrameFailsItsCallerAndTheWorkerGoesOn()
+    {
+        using var analyzer = Create(new VisionOptions { FaceModelPath = RepositoryPaths.FaceModel, Workers = 1 });
+        var error = await Assert.ThrowsAsync<ProctorWiseException>(() => analyzer.AnalyzeAsync(new byte[] { 0xFF, 0xD8, 0xFF, 0x00, 0x01 }, TestContext.Current.CancellationToken));
+        Assert.Contains("image", error.Errors!.Keys);
+
+        var next = await analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, TestContext.Current.CancellationToken);
+        Assert.Single(next.Faces);
+    }
+
+    [Fact]
+    public async Task VisionThreadsRunAtTheConfiguredLowerPriority()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "thread nice values are a Linux feature");
+        using var analyzer = Create(new VisionOptions { FaceModelPath = RepositoryPaths.FaceModel, Workers = 1, WorkerNice = 7 });
+        await analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, TestContext.Current.CancellationToken);
+
+        // Other tests' analyzers run vision threads at the default nice 10; this one's is at 7.
+        var visionNices = Directory.GetDirectories("/proc/self/task")
+            .Select(task => (Name: File.ReadAllText(Path.Combine(task, "comm")).Trim(), Stat: File.ReadAllText(Path.Combine(task, "stat"))))
+            .Where(t => t.Name.StartsWith("vision-", StringComparison.Ordinal))
+            .Select(t => int.Parse(t.Stat[(t.Stat.LastIndexOf(')') + 2)..].Split(' ')[16], CultureInfo.InvariantCulture))
+            .ToList();
+        Assert.Contains(7, visionNices);
+
+        // The caller's continuation never runs on the low-priority vision thread.
+        Assert.DoesNotContain("vision-", Thread.CurrentThread.Name ?? string.Empty, StringComparison.Ordinal);
     }
 
     [Fact]

