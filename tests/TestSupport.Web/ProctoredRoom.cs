@@ -1,4 +1,5 @@
 using System.Net;
+using ProctorWise.Grains.Interfaces.Proctoring;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Sessions;
 
@@ -29,6 +30,31 @@ public sealed record ProctoredRoom(
 
         var booking = await student.BookAsync(slot.Id);
         factory.Clock.Advance(TimeSpan.FromSeconds(20));
-        return new ProctoredRoom(teacher, student, first, second, outsider, await student.StartAsync(booking.Id), slot.Id, otherSlot.Id);
+        var session = await student.StartAsync(booking.Id);
+        await WaitUntilTheRoomListsAsync(first, slot.Id, session.Id);
+        return new ProctoredRoom(teacher, student, first, second, outsider, session, slot.Id, otherSlot.Id);
+    }
+
+    // The room learns of a started session from the room's stream, a moment after the start returns
+    // (eventually consistent by design: a dashboard that watches earlier gets the session as a
+    // sessionChanged). Tests that assert on the first snapshot wait for it here.
+    private static async Task WaitUntilTheRoomListsAsync(ApiClient proctor, string slotId, string sessionId)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            var room = await proctor.GetAsync<RoomSnapshot>($"/api/proctor/rooms/{slotId}");
+            if (room.Sessions.Any(s => s.SessionId == sessionId))
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Room {slotId} did not list session {sessionId} within 15 s of its start.");
+            }
+
+            await Task.Delay(25);
+        }
     }
 }
