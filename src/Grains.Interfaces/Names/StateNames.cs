@@ -44,4 +44,7 @@ public static class StateNames
 
     /// <summary>A room's live snapshot.</summary>
     public const string Room = "room";
+
+    /// <summary>The readiness probe's round trip through grain storage.</summary>
+    public const string HealthProbe = "health-probe";
 }

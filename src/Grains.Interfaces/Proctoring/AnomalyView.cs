@@ -10,6 +10,7 @@ namespace ProctorWise.Grains.Interfaces.Proctoring;
 /// <param name="EndedAt">When it ended; null while it continues.</param>
 /// <param name="Count">Occurrences merged into this anomaly (tab switches in a row, …).</param>
 /// <param name="HasEvidence">True when a frame snapshot is kept for it.</param>
+/// <param name="ClientStartedAt">For browser signals: the browser's own clock when it happened (recorded as sent; the server's time decides).</param>
 [GenerateSerializer, Immutable, Alias("pw.anomaly-view")]
 public sealed record class AnomalyView(
     string Id,
@@ -20,4 +21,5 @@ public sealed record class AnomalyView(
     DateTimeOffset StartedAt,
     DateTimeOffset? EndedAt,
     int Count,
-    bool HasEvidence);
+    bool HasEvidence,
+    DateTimeOffset? ClientStartedAt = null);

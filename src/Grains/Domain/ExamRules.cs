@@ -165,11 +165,12 @@ internal static partial class ExamRules
     {
         errors.CheckRange("proctoring.noFaceSeconds", policy.NoFaceSeconds, 1, 300);
         errors.CheckRange("proctoring.lookingAwaySeconds", policy.LookingAwaySeconds, 1, 300);
-        errors.CheckRange("proctoring.multipleFacesFrames", policy.MultipleFacesFrames, 1, 50);
+        // At least two frames: no single frame raises an anomaly.
+        errors.CheckRange("proctoring.multipleFacesFrames", policy.MultipleFacesFrames, 2, 50);
         errors.CheckRange("proctoring.maxTabSwitches", policy.MaxTabSwitches, 0, 100);
         errors.CheckRange("proctoring.frameTimeoutSeconds", policy.FrameTimeoutSeconds, 5, 600);
         errors.CheckRange("proctoring.lookingAwayYaw", (decimal)policy.LookingAwayYaw, 0.1m, 2m);
-        errors.CheckRange("proctoring.objectFrames", policy.ObjectFrames, 1, 50);
+        errors.CheckRange("proctoring.objectFrames", policy.ObjectFrames, 2, 50);
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]+$")]

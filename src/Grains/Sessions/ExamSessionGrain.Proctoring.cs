@@ -51,7 +51,7 @@ public sealed partial class ExamSessionGrain
 
         State.Proctoring.LastSignalSequence = signal.Sequence;
         SeenNow();
-        await ApplyAsync(Rules().OnSignal(signal.Type, clock.GetUtcNow()), jpeg: null);
+        await ApplyAsync(Rules().OnSignal(signal.Type, clock.GetUtcNow(), signal.ClientTime), jpeg: null);
     }
 
     public async Task BeginFrameAsync(Caller caller)
@@ -149,6 +149,13 @@ public sealed partial class ExamSessionGrain
     {
         _fanout = new HubFanout(GrainFactory, clock);
         _signalTokensAt = clock.GetUtcNow();
+        if (State.Status == SessionStatus.InProgress)
+        {
+            // A reactivation (another silo, a restart) does not know when the last frame came: the camera
+            // gets a full frame timeout from now instead of being judged from the session's start. An
+            // anomaly already open stays open until a frame arrives.
+            _trackers.LastFrameAt = clock.GetUtcNow();
+        }
     }
 
     private ProctoringRules Rules() =>

@@ -8,16 +8,12 @@ namespace ProctorWise.WebApi.Auth;
 /// <summary>JWT bearer authentication with revocation, and the role policies.</summary>
 public static class AuthServiceCollectionExtensions
 {
-    /// <summary>Registers token issuing and validation; outside Development start-up fails without a secret.</summary>
+    /// <summary>Registers token issuing and validation; start-up fails on a weak secret, and outside Development without one.</summary>
     public static IHostApplicationBuilder AddProctorWiseAuth(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        var jwt = services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section);
-        if (!builder.Environment.IsDevelopment())
-        {
-            services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
-            jwt.ValidateOnStart();
-        }
+        services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JwtOptions>>(new JwtOptionsValidator(secretOptional: builder.Environment.IsDevelopment()));
 
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<TokenService>();

@@ -2,17 +2,21 @@ using Microsoft.Extensions.Options;
 
 namespace ProctorWise.WebApi.Auth;
 
-/// <summary>Refuses to start without a strong secret: no default secret ever runs in production.</summary>
-internal sealed class JwtOptionsValidator : IValidateOptions<JwtOptions>
+/// <summary>
+/// Refuses to start without a strong secret: no default secret ever runs in production. In Development
+/// (<paramref name="secretOptional"/>) a missing secret means a random per-process key, but a secret that
+/// is set must still be strong.
+/// </summary>
+internal sealed class JwtOptionsValidator(bool secretOptional = false) : IValidateOptions<JwtOptions>
 {
     public ValidateOptionsResult Validate(string? name, JwtOptions options)
     {
-        if (string.IsNullOrEmpty(options.Secret))
+        if (string.IsNullOrEmpty(options.Secret) && !secretOptional)
         {
             return ValidateOptionsResult.Fail("Jwt:Secret (environment variable Jwt__Secret) is not set. Set a random secret of at least 32 characters.");
         }
 
-        if (options.Secret.Length < JwtOptions.MinSecretLength)
+        if (!string.IsNullOrEmpty(options.Secret) && options.Secret.Length < JwtOptions.MinSecretLength)
         {
             return ValidateOptionsResult.Fail($"Jwt:Secret must be at least {JwtOptions.MinSecretLength} characters.");
         }

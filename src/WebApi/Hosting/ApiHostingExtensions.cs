@@ -60,7 +60,9 @@ public static class ApiHostingExtensions
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
         services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])
+            .AddCheck<StreamsHealthCheck>("streams", tags: ["ready"])
             .AddCheck<VisionHealthCheck>("vision", tags: ["ready"]);
+        services.AddSingleton<StreamsHealthCheck>();
         services.AddSignalR(o => o.AddFilter<DomainErrorHubFilter>())
             .AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
         services.AddSingleton<HubObserver>();

@@ -28,10 +28,22 @@ public sealed class ProctorHub(IGrainFactory grains) : Hub<IProctorClient>
         return await grains.GetGrain<IRoomGrain>(slotId).GetSnapshotAsync(caller);
     }
 
-    /// <summary>Stops receiving a room's messages on this connection.</summary>
-    public Task UnwatchRoom(string slotId)
+    /// <summary>
+    /// Stops receiving a room's messages on this connection. An admin's inbox also stops following the
+    /// room (admins follow the rooms they watch); an assigned proctor's inbox keeps its rooms.
+    /// </summary>
+    public async Task UnwatchRoom(string slotId)
     {
         var caller = Context.User!.ToCaller();
-        return Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.ProctorRoom(caller.UserId, slotId));
+        if (!await grains.GetGrain<IExamSlotGrain>(slotId).CanSuperviseAsync(caller))
+        {
+            throw new HubException("Forbidden: you do not supervise this room.");
+        }
+
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.ProctorRoom(caller.UserId, slotId));
+        if (caller.IsAdmin)
+        {
+            await grains.GetGrain<IProctorGrain>(caller.UserId).RemoveRoomAsync(slotId);
+        }
     }
 }

@@ -80,6 +80,15 @@ public sealed class ExamRulesTests
     }
 
     [Fact]
+    public void NoPolicyLetsOneFrameRaiseAnAnomaly()
+    {
+        var errors = ErrorsOf(Scenario.Draft(policy: new ProctoringPolicy(MultipleFacesFrames: 1, ObjectFrames: 1)));
+        Assert.Contains("proctoring.multipleFacesFrames", errors.Keys);
+        Assert.Contains("proctoring.objectFrames", errors.Keys);
+        Assert.Equal(2, ExamRules.Normalize(Scenario.Draft(policy: new ProctoringPolicy(MultipleFacesFrames: 2, ObjectFrames: 2)), NewId).Proctoring!.MultipleFacesFrames);
+    }
+
+    [Fact]
     public void OversizedTextIsRefused()
     {
         var q = Scenario.Draft().Questions[0] with { Text = new string('x', ExamRules.MaxQuestionText + 1) };

@@ -104,6 +104,27 @@ public sealed class ProctoringGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task EvidenceIsDeletedWhenItsRetentionEnds()
+    {
+        var room = await RoomAsync();
+        for (var i = 0; i < 4; i++)
+        {
+            await SendFrameAsync(room, faces: 0);
+            fixture.Clock.Advance(TimeSpan.FromSeconds(2));
+        }
+
+        var anomaly = Assert.Single(await room.Grain.GetAnomaliesAsync(room.First));
+        Assert.True(anomaly.HasEvidence);
+        await room.Grain.TerminateAsync(room.First, "End of the test");
+        Assert.Equal(s_jpeg, (await room.Grain.GetEvidenceAsync(room.First, anomaly.Id)).Jpeg);
+
+        // The retention reminder (Sessions:EvidenceRetention after the end) fires: the frame is gone.
+        await room.Grain.AsReference<IRemindable>().ReceiveReminder("evidence-retention", new TickStatus(DateTime.UtcNow, TimeSpan.FromDays(30), DateTime.UtcNow), TestContext.Current.CancellationToken);
+        Assert.False(Assert.Single(await room.Grain.GetAnomaliesAsync(room.First)).HasEvidence);
+        Assert.Equal(ErrorKind.NotFound, (await Assert.ThrowsAsync<ProctorWiseException>(() => room.Grain.GetEvidenceAsync(room.First, anomaly.Id))).Kind);
+    }
+
+    [Fact]
     public async Task TheRoomShowsEachSessionsLiveState()
     {
         var room = await RoomAsync();

@@ -16,7 +16,9 @@ public sealed class HostingTests(ApiFactory factory)
         await Expect.Status(HttpStatusCode.OK, await client.GetRawAsync("/health/live"));
         var ready = await client.GetRawAsync("/health/ready");
         await Expect.Status(HttpStatusCode.OK, ready);
-        Assert.Contains("\"cluster\"", await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        var checks = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("checks")
+            .EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
+        Assert.Equal(new Dictionary<string, string?> { ["cluster"] = "Healthy", ["streams"] = "Healthy", ["vision"] = "Healthy" }, checks);
     }
 
     [Fact]

@@ -42,6 +42,17 @@ public sealed class KafkaProctoringTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ReadinessChecksTheKafkaTopics()
+    {
+        var ready = await _factory!.Anonymous().GetRawAsync("/health/ready");
+        await Expect.Status(HttpStatusCode.OK, ready);
+        var streams = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(Cancel)).RootElement.GetProperty("checks").EnumerateArray()
+            .Single(c => c.GetProperty("name").GetString() == "streams");
+        Assert.Equal("Healthy", streams.GetProperty("status").GetString());
+        Assert.Contains(_prefix + "alerts", streams.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BothProctorsOfTheRoomGetTheAlertThroughKafkaAndTheRecordIsPlainJson()
     {
         var room = await ProctoredRoom.ArrangeAsync(_factory!, "Kafka Student");

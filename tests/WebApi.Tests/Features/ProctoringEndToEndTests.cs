@@ -89,6 +89,12 @@ public sealed class ProctoringEndToEndTests(ApiFactory factory)
         Assert.Single(await s.First.GetAsync<List<ProctorAlert>>("/api/proctor/alerts?unacknowledged=true"));
         Assert.Equal(2, (await s.Second.GetAsync<List<ProctorAlert>>("/api/proctor/alerts?unacknowledged=true")).Count);
 
+        // Extra time reaches the student as the new deadline.
+        var extended = await s.First.ReadAsync<SessionView>(await s.First.PostAsync($"/api/sessions/{s.Session.Id}/extend", new { minutes = 5 }));
+        Assert.Equal(s.Session.Deadline.AddMinutes(5), extended.Deadline);
+        var deadline = Assert.Single(await student.WaitForAsync("deadlineChanged", m => m.Count >= 1));
+        Assert.Equal(extended.Deadline, deadline.GetProperty("deadline").GetDateTimeOffset());
+
         // Warning, then termination, reach the student live.
         await Expect.Status(HttpStatusCode.Accepted, await s.First.PostAsync($"/api/sessions/{s.Session.Id}/warnings", new { message = "Please stay in front of the camera." }));
         var warning = Assert.Single(await student.WaitForAsync("warning", m => m.Count >= 1));
@@ -105,6 +111,31 @@ public sealed class ProctoringEndToEndTests(ApiFactory factory)
 
         var rooms = await s.First.GetAsync<List<RoomSummary>>("/api/proctor/rooms");
         Assert.Equal(1, Assert.Single(rooms).Finished);
+
+        // Nothing more is taken from an ended session.
+        await Expect.Problem(HttpStatusCode.Conflict, await s.Student.PostAsync($"/api/sessions/{s.Session.Id}/events", new { type = "paste", occurredAt = DateTimeOffset.UtcNow, seq = 2 }));
+        await Expect.Problem(HttpStatusCode.Conflict, await PostFrameAsync(s.Student, s.Session.Id, TestFrames.WebcamWithFace));
+        Assert.DoesNotContain(await s.First.GetAsync<List<AnomalyResponse>>($"/api/sessions/{s.Session.Id}/anomalies"), a => a.Type == AnomalyType.Paste);
+    }
+
+    [Fact]
+    public async Task ABurstOfBrowserEventsIsThrottledWithProblemsNotErrors()
+    {
+        var s = await ArrangeAsync();
+        var statuses = new List<HttpStatusCode>();
+        for (var seq = 1; seq <= 45; seq++)
+        {
+            var response = await s.Student.PostAsync($"/api/sessions/{s.Session.Id}/events", new { type = "copy", occurredAt = DateTimeOffset.UtcNow, seq });
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                await Expect.Problem(HttpStatusCode.TooManyRequests, response);
+            }
+        }
+
+        Assert.All(statuses, code => Assert.True(code is HttpStatusCode.Accepted or HttpStatusCode.TooManyRequests, code.ToString()));
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.InRange(statuses.Count(c => c == HttpStatusCode.Accepted), 30, 44);
     }
 
     [Fact]

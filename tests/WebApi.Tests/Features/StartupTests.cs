@@ -20,6 +20,14 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public void EvenInDevelopmentAWeakSecretIsRefused()
+    {
+        using var factory = new WeakSecretFactory();
+        var error = Assert.ThrowsAny<Exception>(factory.StartServer);
+        Assert.Contains("at least 32 characters", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DemoDataSeedsOneAccountPerRoleAndABookedExam()
     {
         await using var factory = new DemoFactory();
@@ -51,6 +59,18 @@ public sealed class StartupTests
         {
             var settings = base.Settings();
             settings["Jwt:Secret"] = null;
+            return settings;
+        }
+    }
+
+    private sealed class WeakSecretFactory : ApiFactory
+    {
+        protected override string EnvironmentName => "Development";
+
+        protected override Dictionary<string, string?> Settings()
+        {
+            var settings = base.Settings();
+            settings["Jwt:Secret"] = "too-short";
             return settings;
         }
     }

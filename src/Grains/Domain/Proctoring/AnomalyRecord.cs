@@ -36,7 +36,7 @@ public sealed class AnomalyRecord
     /// <summary>True once a frame snapshot was stored as evidence.</summary>
     [Id(9)] public bool HasEvidence { get; set; }
 
-    /// <summary>The largest number seen (faces in view, consecutive frames) for the reason text.</summary>
+    /// <summary>The largest number of faces (or people) seen in one frame, for the reason text.</summary>
     [Id(10)] public int Peak { get; set; }
 
     /// <summary>The object label for <see cref="AnomalyType.ObjectDetected"/>.</summary>
@@ -45,9 +45,18 @@ public sealed class AnomalyRecord
     /// <summary>When the current occurrence began (a merged repeat starts a new one).</summary>
     [Id(12)] public DateTimeOffset CurrentSince { get; set; }
 
+    /// <summary>Consecutive frames showing the condition (frame-counted anomalies); not occurrences.</summary>
+    [Id(13)] public int Frames { get; set; }
+
+    /// <summary>The browser's clock when the signal that opened the anomaly happened (recorded, never trusted for ordering).</summary>
+    [Id(14)] public DateTimeOffset? ClientStartedAt { get; set; }
+
+    /// <summary>The browser's clock at the latest signal merged into the anomaly.</summary>
+    [Id(15)] public DateTimeOffset? ClientLastAt { get; set; }
+
     /// <summary>True while the condition goes on.</summary>
     public bool IsOpen => EndedAt is null;
 
     /// <summary>The public view.</summary>
-    public AnomalyView ToView(string sessionId) => new(Id, sessionId, Type, Severity, Reason, StartedAt, EndedAt, Count, HasEvidence);
+    public AnomalyView ToView(string sessionId) => new(Id, sessionId, Type, Severity, Reason, StartedAt, EndedAt, Count, HasEvidence, ClientStartedAt);
 }

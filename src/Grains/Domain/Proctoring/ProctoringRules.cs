@@ -21,6 +21,15 @@ internal sealed class ProctoringRules(ProctoringPolicy policy, ProctoringState s
     /// <summary>The label of a camera stop the browser reported (rather than inferred from missing frames).</summary>
     public const string ReportedByBrowser = "browser";
 
+    /// <summary>The object detector's label for people; one of them is the student.</summary>
+    public const string Person = "person";
+
+    /// <summary>The anomaly label when the object detector sees more people than the student.</summary>
+    public const string AnotherPerson = "another person";
+
+    // The browser's clock of the signal being applied: recorded on the anomaly, never used for time.
+    private DateTimeOffset? _clientAt;
+
     public IReadOnlyList<AnomalyChange> OnFrame(FrameAnalysis frame, DateTimeOffset at)
     {
         var changes = new List<AnomalyChange>();
@@ -37,16 +46,20 @@ internal sealed class ProctoringRules(ProctoringPolicy policy, ProctoringState s
 
         if (frame.ObjectCheck == CheckStatus.Ok)
         {
-            var seen = frame.Objects.OrderByDescending(o => o.Score).FirstOrDefault();
-            var severity = seen?.Label == "cell phone" ? Severity.High : Severity.Medium;
-            trackers.ObjectFrames = Consecutive(AnomalyType.ObjectDetected, seen is not null, trackers.ObjectFrames, policy.ObjectFrames, 1, seen?.Label, at, severity, changes);
+            // One person is the student: people count only from the second on.
+            var people = frame.Objects.Count(o => o.Label == Person);
+            var label = frame.Objects.Where(o => o.Label != Person).OrderByDescending(o => o.Score).FirstOrDefault()?.Label
+                ?? (people >= 2 ? AnotherPerson : null);
+            var severity = label is "cell phone" or AnotherPerson ? Severity.High : Severity.Medium;
+            trackers.ObjectFrames = Consecutive(AnomalyType.ObjectDetected, label is not null, trackers.ObjectFrames, policy.ObjectFrames, people, label, at, severity, changes);
         }
 
         return changes;
     }
 
-    public IReadOnlyList<AnomalyChange> OnSignal(BrowserSignalType signal, DateTimeOffset at)
+    public IReadOnlyList<AnomalyChange> OnSignal(BrowserSignalType signal, DateTimeOffset at, DateTimeOffset? clientAt = null)
     {
+        _clientAt = clientAt;
         var changes = new List<AnomalyChange>();
         switch (signal)
         {
@@ -153,14 +166,14 @@ internal sealed class ProctoringRules(ProctoringPolicy policy, ProctoringState s
         if (Open(type) is { } open)
         {
             open.Peak = Math.Max(open.Peak, peak);
-            open.Count = frames;
+            open.Frames = frames;
             Touch(open, at, changes);
             Escalate(open, severity, changes);
         }
         else if (frames >= needed)
         {
             var started = Start(type, severity, at, at, peak, label, changes, evidence: true);
-            started.Count = frames;
+            started.Frames = frames;
             started.Reason = Reasons.For(started, at);
         }
 
@@ -181,6 +194,7 @@ internal sealed class ProctoringRules(ProctoringPolicy policy, ProctoringState s
             previous.EndedAt = null;
             previous.CurrentSince = at;
             previous.Count++;
+            previous.ClientLastAt = _clientAt;
             Touch(previous, at, changes);
             Escalate(previous, previous.Count > tolerated ? repeated : severity, changes);
             return;
@@ -197,6 +211,7 @@ internal sealed class ProctoringRules(ProctoringPolicy policy, ProctoringState s
         {
             previous.Count++;
             previous.EndedAt = at;
+            previous.ClientLastAt = _clientAt;
             Touch(previous, at, changes);
             Escalate(previous, previous.Count > tolerated ? repeated : severity, changes);
             return;
@@ -225,7 +240,11 @@ internal sealed class ProctoringRules(ProctoringPolicy policy, ProctoringState s
             Bump(type);
         }
 
-        var record = new AnomalyRecord { Id = newId(), Type = type, Severity = severity, StartedAt = since, CurrentSince = since, LastAt = at, Peak = peak, Label = label };
+        var record = new AnomalyRecord
+        {
+            Id = newId(), Type = type, Severity = severity, StartedAt = since, CurrentSince = since, LastAt = at, Peak = peak, Label = label,
+            ClientStartedAt = _clientAt, ClientLastAt = _clientAt,
+        };
         record.Reason = Reasons.For(record, at);
         state.Anomalies.Add(record);
         changes.Add(new AnomalyChange(record, AnomalyChangeKind.Opened, evidence));

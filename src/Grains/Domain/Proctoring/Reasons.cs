@@ -10,8 +10,10 @@ internal static class Reasons
     {
         AnomalyType.NoFace => $"No face visible for {Seconds(Elapsed(a, at))} s",
         AnomalyType.LookingAway => $"Looking away from the screen for {Seconds(Elapsed(a, at))} s",
-        AnomalyType.MultipleFaces => $"{Math.Max(a.Peak, 2)} faces in view for {a.Count} frames",
-        AnomalyType.ObjectDetected => $"{Capitalize(a.Label ?? "Object")} visible in {a.Count} frames",
+        AnomalyType.MultipleFaces => $"{Math.Max(a.Peak, 2)} faces in view for {Math.Max(a.Frames, 1)} frames",
+        AnomalyType.ObjectDetected => a.Label == ProctoringRules.AnotherPerson
+            ? $"{Math.Max(a.Peak, 2)} people in view for {Math.Max(a.Frames, 1)} frames"
+            : $"{Capitalize(a.Label ?? "Object")} visible in {Math.Max(a.Frames, 1)} frames",
         AnomalyType.TabHidden => Interval("Left the exam tab", a, at),
         AnomalyType.WindowBlur => Interval("Exam window lost focus", a, at),
         AnomalyType.FullscreenExit => Interval("Left full screen", a, at),

@@ -184,7 +184,7 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Face model not found at '{Path}': proctoring frames cannot be analysed and /health/ready fails. {Hint}")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Face model not found at '{Path}': frames are accepted with the face check 'unavailable' and /health/ready fails. {Hint}")]
     private static partial void LogFaceModelMissing(ILogger logger, string path, string hint);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Object model not found at '{Path}': the object check is unavailable.")]

@@ -41,7 +41,9 @@ public static class AuthEndpoints
             return InvalidCredentials();
         }
 
-        var throttle = grains.GetGrain<ILoginThrottleGrain>(email);
+        // Per account and client address: a stranger's wrong guesses must not lock a student out of an
+        // exam from elsewhere; each address's guessing is further bounded by the per-address rate limiter.
+        var throttle = grains.GetGrain<ILoginThrottleGrain>($"{email}|{http.Connection.RemoteIpAddress}");
         if (await throttle.GetLockoutAsync() is { } wait)
         {
             http.Response.Headers.RetryAfter = Math.Ceiling(wait.TotalSeconds).ToString(CultureInfo.InvariantCulture);

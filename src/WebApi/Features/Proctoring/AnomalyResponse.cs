@@ -11,10 +11,11 @@ namespace ProctorWise.WebApi.Features.Proctoring;
 /// <param name="EndedAt">When it ended, or null.</param>
 /// <param name="Count">Occurrences merged into it.</param>
 /// <param name="EvidenceUrl">The evidence frame (authenticated), or null.</param>
-public sealed record AnomalyResponse(string Id, AnomalyType Type, Severity Severity, string Reason, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, int Count, string? EvidenceUrl)
+/// <param name="ClientStartedAt">For browser signals: the <c>occurredAt</c> the browser sent (its clock, shown for reference only).</param>
+public sealed record AnomalyResponse(string Id, AnomalyType Type, Severity Severity, string Reason, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, int Count, string? EvidenceUrl, DateTimeOffset? ClientStartedAt)
 {
     /// <summary>The response for a view.</summary>
     public static AnomalyResponse From(AnomalyView a) => new(
         a.Id, a.Type, a.Severity, a.Reason, a.StartedAt, a.EndedAt, a.Count,
-        a.HasEvidence ? $"/api/sessions/{a.SessionId}/anomalies/{a.Id}/evidence" : null);
+        a.HasEvidence ? $"/api/sessions/{a.SessionId}/anomalies/{a.Id}/evidence" : null, a.ClientStartedAt);
 }

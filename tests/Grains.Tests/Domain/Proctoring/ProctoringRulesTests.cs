@@ -58,6 +58,21 @@ public sealed class ProctoringRulesTests
     }
 
     [Fact]
+    public void FramesWithoutAFaceModelProveTheCameraWithoutJudgingTheFace()
+    {
+        var rules = new RulesHarness();
+        rules.Frame(0, faces: 0);
+        for (var t = 2; t <= 60; t += 2)
+        {
+            rules.UnavailableFrame(t);
+            rules.Tick(t + 1);
+        }
+
+        Assert.Empty(rules.All);
+        Assert.Empty(rules.State.Anomalies);
+    }
+
+    [Fact]
     public void MultipleFacesNeedConsecutiveFramesAndReportThePeak()
     {
         var rules = new RulesHarness();
@@ -203,5 +218,130 @@ public sealed class ProctoringRulesTests
         rules.End(12);
         Assert.All(rules.State.Anomalies, a => Assert.Equal(RulesHarness.At(12), a.EndedAt));
         Assert.Equal(2, rules.State.Anomalies.Count);
+    }
+    [Fact]
+    public void TheStudentIsNotAnObjectButASecondPersonIs()
+    {
+        var rules = new RulesHarness();
+        for (var t = 0; t <= 20; t += 2)
+        {
+            rules.FrameWithObjects(t, ProctoringRules.Person);
+        }
+
+        Assert.Empty(rules.All);
+
+        rules.FrameWithObjects(22, ProctoringRules.Person, ProctoringRules.Person);
+        var opened = Assert.Single(rules.FrameWithObjects(24, ProctoringRules.Person, ProctoringRules.Person));
+        Assert.Equal(AnomalyType.ObjectDetected, opened.Anomaly.Type);
+        Assert.Equal(ProctoringRules.AnotherPerson, opened.Anomaly.Label);
+        Assert.Equal(Severity.High, opened.Anomaly.Severity);
+        Assert.Equal("2 people in view for 2 frames", opened.Anomaly.Reason);
+
+        rules.FrameWithObjects(26, ProctoringRules.Person);
+        Assert.False(opened.Anomaly.IsOpen);
+    }
+
+    [Fact]
+    public void AnObjectNextToTheStudentIsNamedAfterTheObject()
+    {
+        var rules = new RulesHarness();
+        rules.FrameWithObjects(0, ProctoringRules.Person, "book");
+        var opened = Assert.Single(rules.FrameWithObjects(2, "book", ProctoringRules.Person));
+        Assert.Equal("Book visible in 2 frames", opened.Anomaly.Reason);
+        Assert.Equal(Severity.Medium, opened.Anomaly.Severity);
+    }
+
+    [Fact]
+    public void HeldFramesAreNotRepeatsSoTheRiskOfOneTwoFaceEpisodeIsThatOfOneCriticalAnomaly()
+    {
+        var rules = new RulesHarness();
+        rules.Frames(0, 40, faces: 2);
+        var anomaly = Assert.Single(rules.State.Anomalies);
+        Assert.Equal(1, anomaly.Count);
+        Assert.Equal(21, anomaly.Frames);
+        Assert.Equal("2 faces in view for 21 frames", anomaly.Reason);
+        Assert.Equal(57, rules.Risk(40));
+
+        // Ended ten minutes ago it weighs e^-1 of that (docs/risk-score.md).
+        rules.Frame(42, faces: 1);
+        Assert.Equal(26, rules.Risk(42 + 600));
+    }
+
+    [Fact]
+    public void RiskFollowsTheAnomaliesTheRulesRaise()
+    {
+        var rules = new RulesHarness();
+        Assert.Equal(0, rules.Risk(0));
+        rules.Signal(0, BrowserSignalType.TabHidden);
+        Assert.Equal(22, rules.Risk(1));
+        rules.Frames(0, 6, faces: 0);
+        Assert.Equal(53, rules.Risk(6)); // medium 3 + high 6 ongoing: 100 × (1 − e^(−9/12))
+    }
+
+    [Fact]
+    public void CopyIsLowAndMergesDevtoolsIsHighFromTheFirstTime()
+    {
+        var rules = new RulesHarness();
+        var copy = Assert.Single(rules.Signal(0, BrowserSignalType.Copy));
+        Assert.Equal(AnomalyType.Copy, copy.Anomaly.Type);
+        Assert.Equal(Severity.Low, copy.Anomaly.Severity);
+        Assert.Equal("Copied text", copy.Anomaly.Reason);
+        rules.Signal(5, BrowserSignalType.Copy);
+        rules.Signal(9, BrowserSignalType.Copy);
+        Assert.Equal("Copied text 3 times", copy.Anomaly.Reason);
+        Assert.Equal(Severity.Low, copy.Anomaly.Severity);
+
+        var devtools = Assert.Single(rules.Signal(20, BrowserSignalType.DevtoolsOpen));
+        Assert.Equal(AnomalyType.DevtoolsOpen, devtools.Anomaly.Type);
+        Assert.Equal(Severity.High, devtools.Anomaly.Severity);
+        Assert.Equal("Opened developer tools", devtools.Anomaly.Reason);
+        Assert.True(devtools.Alerts);
+        Assert.Equal(2, rules.Alerts.Count());
+        Assert.Equal(3, rules.State.Counters[AnomalyType.Copy]);
+        Assert.Equal(1, rules.State.Counters[AnomalyType.DevtoolsOpen]);
+    }
+
+    [Fact]
+    public void WindowBlursCountTheirTimeAndEscalateAfterTheTolerance()
+    {
+        var rules = new RulesHarness(ProctoringPolicy.Default with { MaxTabSwitches = 2 });
+        rules.Signal(0, BrowserSignalType.WindowBlur);
+        rules.Signal(4, BrowserSignalType.Resume);
+        rules.Signal(10, BrowserSignalType.WindowBlur);
+        rules.Signal(13, BrowserSignalType.Resume);
+        var blur = Assert.Single(rules.State.Anomalies);
+        Assert.Equal(Severity.Low, blur.Severity);
+        Assert.Equal("Exam window lost focus 2 times (7 s away in total)", blur.Reason);
+
+        rules.Signal(20, BrowserSignalType.WindowBlur);
+        Assert.Equal(Severity.Medium, blur.Severity);
+        Assert.Equal(3, rules.State.Counters[AnomalyType.WindowBlur]);
+        Assert.Equal([AnomalyChangeKind.Opened, AnomalyChangeKind.Escalated], rules.Alerts.Select(a => a.Kind));
+    }
+
+    [Fact]
+    public void FullscreenExitLastsUntilResumeAndCountsItsTime()
+    {
+        var rules = new RulesHarness();
+        var opened = Assert.Single(rules.Signal(0, BrowserSignalType.FullscreenExit));
+        Assert.Equal(Severity.Medium, opened.Anomaly.Severity);
+        Assert.Equal("Left full screen", opened.Anomaly.Reason);
+        rules.Signal(12, BrowserSignalType.Resume);
+        Assert.Equal("Left full screen (12 s away)", opened.Anomaly.Reason);
+        Assert.Equal(RulesHarness.At(12), opened.Anomaly.EndedAt);
+    }
+
+    [Fact]
+    public void TheBrowsersClockIsRecordedButTheServersDecides()
+    {
+        var rules = new RulesHarness();
+        var skewed = RulesHarness.At(0).AddMinutes(-7);
+        var opened = Assert.Single(rules.Signal(0, BrowserSignalType.Paste, skewed));
+        rules.Signal(3, BrowserSignalType.Paste, skewed.AddSeconds(3));
+        Assert.Equal(skewed, opened.Anomaly.ClientStartedAt);
+        Assert.Equal(skewed.AddSeconds(3), opened.Anomaly.ClientLastAt);
+        Assert.Equal(RulesHarness.At(0), opened.Anomaly.StartedAt);
+        Assert.Equal(RulesHarness.At(3), opened.Anomaly.EndedAt);
+        Assert.Equal(skewed, opened.Anomaly.ToView("s").ClientStartedAt);
     }
 }

@@ -34,9 +34,21 @@ internal sealed class RulesHarness
         return Record(_rules.OnFrame(frame, At(at)));
     }
 
+    /// <summary>A frame with one face and the object detector's labels (it ran).</summary>
+    public IReadOnlyList<AnomalyChange> FrameWithObjects(double at, params string[] labels)
+    {
+        IReadOnlyList<DetectedObject> objects = [.. labels.Select((label, i) => new DetectedObject(0, label, 0.9f - (0.01f * i), new BoundingBox(i * 10, 0, 5, 5)))];
+        var face = new FaceDetection(new BoundingBox(10, 10, 50, 50), 0.9f, [], 0);
+        return Record(_rules.OnFrame(new FrameAnalysis(320, 240, [face], objects, CheckStatus.Ok, CheckStatus.Ok), At(at)));
+    }
+
     /// <summary>A frame the server did not analyse (shed under load).</summary>
     public IReadOnlyList<AnomalyChange> SkippedFrame(double at) =>
         Record(_rules.OnFrame(new FrameAnalysis(0, 0, [], [], CheckStatus.Skipped, CheckStatus.Unavailable), At(at)));
+
+    /// <summary>A frame received while the server has no face model.</summary>
+    public IReadOnlyList<AnomalyChange> UnavailableFrame(double at) =>
+        Record(_rules.OnFrame(new FrameAnalysis(0, 0, [], [], CheckStatus.Unavailable, CheckStatus.Unavailable), At(at)));
 
     /// <summary>Frames every two seconds from <paramref name="from"/> to <paramref name="to"/> inclusive.</summary>
     public void Frames(double from, double to, int faces = 1, float yaw = 0, string? objectLabel = null, bool objectsAvailable = false)
@@ -47,7 +59,10 @@ internal sealed class RulesHarness
         }
     }
 
-    public IReadOnlyList<AnomalyChange> Signal(double at, BrowserSignalType type) => Record(_rules.OnSignal(type, At(at)));
+    public IReadOnlyList<AnomalyChange> Signal(double at, BrowserSignalType type, DateTimeOffset? clientAt = null) => Record(_rules.OnSignal(type, At(at), clientAt));
+
+    /// <summary>The session's risk score at <paramref name="at"/> seconds.</summary>
+    public int Risk(double at) => RiskScore.Compute(State.Anomalies, At(at));
 
     public IReadOnlyList<AnomalyChange> Tick(double at) => Record(_rules.OnTick(At(at), Start));
 

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Text.Json;
+using ProctorWise.Grains.Interfaces.Proctoring;
+using ProctorWise.Grains.Interfaces.Vision;
+using ProctorWise.TestSupport;
+using ProctorWise.TestSupport.Web;
+using ProctorWise.WebApi.Features.Proctoring;
+
+namespace ProctorWise.WebApi.Tests.Features;
+
+/// <summary>
+/// A server without its face model: readiness fails and says how to get it, and frames are still taken
+/// as proof that the camera works, reported <c>unavailable</c> rather than given a made-up result.
+/// </summary>
+public sealed class VisionUnavailableTests : IClassFixture<VisionUnavailableTests.NoModelFactory>
+{
+    private readonly NoModelFactory _factory;
+
+    public VisionUnavailableTests(NoModelFactory factory) => _factory = factory;
+
+    [Fact]
+    public async Task ReadinessFailsWithHowToGetTheModelAndObjectsAreReportedUnavailable()
+    {
+        var ready = await _factory.Anonymous().GetRawAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        var body = await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var vision = JsonDocument.Parse(body).RootElement.GetProperty("checks").EnumerateArray()
+            .Single(c => c.GetProperty("name").GetString() == "vision");
+        Assert.Equal("Unhealthy", vision.GetProperty("status").GetString());
+        var description = vision.GetProperty("description").GetString()!;
+        Assert.Contains("faces: unavailable", description, StringComparison.Ordinal);
+        Assert.Contains(NoModelFactory.MissingModel, description, StringComparison.Ordinal);
+        Assert.Contains("scripts/fetch-models.sh", description, StringComparison.Ordinal);
+        Assert.Contains("objects: unavailable", description, StringComparison.Ordinal);
+        await Expect.Status(HttpStatusCode.OK, await _factory.Anonymous().GetRawAsync("/health/live"));
+    }
+
+    [Fact]
+    public async Task FramesAreAcceptedAsUnavailableAndKeepTheCameraAlive()
+    {
+        var room = await ProctoredRoom.ArrangeAsync(_factory);
+        for (var i = 0; i < 12; i++)
+        {
+            _factory.Clock.Advance(TimeSpan.FromSeconds(2));
+            var response = await room.Student.Http.PostAsync(
+                new Uri($"/api/sessions/{room.Session.Id}/frames", UriKind.Relative), FrameContent.Of(TestFrames.WebcamEmpty), TestContext.Current.CancellationToken);
+            var frame = await room.Student.ReadAsync<FrameResponse>(response, HttpStatusCode.Accepted);
+            Assert.Equal(CheckStatus.Unavailable, frame.Checks["face"]);
+            Assert.Equal(CheckStatus.Unavailable, frame.Checks["objects"]);
+            Assert.Empty(frame.Faces);
+        }
+
+        // 24 s of empty frames: neither a made-up no_face nor a false webcam_stopped (timeout 15 s).
+        await Task.Delay(600, TestContext.Current.CancellationToken);
+        Assert.Empty(await room.First.GetAsync<List<AnomalyResponse>>($"/api/sessions/{room.Session.Id}/anomalies"));
+        Assert.Empty(await room.First.GetAsync<List<ProctorAlert>>("/api/proctor/alerts"));
+    }
+
+    /// <summary>The API host with a face model path that does not exist.</summary>
+    public sealed class NoModelFactory : ApiFactory
+    {
+        public const string MissingModel = "/nonexistent/proctorwise/face.onnx";
+
+        protected override Dictionary<string, string?> Settings()
+        {
+            var settings = base.Settings();
+            settings["Vision:FaceModelPath"] = MissingModel;
+            return settings;
+        }
+    }
+}
