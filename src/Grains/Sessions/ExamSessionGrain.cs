@@ -233,8 +233,11 @@ public sealed partial class ExamSessionGrain(
         }
     }
 
-    /// <summary>Students are not told that another student's session exists; staff get a plain refusal.</summary>
-    private static ProctorWiseException Denied(Caller caller) => caller.Role == UserRole.Student
+    /// <summary>
+    /// Students are not told that another student's session exists; the session's own student (who
+    /// knows it) and staff get a plain refusal.
+    /// </summary>
+    private ProctorWiseException Denied(Caller caller) => caller.Role == UserRole.Student && State.Start?.StudentId != caller.UserId
         ? ProctorWiseException.NotFound("Session")
         : ProctorWiseException.Forbidden("This session is not yours to act on.");
 

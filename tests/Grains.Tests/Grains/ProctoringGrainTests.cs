@@ -98,7 +98,10 @@ public sealed class ProctoringGrainTests(ClusterFixture fixture)
         Assert.True(anomaly.HasEvidence);
         Assert.Equal(s_jpeg, (await room.Grain.GetEvidenceAsync(room.Teacher, anomaly.Id)).Jpeg);
 
-        Assert.Equal(ErrorKind.NotFound, (await Assert.ThrowsAsync<ProctorWiseException>(() => room.Grain.GetAnomaliesAsync(room.Student))).Kind);
+        // The session's own student knows the session: refused, not "not found"; other students learn nothing.
+        Assert.Equal(ErrorKind.Forbidden, (await Assert.ThrowsAsync<ProctorWiseException>(() => room.Grain.GetAnomaliesAsync(room.Student))).Kind);
+        var otherStudent = await _given.UserAsync(UserRole.Student);
+        Assert.Equal(ErrorKind.NotFound, (await Assert.ThrowsAsync<ProctorWiseException>(() => room.Grain.GetAnomaliesAsync(otherStudent))).Kind);
         var stranger = await _given.UserAsync(UserRole.Proctor);
         Assert.Equal(ErrorKind.Forbidden, (await Assert.ThrowsAsync<ProctorWiseException>(() => room.Grain.GetEvidenceAsync(stranger, anomaly.Id))).Kind);
     }
@@ -155,7 +158,7 @@ public sealed class ProctoringGrainTests(ClusterFixture fixture)
         var otherTeacher = await _given.UserAsync(UserRole.Teacher);
         Assert.Equal(ErrorKind.Forbidden, (await Assert.ThrowsAsync<ProctorWiseException>(() => room.Grain.WarnAsync(otherTeacher, "Eyes on screen"))).Kind);
         Assert.Equal(ErrorKind.Forbidden, (await Assert.ThrowsAsync<ProctorWiseException>(() => room.Grain.TerminateAsync(room.Teacher, "Cheating"))).Kind);
-        Assert.Equal(ErrorKind.NotFound, (await Assert.ThrowsAsync<ProctorWiseException>(() => room.Grain.TerminateAsync(room.Student, "I quit"))).Kind);
+        Assert.Equal(ErrorKind.Forbidden, (await Assert.ThrowsAsync<ProctorWiseException>(() => room.Grain.TerminateAsync(room.Student, "I quit"))).Kind);
         await room.Grain.WarnAsync(room.First, "Eyes on your screen, please.");
 
         var submissionId = await room.Grain.TerminateAsync(room.Second, "Phone in use");

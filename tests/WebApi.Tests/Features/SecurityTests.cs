@@ -1,11 +1,16 @@
 using System.Net;
 using System.Security.Claims;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using ProctorWise.Grains.Interfaces.Bookings;
+using ProctorWise.Grains.Interfaces.Common;
 using ProctorWise.Grains.Interfaces.Exams;
+using ProctorWise.Grains.Interfaces.Grading;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Sessions;
+using ProctorWise.Grains.Interfaces.Slots;
 using ProctorWise.Grains.Interfaces.Users;
 using ProctorWise.TestSupport.Web;
 using ProctorWise.WebApi.Features.Sessions;
@@ -112,23 +117,66 @@ public sealed class SecurityTests(ApiFactory factory)
     public async Task TamperedForeignAndExpiredTokensAreRejected()
     {
         var student = await (await factory.AdminAsync()).NewUserAsync(UserRole.Student);
-        var parts = student.Token!.Split('.');
-        var payload = Base64UrlEncoder.Decode(parts[1]).Replace("\"role\":\"student\"", "\"role\":\"admin\"", StringComparison.Ordinal);
-        var tampered = $"{parts[0]}.{Base64UrlEncoder.Encode(payload)}.{parts[2]}";
-        var stamp = new JsonWebToken(student.Token).GetClaim("pw_stamp").Value;
-        var user = student.User!;
-        var foreign = Sign(user, stamp, "another-secret-that-is-also-long-enough!!", DateTime.UtcNow.AddHours(1), ApiFactory.JwtIssuer);
-        var expired = Sign(user, stamp, ApiFactory.JwtSecret, DateTime.UtcNow.AddMinutes(-5), ApiFactory.JwtIssuer);
-        var wrongIssuer = Sign(user, stamp, ApiFactory.JwtSecret, DateTime.UtcNow.AddHours(1), "someone-else");
 
-        // The same construction with the right key, issuer and lifetime is accepted: each rejection below has one cause.
-        var control = factory.Anonymous().WithToken(Sign(user, stamp, ApiFactory.JwtSecret, DateTime.UtcNow.AddHours(1), ApiFactory.JwtIssuer));
+        // The same construction with the right key, issuer, audience and lifetime is accepted: each rejection below has one cause.
+        var control = factory.Anonymous().WithToken(Sign(student));
         await Expect.Status(HttpStatusCode.OK, await control.GetRawAsync("/api/users/me"));
 
-        foreach (var token in new[] { tampered, foreign, expired, wrongIssuer, "not-a-jwt" })
+        var rejected = new[]
+        {
+            WithRole(student.Token!, "admin"),
+            Sign(student, secret: ForeignSecret),
+            Sign(student, expires: DateTime.UtcNow.AddMinutes(-5)),
+            Sign(student, issuer: "someone-else"),
+            Sign(student, audience: "another-app"),
+            Unsigned(student.Token!),
+            "not-a-jwt",
+        };
+        foreach (var token in rejected)
         {
             await Expect.Problem(HttpStatusCode.Unauthorized, await factory.Anonymous().WithToken(token).GetRawAsync("/api/users/me"));
         }
+    }
+
+    [Fact]
+    public async Task ForgedTokensCannotWriteAndCreateNothing()
+    {
+        var admin = await factory.AdminAsync();
+        var teacher = await admin.NewUserAsync(UserRole.Teacher);
+        var student = await admin.NewUserAsync(UserRole.Student);
+        var marker = Guid.NewGuid().ToString("N");
+
+        // Controls: correctly signed copies of the teacher's and the admin's tokens do write.
+        await Expect.Status(HttpStatusCode.Created, await factory.Anonymous().WithToken(Sign(teacher)).PostAsync("/api/exams", ApiClient.ExamBody($"control {marker}")));
+        await Expect.Status(HttpStatusCode.Created, await factory.Anonymous().WithToken(Sign(admin)).PostAsync("/api/users", NewUserBody($"control-{marker}")));
+
+        // Each forgery differs from its control in one respect; the tampered ones are a student's real token
+        // whose role was edited without re-signing.
+        var expired = DateTime.UtcNow.AddMinutes(-5);
+        var forgeries = new (string Name, string AsTeacher, string AsAdmin)[]
+        {
+            ("wrong-audience", Sign(teacher, audience: "another-app"), Sign(admin, audience: "another-app")),
+            ("wrong-issuer", Sign(teacher, issuer: "someone-else"), Sign(admin, issuer: "someone-else")),
+            ("foreign-key", Sign(teacher, secret: ForeignSecret), Sign(admin, secret: ForeignSecret)),
+            ("expired", Sign(teacher, expires: expired), Sign(admin, expires: expired)),
+            ("alg-none", Unsigned(teacher.Token!), Unsigned(admin.Token!)),
+            ("tampered-role", WithRole(student.Token!, "teacher"), WithRole(student.Token!, "admin")),
+        };
+        foreach (var (name, asTeacher, asAdmin) in forgeries)
+        {
+            var exam = await factory.Anonymous().WithToken(asTeacher).PostAsync("/api/exams", ApiClient.ExamBody($"{name} {marker}"));
+            Assert.True(exam.StatusCode == HttpStatusCode.Unauthorized, $"{name}: POST /api/exams answered {(int)exam.StatusCode}");
+            await Expect.Problem(HttpStatusCode.Unauthorized, exam);
+
+            var user = await factory.Anonymous().WithToken(asAdmin).PostAsync("/api/users", NewUserBody($"{name}-{marker}"));
+            Assert.True(user.StatusCode == HttpStatusCode.Unauthorized, $"{name}: POST /api/users answered {(int)user.StatusCode}");
+            await Expect.Problem(HttpStatusCode.Unauthorized, user);
+        }
+
+        var exams = await AllAsync<ExamView>(admin, "/api/exams");
+        Assert.Equal([$"control {marker}"], exams.Where(e => e.Title.Contains(marker, StringComparison.Ordinal)).Select(e => e.Title));
+        var users = await AllAsync<UserView>(admin, "/api/users");
+        Assert.Equal([$"control-{marker}@school.test"], users.Where(u => u.Email.Contains(marker, StringComparison.Ordinal)).Select(u => u.Email));
     }
 
     [Fact]
@@ -143,6 +191,97 @@ public sealed class SecurityTests(ApiFactory factory)
 
         await Expect.Problem(HttpStatusCode.Unauthorized, await teacher.GetRawAsync("/api/users/me"));
         await Expect.Problem(HttpStatusCode.Unauthorized, await factory.Anonymous().PostAsync("/api/auth/login", new { email = teacher.User.Email, password = "password-123" }));
+    }
+
+    [Fact]
+    public async Task TheOldTokensOfADeactivatedOrDemotedUserCannotWrite()
+    {
+        var admin = await factory.AdminAsync();
+        var teacher = await admin.NewUserAsync(UserRole.Teacher);
+        var demoted = await admin.NewUserAsync(UserRole.Teacher);
+        var formerAdmin = await admin.NewUserAsync(UserRole.Admin);
+        var bystander = await admin.NewUserAsync(UserRole.Student);
+        var exam = await teacher.ReadAsync<ExamView>(await teacher.PostAsync("/api/exams", ApiClient.ExamBody("Before")), HttpStatusCode.Created);
+        var marker = Guid.NewGuid().ToString("N");
+
+        Assert.False((await admin.ReadAsync<UserView>(await admin.PatchAsync($"/api/users/{teacher.User!.Id}", new { isActive = false }))).IsActive);
+        Assert.False((await admin.ReadAsync<UserView>(await admin.PatchAsync($"/api/users/{formerAdmin.User!.Id}", new { isActive = false }))).IsActive);
+        Assert.Equal(UserRole.Student, (await admin.ReadAsync<UserView>(await admin.PatchAsync($"/api/users/{demoted.User!.Id}", new { role = UserRole.Student }))).Role);
+
+        // API.md: a deactivated user's tokens stop working, i.e. they are no longer valid tokens: 401.
+        var refused = new (string Call, Func<Task<HttpResponseMessage>> Send)[]
+        {
+            ("deactivated teacher creates", () => teacher.PostAsync("/api/exams", ApiClient.ExamBody($"deactivated {marker}"))),
+            ("deactivated teacher edits", () => teacher.PutAsync($"/api/exams/{exam.Id}", ApiClient.ExamBody("After"))),
+            ("deactivated teacher publishes", () => teacher.PostAsync($"/api/exams/{exam.Id}/publish")),
+            ("deactivated teacher adds a slot", () => teacher.PostAsync($"/api/exams/{exam.Id}/slots", new { startsAt = factory.Clock.GetUtcNow().AddDays(1), capacity = 5 })),
+            ("demoted teacher creates", () => demoted.PostAsync("/api/exams", ApiClient.ExamBody($"demoted {marker}"))),
+            ("deactivated admin creates a user", () => formerAdmin.PostAsync("/api/users", NewUserBody($"deactivated-{marker}"))),
+            ("deactivated admin promotes", () => formerAdmin.PatchAsync($"/api/users/{bystander.User!.Id}", new { role = UserRole.Admin })),
+            ("deactivated admin reactivates", () => formerAdmin.PatchAsync($"/api/users/{teacher.User!.Id}", new { isActive = true })),
+        };
+        foreach (var (call, send) in refused)
+        {
+            var answer = await send();
+            Assert.True(answer.StatusCode == HttpStatusCode.Unauthorized, $"{call}: expected 401, got {(int)answer.StatusCode}");
+            await Expect.Problem(HttpStatusCode.Unauthorized, answer);
+        }
+
+        var kept = await admin.GetAsync<ExamView>($"/api/exams/{exam.Id}");
+        Assert.Equal("Before", kept.Title);
+        Assert.Equal(ExamStatus.Draft, kept.Status);
+        Assert.Equal(exam.UpdatedAt, kept.UpdatedAt);
+        Assert.Empty(await admin.GetAsync<List<SlotView>>($"/api/exams/{exam.Id}/slots"));
+        Assert.DoesNotContain(await AllAsync<ExamView>(admin, "/api/exams"), e => e.Title.Contains(marker, StringComparison.Ordinal));
+        Assert.DoesNotContain(await AllAsync<UserView>(admin, "/api/users"), u => u.Email.Contains(marker, StringComparison.Ordinal));
+        Assert.Equal(UserRole.Student, (await admin.GetAsync<UserView>($"/api/users/{bystander.User!.Id}")).Role);
+        Assert.False((await admin.GetAsync<UserView>($"/api/users/{teacher.User!.Id}")).IsActive);
+    }
+
+    [Fact]
+    public async Task AnExamCannotBeReplacedOnceASessionStarted()
+    {
+        var (teacher, student, session, exam) = await RunningSessionAsync();
+        var admin = await factory.AdminAsync();
+        var before = await teacher.GetStringAsync($"/api/exams/{exam.Id}");
+
+        await Expect.Problem(HttpStatusCode.Conflict, await teacher.PutAsync($"/api/exams/{exam.Id}", ApiClient.ExamBody("Rewritten", durationMinutes: 90)));
+        await Expect.Problem(HttpStatusCode.Conflict, await admin.PutAsync($"/api/exams/{exam.Id}", ApiClient.ExamBody("Rewritten by admin", durationMinutes: 90)));
+
+        Assert.Equal(before, await teacher.GetStringAsync($"/api/exams/{exam.Id}"));
+        var kept = await teacher.GetAsync<ExamView>($"/api/exams/{exam.Id}");
+        Assert.Equal("Chemistry", kept.Title);
+        Assert.Equal(30, kept.DurationMinutes);
+        Assert.True(kept.Locked);
+        Assert.Equal(5, kept.Questions!.Count);
+        var running = await student.GetAsync<SessionView>($"/api/sessions/{session.Id}");
+        Assert.Equal(session.Deadline, running.Deadline);
+        Assert.Equal(session.Questions!.Select(q => q.Text), running.Questions!.Select(q => q.Text));
+    }
+
+    [Fact]
+    public async Task StartingAfterTheSlotWindowClosedIsA409AndCreatesNoSession()
+    {
+        var admin = await factory.AdminAsync();
+        var teacher = await admin.NewUserAsync(UserRole.Teacher);
+        var student = await admin.NewUserAsync(UserRole.Student);
+        var exam = await teacher.CreatePublishedExamAsync(durationMinutes: 1);
+        var slot = await teacher.AddSlotAsync(exam.Id, TimeSpan.FromSeconds(30));
+        var booking = await student.BookAsync(slot.Id);
+
+        // The window is [startsAt, endsAt): from endsAt on it is closed.
+        factory.Clock.Advance(TimeSpan.FromSeconds(30) + TimeSpan.FromMinutes(1));
+        await Expect.Problem(HttpStatusCode.Conflict, await student.PostAsync($"/api/bookings/{booking.Id}/session"));
+        await Expect.Problem(HttpStatusCode.Conflict, await student.PostAsync($"/api/bookings/{booking.Id}/session"));
+
+        var mine = Assert.Single(await student.GetAsync<List<BookingView>>("/api/bookings/me"));
+        Assert.Equal(booking.Id, mine.Id);
+        Assert.Equal(BookingStatus.Booked, mine.Status);
+        Assert.Null(mine.SessionId);
+        Assert.False((await teacher.GetAsync<ExamView>($"/api/exams/{exam.Id}")).Locked);
+        Assert.Equal(BookingStatus.Booked, Assert.Single(await teacher.GetAsync<List<SlotBookingView>>($"/api/slots/{slot.Id}/bookings")).Status);
+        Assert.Equal(0, (await teacher.GetAsync<PagedResult<SubmissionView>>($"/api/exams/{exam.Id}/submissions")).Total);
+        Assert.Empty((await student.GetAsync<PagedResult<SubmissionView>>("/api/submissions/me")).Items);
     }
 
     [Fact]
@@ -183,15 +322,66 @@ public sealed class SecurityTests(ApiFactory factory)
         Assert.Equal("Na", Assert.Single(view.Answers!).Answer.Text);
     }
 
-    private static string Sign(UserView user, string stamp, string secret, DateTime expires, string issuer) =>
-        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    private const string Audience = "proctorwise";
+
+    private const string ForeignSecret = "another-secret-that-is-also-long-enough!!";
+
+    private static object NewUserBody(string localPart) =>
+        new { name = "Forged " + localPart[..8], email = $"{localPart}@school.test", password = "password-123", role = "admin" };
+
+    /// <summary>Every item of a paged list, read page by page.</summary>
+    private static async Task<List<T>> AllAsync<T>(ApiClient client, string path)
+    {
+        var all = new List<T>();
+        for (var page = 1; ; page++)
+        {
+            var result = await client.GetAsync<PagedResult<T>>($"{path}?page={page}&pageSize=200");
+            all.AddRange(result.Items);
+            if (result.Items.Count == 0 || all.Count >= result.Total)
+            {
+                return all;
+            }
+        }
+    }
+
+    /// <summary>A token carrying the claims of <paramref name="who"/>'s real token (subject, role, stamp), signed as told.</summary>
+    private static string Sign(
+        ApiClient who,
+        string secret = ApiFactory.JwtSecret,
+        DateTime? expires = null,
+        string issuer = ApiFactory.JwtIssuer,
+        string audience = Audience)
+    {
+        var real = new JsonWebToken(who.Token);
+        var until = expires ?? DateTime.UtcNow.AddHours(1);
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
-            Audience = "proctorwise",
-            IssuedAt = expires.AddHours(-2),
-            NotBefore = expires.AddHours(-2),
-            Expires = expires,
+            Audience = audience,
+            IssuedAt = until.AddHours(-2),
+            NotBefore = until.AddHours(-2),
+            Expires = until,
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(secret)), SecurityAlgorithms.HmacSha256),
-            Subject = new ClaimsIdentity([new Claim("sub", user.Id), new Claim("role", "student"), new Claim("pw_stamp", stamp)]),
+            Subject = new ClaimsIdentity(
+            [
+                new Claim("sub", real.Subject),
+                new Claim("role", real.GetClaim("role").Value),
+                new Claim("pw_stamp", real.GetClaim("pw_stamp").Value),
+            ]),
         });
+    }
+
+    /// <summary>The token with its role claim edited and the original signature kept.</summary>
+    private static string WithRole(string token, string role)
+    {
+        var parts = token.Split('.');
+        var payload = Base64UrlEncoder.Decode(parts[1]);
+        var edited = Regex.Replace(payload, "\"role\":\"[a-z]+\"", $"\"role\":\"{role}\"");
+        Assert.NotEqual(payload, edited);
+        return $"{parts[0]}.{Base64UrlEncoder.Encode(edited)}.{parts[2]}";
+    }
+
+    /// <summary>The token's claims under an <c>alg: none</c> header and without a signature.</summary>
+    private static string Unsigned(string token) =>
+        $"{Base64UrlEncoder.Encode("{\"alg\":\"none\",\"typ\":\"JWT\"}")}.{token.Split('.')[1]}.";
 }

@@ -2,6 +2,7 @@ using System.Net;
 using ProctorWise.Grains.Interfaces.Common;
 using ProctorWise.Grains.Interfaces.Exams;
 using ProctorWise.Grains.Interfaces.Security;
+using ProctorWise.Grains.Interfaces.Users;
 using ProctorWise.TestSupport.Web;
 using ProctorWise.WebApi.Tests.Infrastructure;
 
@@ -15,6 +16,21 @@ public sealed class ValidationTests(ApiFactory factory)
     private static readonly int[] s_outOfRange = [3];
 
     private async Task<ApiClient> TeacherAsync() => await (await factory.AdminAsync()).NewUserAsync(UserRole.Teacher);
+
+    /// <summary>Every account, read page by page as the admin.</summary>
+    private static async Task<List<UserView>> AllUsersAsync(ApiClient admin)
+    {
+        var all = new List<UserView>();
+        for (var page = 1; ; page++)
+        {
+            var result = await admin.GetAsync<PagedResult<UserView>>($"/api/users?page={page}&pageSize=200");
+            all.AddRange(result.Items);
+            if (result.Items.Count == 0 || all.Count >= result.Total)
+            {
+                return all;
+            }
+        }
+    }
 
     private static async Task<int> ExamCountAsync(ApiClient teacher) => (await teacher.GetAsync<PagedResult<ExamView>>("/api/exams")).Total;
 
@@ -80,10 +96,55 @@ public sealed class ValidationTests(ApiFactory factory)
     {
         var admin = await factory.AdminAsync();
         await admin.NewUserAsync(UserRole.Proctor);
-        var proctors = await admin.GetAsync<PagedResult<Grains.Interfaces.Users.UserView>>("/api/users?role=proctor");
+        var proctors = await admin.GetAsync<PagedResult<UserView>>("/api/users?role=proctor");
         Assert.NotEmpty(proctors.Items);
         Assert.All(proctors.Items, u => Assert.Equal(UserRole.Proctor, u.Role));
         await Expect.ValidationError("role", await admin.GetRawAsync("/api/users?role=superuser"));
+    }
+
+    [Theory]
+    [InlineData("\"superuser\"")]
+    [InlineData("\"Admin\"")]
+    [InlineData("3")]
+    [InlineData("null")]
+    public async Task AnInvalidRoleOnCreationNamesTheFieldAndCreatesNoAccount(string role)
+    {
+        var admin = await factory.AdminAsync();
+        var email = $"invalid-role-{Guid.NewGuid():N}@school.test";
+
+        var response = await admin.PostRawAsync("/api/users", $$"""{"name":"Eve","email":"{{email}}","password":"password-123","role":{{role}}}""");
+
+        await Expect.ValidationError("role", response);
+        Assert.DoesNotContain(await AllUsersAsync(admin), u => u.Email == email);
+        await Expect.Problem(HttpStatusCode.Unauthorized, await factory.Anonymous().PostAsync("/api/auth/login", new { email, password = "password-123" }));
+    }
+
+    [Theory]
+    [InlineData("\"superuser\"")]
+    [InlineData("\"Admin\"")]
+    [InlineData("3")]
+    [InlineData("\"\"")]
+    public async Task AnInvalidRoleOnUpdateNamesTheFieldAndChangesNothing(string role)
+    {
+        var admin = await factory.AdminAsync();
+        var teacher = await admin.NewUserAsync(UserRole.Teacher);
+        var id = teacher.User!.Id;
+        var before = await admin.GetStringAsync($"/api/users/{id}");
+
+        // The valid part of the request (deactivation) must not be applied either.
+        using var request = new HttpRequestMessage(HttpMethod.Patch, $"/api/users/{id}")
+        {
+            Content = new StringContent($$"""{"role":{{role}},"isActive":false}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        await Expect.ValidationError("role", await admin.SendAsync(request));
+
+        Assert.Equal(before, await admin.GetStringAsync($"/api/users/{id}"));
+        var kept = await admin.GetAsync<UserView>($"/api/users/{id}");
+        Assert.Equal(UserRole.Teacher, kept.Role);
+        Assert.True(kept.IsActive);
+
+        // The security stamp did not move either: the teacher's token still works.
+        Assert.Equal(UserRole.Teacher, (await teacher.GetAsync<UserView>("/api/users/me")).Role);
     }
 
     [Fact]
