@@ -26,4 +26,10 @@ public static class KafkaStreamInstruments
 
     /// <summary>Observable gauge: per partition (tag <c>partition</c>), high watermark minus the offset stored for commit.</summary>
     public const string ConsumerLag = "proctorwise.streaming.kafka.consumer.lag";
+
+    /// <summary>
+    /// Observable gauge: per topic, how many of its partitions this host reads, i.e. how many Orleans queues its
+    /// pulling agents own. Summed over the silos it equals the partition count; it moves when silos join, leave or die.
+    /// </summary>
+    public const string PartitionsOwned = "proctorwise.streaming.kafka.partitions.owned";
 }

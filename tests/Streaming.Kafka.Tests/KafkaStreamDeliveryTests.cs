@@ -123,6 +123,21 @@ public sealed class KafkaStreamDeliveryTests(KafkaClusterFixture fixture)
         }, () => "no consumer lag measurement for the topic");
     }
 
+    [Fact]
+    public async Task ThePartitionsOwnedGaugeCountsEveryPartitionOnceOverTheSilos()
+    {
+        using var owned = new MetricRecorder(KafkaStreamInstruments.PartitionsOwned);
+        await Eventually.HoldsAsync(() =>
+        {
+            owned.Clear();
+            owned.Observe();
+            return TestStreams.All.All(ns => owned.Sum(Cluster.Topic(ns)) == KafkaTestCluster.Partitions);
+        }, () => string.Join(", ", TestStreams.All.Select(ns => $"{ns}: {owned.Sum(Cluster.Topic(ns))}")));
+
+        // Both silos of the fixture read some of them (each silo has its own meter instance).
+        Assert.Equal(2, owned.All.Where(m => ((string)m.Tags["topic"]!).StartsWith(Cluster.TopicPrefix, StringComparison.Ordinal)).Select(m => m.Meter).Distinct().Count());
+    }
+
     private static async Task AssertNoMoreArrive(string subscriber, int expected)
     {
         // Give a duplicate the chance to show up before asserting there is none.

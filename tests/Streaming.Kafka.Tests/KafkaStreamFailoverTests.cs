@@ -4,7 +4,7 @@ using ProctorWise.Streaming.Kafka.Tests.Infrastructure;
 
 namespace ProctorWise.Streaming.Kafka.Tests;
 
-/// <summary>A silo dies while events flow: its partitions move to the survivor and nothing acknowledged is lost.</summary>
+/// <summary>A silo dies while events flow: its partitions move to the survivors and nothing acknowledged is lost.</summary>
 [Trait("Category", "Integration")]
 public sealed class KafkaStreamFailoverTests
 {
@@ -12,7 +12,14 @@ public sealed class KafkaStreamFailoverTests
     public async Task KillingASiloLosesNoAcknowledgedEvent()
     {
         using var kafka = new KafkaMockCluster();
-        await using var cluster = await KafkaTestCluster.StartAsync(kafka);
+        await using var cluster = await KafkaTestCluster.StartAsync(kafka, silos: 3);
+        var victim = cluster.Cluster.Silos[1];
+        var survivors = cluster.Cluster.Silos.Where(s => s != victim).ToList();
+
+        // One Orleans queue per partition, balanced: every partition is read by exactly one silo, every silo reads some.
+        Assert.Equal(3, cluster.Cluster.Silos.Count);
+        Assert.True(cluster.IsBalancedOver(cluster.Cluster.Silos), KafkaTestCluster.DescribeOwnership(cluster.Cluster.Silos));
+
         var run = Guid.NewGuid().ToString("N");
         var keys = Enumerable.Range(0, 8).Select(i => $"slot-{run}-{i}").ToArray();
         var provider = cluster.Client.GetStreamProvider(TestStreams.Provider);
@@ -33,9 +40,15 @@ public sealed class KafkaStreamFailoverTests
         })).ToList();
 
         await Eventually.HoldsAsync(() => keys.All(k => EventSink.Received(RoomGrain.SinkKey(k)).Count > 5), () => "events did not start flowing");
-        var victim = cluster.Cluster.Silos[1];
+        var victimOwned = KafkaTestCluster.OwnedPartitions(victim);
+        Assert.NotEmpty(victimOwned);
         var atKill = acknowledged.Count;
         await cluster.Cluster.KillSiloAsync(victim, TestContext.Current.CancellationToken);
+
+        // The survivors take over the dead silo's partitions: again each partition is read by exactly one silo.
+        await Eventually.HoldsAsync(
+            () => survivors.SelectMany(KafkaTestCluster.OwnedPartitions).Order().SequenceEqual(cluster.AllPartitions),
+            () => $"after the kill: {KafkaTestCluster.DescribeOwnership(survivors)}; the dead silo had {string.Join(", ", victimOwned)}");
         await Eventually.HoldsAsync(() => acknowledged.Count > atKill + 200, () => $"{acknowledged.Count - atKill} events published after the kill");
         await stop.CancelAsync();
         await Task.WhenAll(publishers);

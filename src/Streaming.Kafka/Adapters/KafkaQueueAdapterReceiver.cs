@@ -19,7 +19,7 @@ internal sealed class KafkaQueueAdapterReceiver(
     KafkaRecordCodec codec,
     Func<KafkaPartitionCache?> cache,
     KafkaStreamMetrics metrics,
-    ILogger logger) : IQueueAdapterReceiver, IConsumerLagSource
+    ILogger logger) : IQueueAdapterReceiver, IPartitionReader
 {
     // Fallback when the agent sets no limit: enough to amortise a pump turn, small enough to keep turns short.
     private const int DefaultMaxCount = 1000;
@@ -45,7 +45,7 @@ internal sealed class KafkaQueueAdapterReceiver(
         // Offset.Stored: start at the group's committed offset, or at auto.offset.reset when there is none.
         // The fetch happens in librdkafka's background thread, so Initialize does not block on the broker.
         _consumer.Assign(new TopicPartitionOffset(_topicPartition, Offset.Stored));
-        metrics.TrackLag(this);
+        metrics.PartitionAssigned(this);
         logger.PartitionAssigned(providerName, partition.Topic, partition.Partition, groupId, options.StartPosition);
         return Task.CompletedTask;
     }
@@ -119,7 +119,7 @@ internal sealed class KafkaQueueAdapterReceiver(
     public Task Shutdown(TimeSpan timeout)
     {
         var consumer = Interlocked.Exchange(ref _consumer, null);
-        metrics.UntrackLag(this);
+        metrics.PartitionReleased(this);
         if (consumer is null)
         {
             return Task.CompletedTask;

@@ -15,7 +15,7 @@ internal sealed class KafkaStreamMetrics : IDisposable
     private readonly Counter<long> _consumed;
     private readonly Counter<long> _skipped;
     private readonly Counter<long> _deliveryFailures;
-    private readonly ConcurrentDictionary<IConsumerLagSource, byte> _lagSources = new();
+    private readonly ConcurrentDictionary<IPartitionReader, byte> _readers = new();
 
     public KafkaStreamMetrics(IMeterFactory? meterFactory = null)
     {
@@ -26,6 +26,7 @@ internal sealed class KafkaStreamMetrics : IDisposable
         _skipped = _meter.CreateCounter<long>(KafkaStreamInstruments.RecordsSkipped, "{record}", "Records skipped because they could not be decoded.");
         _deliveryFailures = _meter.CreateCounter<long>(KafkaStreamInstruments.DeliveryFailures, "{event}", "Events Orleans gave up delivering to a subscriber.");
         _meter.CreateObservableGauge(KafkaStreamInstruments.ConsumerLag, ObserveLag, "{record}", "High watermark minus the offset stored for commit, per partition.");
+        _meter.CreateObservableGauge(KafkaStreamInstruments.PartitionsOwned, ObserveOwned, "{partition}", "Partitions this host reads (Orleans queues its pulling agents own), per topic.");
     }
 
     public void Produced(string provider, string topic, int count) =>
@@ -43,21 +44,32 @@ internal sealed class KafkaStreamMetrics : IDisposable
     public void DeliveryFailed(string provider, string topic, string kind) =>
         _deliveryFailures.Add(1, new("provider", provider), new("topic", topic), new("kind", kind));
 
-    public void TrackLag(IConsumerLagSource source) => _lagSources.TryAdd(source, 0);
+    /// <summary>A receiver of this host started reading its partition.</summary>
+    public void PartitionAssigned(IPartitionReader reader) => _readers.TryAdd(reader, 0);
 
-    public void UntrackLag(IConsumerLagSource source) => _lagSources.TryRemove(source, out _);
+    /// <summary>A receiver of this host stopped reading its partition (queue handed off or host stopping).</summary>
+    public void PartitionReleased(IPartitionReader reader) => _readers.TryRemove(reader, out _);
+
+    /// <summary>The partitions of provider <paramref name="provider"/> this host reads now, i.e. the Orleans queues it owns.</summary>
+    public IReadOnlyList<(string Topic, int Partition)> OwnedPartitions(string provider) =>
+        [.. _readers.Keys.Where(r => r.Provider == provider).Select(r => (r.Topic, r.Partition)).Order()];
 
     public void Dispose() => _meter.Dispose();
 
     private IEnumerable<Measurement<long>> ObserveLag()
     {
-        foreach (var source in _lagSources.Keys)
+        foreach (var reader in _readers.Keys)
         {
-            if (source.TryGetLag(out var lag))
+            if (reader.TryGetLag(out var lag))
             {
                 yield return new Measurement<long>(lag,
-                    new("provider", source.Provider), new("topic", source.Topic), new("partition", source.Partition));
+                    new("provider", reader.Provider), new("topic", reader.Topic), new("partition", reader.Partition));
             }
         }
     }
+
+    private IEnumerable<Measurement<long>> ObserveOwned() =>
+        _readers.Keys
+            .GroupBy(r => (r.Provider, r.Topic))
+            .Select(g => new Measurement<long>(g.Count(), new("provider", g.Key.Provider), new("topic", g.Key.Topic)));
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Orleans.Streams;
 
 namespace ProctorWise.Streaming.Kafka.Tests.Grains;
 
@@ -12,11 +13,12 @@ public static class EventSink
     private static readonly ConcurrentDictionary<string, ConcurrentQueue<ReceivedEvent>> s_received = new();
     private static readonly ConcurrentDictionary<string, ConcurrentDictionary<Guid, byte>> s_processed = new();
     private static readonly ConcurrentDictionary<string, int> s_attempts = new();
+    private static readonly ConcurrentDictionary<string, (int Sequence, TaskCompletionSource Release)> s_holds = new();
 
     /// <summary>Records a delivery; returns whether it is the first time this subscriber processes the event id.</summary>
-    public static bool Record(string subscriber, string streamKey, RoomEvent evt, string silo)
+    public static bool Record(string subscriber, string streamKey, RoomEvent evt, string silo, StreamSequenceToken? token = null)
     {
-        s_received.GetOrAdd(subscriber, _ => new()).Enqueue(new ReceivedEvent(subscriber, streamKey, evt, silo));
+        s_received.GetOrAdd(subscriber, _ => new()).Enqueue(new ReceivedEvent(subscriber, streamKey, evt, silo, token));
         return s_processed.GetOrAdd(subscriber, _ => new()).TryAdd(evt.EventId, 0);
     }
 
@@ -33,4 +35,19 @@ public static class EventSink
 
     /// <summary>How often delivery to <paramref name="subscriber"/> was attempted.</summary>
     public static int Attempts(string subscriber) => s_attempts.TryGetValue(subscriber, out var n) ? n : 0;
+
+    /// <summary>
+    /// Makes <paramref name="subscriber"/> stop before processing the event with sequence <paramref name="sequence"/>
+    /// until the returned source is completed: a slow subscriber, whose cursor keeps that event in the cache.
+    /// </summary>
+    public static TaskCompletionSource HoldAt(string subscriber, int sequence)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        s_holds[subscriber] = (sequence, release);
+        return release;
+    }
+
+    /// <summary>Waits while <paramref name="subscriber"/> is held at <paramref name="sequence"/> (see <see cref="HoldAt"/>).</summary>
+    public static Task WaitIfHeldAsync(string subscriber, int sequence) =>
+        s_holds.TryGetValue(subscriber, out var hold) && hold.Sequence == sequence ? hold.Release.Task : Task.CompletedTask;
 }

@@ -18,8 +18,11 @@ public static class TestStreams
     /// <summary>Namespace whose subscriber always throws.</summary>
     public const string Failures = "failures";
 
+    /// <summary>Namespace of the rewind tests, so that only they fill its partitions' caches.</summary>
+    public const string Rewind = "rewind";
+
     /// <summary>Every namespace the test provider serves.</summary>
-    public static readonly string[] All = [Alerts, Sessions, External, Failures];
+    public static readonly string[] All = [Alerts, Sessions, External, Failures, Rewind];
 
     /// <summary>Builds the events <paramref name="first"/>..<paramref name="first"/>+<paramref name="count"/>-1, alternating the two concrete types.</summary>
     public static RoomEvent[] Events(int first, int count) =>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.TestingHost;
+using ProctorWise.Streaming.Kafka.Diagnostics;
 using ProctorWise.Streaming.Kafka.Testing;
 using ProctorWise.Streaming.Kafka.Tests.Grains;
 
@@ -30,6 +31,22 @@ public sealed class KafkaTestCluster : IAsyncDisposable
 
     /// <summary>The topic of <paramref name="streamNamespace"/>.</summary>
     public string Topic(string streamNamespace) => TopicPrefix + streamNamespace;
+
+    /// <summary>Every partition of every test topic, ordered.</summary>
+    public IReadOnlyList<(string Topic, int Partition)> AllPartitions =>
+        [.. TestStreams.All.SelectMany(ns => Enumerable.Range(0, Partitions).Select(p => (Topic(ns), p))).Order()];
+
+    /// <summary>The partitions <paramref name="silo"/> reads now (its receivers, as its provider's metrics track them).</summary>
+    public static IReadOnlyList<(string Topic, int Partition)> OwnedPartitions(InProcessSiloHandle silo) =>
+        silo.ServiceProvider.GetRequiredService<KafkaStreamMetrics>().OwnedPartitions(TestStreams.Provider);
+
+    /// <summary>Whether every partition is read by exactly one of <paramref name="silos"/> and each of them reads some.</summary>
+    public bool IsBalancedOver(IReadOnlyCollection<InProcessSiloHandle> silos) =>
+        silos.All(s => OwnedPartitions(s).Count > 0) && silos.SelectMany(OwnedPartitions).Order().SequenceEqual(AllPartitions);
+
+    /// <summary>How many partitions each silo reads, for failure messages.</summary>
+    public static string DescribeOwnership(IEnumerable<InProcessSiloHandle> silos) =>
+        string.Join("; ", silos.Select(s => $"{s.Name}: {OwnedPartitions(s).Count}"));
 
     /// <summary>The options every silo and the client use, so tests can configure external clients alike.</summary>
     public static void Configure(KafkaStreamOptions options, string bootstrapServers, string topicPrefix)
@@ -82,7 +99,14 @@ public sealed class KafkaTestCluster : IAsyncDisposable
         builder.ConfigureClient(client => client.AddKafkaStreams(TestStreams.Provider, ConfigureOptions));
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        return new KafkaTestCluster(cluster, prefix);
+        var started = new KafkaTestCluster(cluster, prefix);
+
+        // The queue balancer hands partitions to the silos that joined after the first one a moment after the start:
+        // wait for that, so that tests do not see their partitions move (a blocked subscriber would stall the handoff).
+        await Eventually.HoldsAsync(
+            () => started.IsBalancedOver(cluster.Silos),
+            () => $"partitions not balanced over the silos: {DescribeOwnership(cluster.Silos)}");
+        return started;
     }
 
     /// <summary>A subscriber grain that runs on a different silo than <paramref name="otherSilo"/>.</summary>

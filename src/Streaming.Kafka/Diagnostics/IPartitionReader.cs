@@ -1,7 +1,10 @@
 namespace ProctorWise.Streaming.Kafka.Diagnostics;
 
-/// <summary>A partition reader that can tell how far it is behind the end of its partition.</summary>
-internal interface IConsumerLagSource
+/// <summary>
+/// A partition this host reads (a receiver between its start and its shutdown): counted by the
+/// <see cref="KafkaStreamInstruments.PartitionsOwned"/> gauge and measured by the lag gauge.
+/// </summary>
+internal interface IPartitionReader
 {
     string Provider { get; }
 
