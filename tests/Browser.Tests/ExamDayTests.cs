@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using ProctorWise.Browser.Tests.Infrastructure;
 using ProctorWise.Grains.Interfaces.Security;
@@ -56,9 +57,22 @@ public sealed class ExamDayTests(BrowserFixture fixture)
         var slotRow = teacher.GetByTestId("slot-row").First;
         await Assertions.Expect(slotRow).ToBeVisibleAsync();
         var slotId = await slotRow.GetAttributeAsync("data-slot-id");
+        await Assertions.Expect(slotRow.GetByTestId("no-slot-proctors")).ToBeVisibleAsync();
         await slotRow.GetByTestId("assign-proctor-select").SelectOptionAsync(proctorUser.Id);
         await slotRow.GetByTestId("assign-proctor").ClickAsync();
         await Assertions.Expect(teacher.GetByTestId("exam-detail-status")).ToContainTextAsync("supervises");
+        var assigned = slotRow.GetByTestId("slot-proctor");
+        await Assertions.Expect(assigned).ToHaveCountAsync(1);
+        await Assertions.Expect(assigned.GetByTestId("slot-proctor-name")).ToHaveTextAsync("Paul Proctor");
+
+        // Unassigning (an accessible button naming the proctor) empties the list; assigning again restores it.
+        await slotRow.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { NameRegex = new Regex("^Unassign Paul Proctor from the slot of ") }).ClickAsync();
+        await Assertions.Expect(assigned).ToHaveCountAsync(0);
+        await Assertions.Expect(slotRow.GetByTestId("no-slot-proctors")).ToBeVisibleAsync();
+        await Assertions.Expect(slotRow.GetByTestId("slot-proctors-status")).ToContainTextAsync("no longer supervises");
+        await slotRow.GetByTestId("assign-proctor-select").SelectOptionAsync(proctorUser.Id);
+        await slotRow.GetByTestId("assign-proctor").ClickAsync();
+        await Assertions.Expect(assigned).ToHaveAttributeAsync("data-proctor-id", proctorUser.Id);
         await fixture.ScreenshotAsync(teacher, "teacher-exam");
 
         // The student books the slot.
@@ -86,6 +100,15 @@ public sealed class ExamDayTests(BrowserFixture fixture)
         await Assertions.Expect(student.GetByTestId("question-text")).ToHaveTextAsync("2 + 2 = ?");
         await Assertions.Expect(student.GetByTestId("countdown")).ToBeVisibleAsync();
 
+        // A webcam frame reached the server: the camera status carries the face check that ran on it (and
+        // its result when the face model is loaded; Chromium's fake camera shows no face).
+        var cameraStatus = student.GetByTestId("camera-status");
+        await Assertions.Expect(cameraStatus).ToHaveAttributeAsync("data-frame-check", new Regex("^(ok|unavailable|skipped)$"));
+        if (await cameraStatus.GetAttributeAsync("data-frame-check") == "ok")
+        {
+            await Assertions.Expect(cameraStatus).ToHaveTextAsync(new Regex("^Camera on · (face visible|no face detected|\\d+ faces detected)$"));
+        }
+
         // The proctor sees the student appear.
         var row = proctor.GetByTestId("student-row").Filter(new LocatorFilterOptions { HasText = "Sam Student" });
         await Assertions.Expect(row).ToBeVisibleAsync();
@@ -109,6 +132,7 @@ public sealed class ExamDayTests(BrowserFixture fixture)
         var alert = proctor.GetByTestId("alert-item").Filter(new LocatorFilterOptions { HasText = "Left the exam tab" });
         await Assertions.Expect(alert).ToBeVisibleAsync();
         await Assertions.Expect(alert.GetByTestId("alert-student")).ToHaveTextAsync("Sam Student");
+        await Assertions.Expect(row.GetByTestId("student-last-seen")).ToHaveAttributeAsync("data-at", new Regex("^\\d{4}-"));
         await alert.GetByTestId("ack-alert").ClickAsync();
         await Assertions.Expect(alert).ToHaveCountAsync(0); // the feed shows open alerts by default
         await proctor.GetByTestId("show-acknowledged").CheckAsync();
@@ -137,10 +161,13 @@ public sealed class ExamDayTests(BrowserFixture fixture)
         await teacher.GetByTestId("publish-result").ClickAsync();
         await Assertions.Expect(teacher.GetByTestId("submission-status")).ToHaveTextAsync("Published");
 
-        // The student reads the grade: 1 + 3 of 5 points.
+        // The student reads the grade: 1 + 3 of 5 points, 80 %, above the default pass mark of 60 %.
         await student.GotoAsync("/results");
+        await Assertions.Expect(student.GetByTestId("result-row").First.GetByTestId("result-score")).ToHaveTextAsync("4 / 5 (80 %)");
         await student.GetByTestId("open-result").First.ClickAsync();
-        await Assertions.Expect(student.GetByTestId("result-score").First).ToContainTextAsync("4");
+        await Assertions.Expect(student.GetByTestId("result-summary").GetByTestId("result-score")).ToHaveTextAsync("4 / 5");
+        await Assertions.Expect(student.GetByTestId("result-percent")).ToHaveTextAsync("80 %");
+        await Assertions.Expect(student.GetByTestId("result-passed")).ToHaveTextAsync("Passed");
         await Assertions.Expect(student.GetByTestId("question-feedback").Filter(new LocatorFilterOptions { HasText = "Good check." })).ToBeVisibleAsync();
         await fixture.ScreenshotAsync(student, "student-results");
 

@@ -4,7 +4,9 @@ namespace ProctorWise.WebApi.Hosting;
 
 /// <summary>
 /// Serves the web client (built into wwwroot from ClientApp) from the API's own origin: no CORS, no
-/// hard-coded URLs. Browser routes fall back to index.html; API paths never do.
+/// hard-coded URLs. Browser routes fall back to index.html; unknown paths under the server's own prefixes
+/// (<c>/api</c>, <c>/hubs</c>, <c>/health</c>, <c>/openapi</c>, <c>/scalar</c>) never do: they answer 404
+/// with problem details.
 /// </summary>
 public static partial class WebClientHostingExtensions
 {
@@ -33,6 +35,14 @@ public static partial class WebClientHostingExtensions
         });
         app.UseDefaultFiles();
         app.UseStaticFiles();
+
+        // More specific than the page's catch-all below, and like it only chosen when no real endpoint matches:
+        // the same 404 problem as an unknown /api path (PlatformEndpoints), never the page.
+        foreach (var prefix in s_serverPaths)
+        {
+            app.MapFallback(prefix + "/{**path}", () => TypedResults.Problem(title: "Not found.", statusCode: StatusCodes.Status404NotFound))
+                .ExcludeFromDescription();
+        }
 
         if (app.Environment.WebRootFileProvider.GetFileInfo("index.html").Exists)
         {

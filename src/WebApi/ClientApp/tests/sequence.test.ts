@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KeyedSequences, SequenceGenerator } from '../src/lib/sequence';
+import { KeyedSequences, SequenceGenerator, SerialQueue } from '../src/lib/sequence';
 
 describe('sequence numbers', () => {
   it('follow server time so a reloaded page continues above the numbers it used before', () => {
@@ -28,5 +28,26 @@ describe('sequence numbers', () => {
     expect(seqs.next('q1')).toBe(10);
     expect(seqs.next('q1')).toBe(11);
     expect(seqs.next('q2')).toBe(10);
+  });
+});
+
+describe('SerialQueue', () => {
+  it('sends one at a time, in order, even when an earlier request is slower or fails', async () => {
+    const log: string[] = [];
+    const queue = new SerialQueue();
+    const request = (name: string, ms: number, fail = false) => () =>
+      new Promise<string>((resolve, reject) => {
+        log.push(`start ${name}`);
+        setTimeout(() => {
+          log.push(`end ${name}`);
+          if (fail) reject(new Error(name));
+          else resolve(name);
+        }, ms);
+      });
+    const hidden = queue.run(request('tab_hidden', 30, true));
+    const resume = queue.run(request('resume', 1));
+    await expect(hidden).rejects.toThrow('tab_hidden');
+    await expect(resume).resolves.toBe('resume');
+    expect(log).toEqual(['start tab_hidden', 'end tab_hidden', 'start resume', 'end resume']);
   });
 });

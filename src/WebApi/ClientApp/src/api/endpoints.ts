@@ -81,9 +81,28 @@ export const warnStudent = (sessionId: string, message: string) => api.post<void
 export const terminateSession = (sessionId: string, reason: string) =>
   api.post<{ submissionId: string }>(`/api/sessions/${seg(sessionId)}/terminate`, { reason });
 
-/** Fetches an evidence frame with the Authorization header (an <img src> could not send it). */
+/**
+ * Whether `url` is a path on this origin: it starts with exactly one '/' (not '//host' or '/\host', which
+ * browsers read as another host), has no whitespace, control characters or backslashes (the URL parser drops
+ * tabs and newlines and turns a backslash into '/'), and still resolves to `origin`.
+ */
+export function isSameOriginPath(url: string, origin: string = window.location.origin): boolean {
+  if (typeof url !== 'string' || !/^\/(?![/\\])/.test(url)) return false;
+  if (/[\u0000-\u0020\u007f\\]/.test(url)) return false;
+  try {
+    const base = new URL(origin);
+    return new URL(url, base).origin === base.origin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Fetches an evidence frame with the Authorization header (an <img src> could not send it). Only same-origin
+ * paths are fetched, so the bearer token never leaves this origin whatever URL the server data holds.
+ */
 export async function fetchEvidence(url: string, signal?: AbortSignal): Promise<Blob> {
-  if (!url.startsWith('/')) throw new Error('Evidence URLs are relative to this origin.');
+  if (!isSameOriginPath(url)) throw new Error('Evidence URLs must be paths on this origin.');
   const response = await request<Response>('GET', url, { raw: true, ...(signal ? { signal } : {}) });
   return response.blob();
 }

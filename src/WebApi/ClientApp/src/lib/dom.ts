@@ -1,5 +1,5 @@
 // Tiny DOM helpers. Every string child becomes a text node: server data is never parsed as HTML
-// (the app has no innerHTML/insertAdjacentHTML/outerHTML anywhere; tests/no-html-sinks.test.ts checks).
+// (the app has no innerHTML/insertAdjacentHTML/outerHTML anywhere; tests/dom.test.ts checks the sources).
 
 export type Child = Node | string | number | null | undefined | false | readonly Child[];
 

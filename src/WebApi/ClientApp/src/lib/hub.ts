@@ -2,7 +2,7 @@
 
 import { HttpError, HubConnection, HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
 import { auth } from './auth';
-import { foreverRetryPolicy, type ConnectionState } from './reconnect';
+import { connectWithRetry, foreverRetryPolicy, type ConnectionState } from './reconnect';
 
 export interface HubOptions {
   /** Called on every state change (for a visible connection status). */
@@ -39,6 +39,27 @@ export async function startHub(connection: HubConnection, onState: (state: Conne
     if (error instanceof HttpError && error.statusCode === 401) auth.expire();
     return false;
   }
+}
+
+export interface RetryStartOptions {
+  /** The page's signal: leaving the page stops the retries. */
+  signal: AbortSignal;
+  /** False stops the retries (e.g. the exam ended). */
+  active?: () => boolean;
+  /** Before each wait after a failed attempt (for a visible "retrying in N s"). */
+  onRetry?: (failedAttempts: number, delayMs: number) => void;
+}
+
+/**
+ * Starts a connection and, when the first attempt fails (server restarting, network down), retries with
+ * back-off until it connects, the page is left, `active()` turns false or the session ends (a 401 signs out).
+ */
+export function startHubWithRetry(connection: HubConnection, onState: (state: ConnectionState) => void, options: RetryStartOptions): Promise<boolean> {
+  return connectWithRetry(() => startHub(connection, onState), {
+    signal: options.signal,
+    canRetry: () => auth.token !== null && (options.active?.() ?? true),
+    ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+  });
 }
 
 /** Stops quietly (route change, sign-out). */

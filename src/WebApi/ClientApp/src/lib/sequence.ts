@@ -36,3 +36,22 @@ export class KeyedSequences {
     return generator.next();
   }
 }
+
+/**
+ * Runs tasks one after another in the order they were added (each starts once the previous settled). Browser
+ * signals go through one: sent concurrently, a `resume` could reach the server before the `tab_hidden` it
+ * follows, and the server would then drop the `tab_hidden` as stale — the proctor would never see the alert.
+ */
+export class SerialQueue {
+  private tail: Promise<void> = Promise.resolve();
+
+  /** Adds a task; the returned promise settles with it. */
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(task);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}

@@ -8,8 +8,9 @@ import { ackAlert, fetchEvidence, getMe, listAlerts, listAnomalies, terminateSes
 import type { Anomaly, AnomalyType, ProctorAlert, RoomSnapshot, SessionLive } from '../../api/types';
 import { h, replace, setText, uid } from '../../lib/dom';
 import { formatDateTime, formatTime, humanize, relativeTime, riskLevel } from '../../lib/format';
-import { buildHub, hubErrorMessage, startHub, stopHub } from '../../lib/hub';
+import { buildHub, hubErrorMessage, startHubWithRetry, stopHub } from '../../lib/hub';
 import { connectionLabel, type ConnectionState } from '../../lib/reconnect';
+import { CoalescingRunner } from '../../lib/coalesce';
 import { RoomState } from '../../lib/room-state';
 import type { PageContext } from '../../lib/router';
 import { clock } from '../../lib/services';
@@ -40,9 +41,14 @@ class RoomDashboard {
 
   private readonly cards = new Map<string, { el: HTMLElement; update: (s: SessionLive) => void }>();
   private readonly alertEls = new Map<string, { el: HTMLElement; update: (a: ProctorAlert) => void }>();
-  /** anomalyId → evidence blob URL (null: none or failed). */
-  private readonly evidence = new Map<string, string | null>();
-  private readonly anomalyFetches = new Map<string, ReturnType<typeof setTimeout>>();
+  /** anomalyId → evidence blob URL. */
+  private readonly evidence = new Map<string, string>();
+  /** anomalyId → the evidence download in progress (the feed and the timeline share it). */
+  private readonly evidenceLoads = new Map<string, Promise<string | null>>();
+  /** Alerts whose anomaly was listed without evidence (a later, more severe alert may bring some). */
+  private readonly evidenceMissing = new Set<string>();
+  /** One anomaly list per student at a time; alerts arriving meanwhile get another pass, failures a few retries. */
+  private readonly evidenceRunner = new CoalescingRunner((sessionId) => this.loadSessionEvidence(sessionId), { delayMs: 500, retryDelaysMs: [2000, 5000, 10000] });
   private readonly blobUrls: string[] = [];
 
   constructor(
@@ -125,22 +131,18 @@ class RoomDashboard {
       if (session) this.renderSession(session);
       this.renderCounts();
     });
-    if (await startHub(hub, setState)) {
-      await this.resync(false, true);
-    } else {
-      this.status.show('error', 'Could not connect to live updates. Retrying…');
-      const retry = setInterval(() => {
-        if (this.ctx.signal.aborted) return clearInterval(retry);
-        void startHub(hub, setState).then((ok) => {
-          if (ok) {
-            clearInterval(retry);
-            this.status.clear();
-            void this.resync(false, true);
-          }
-        });
-      }, 10000);
-      this.ctx.onCleanup(() => clearInterval(retry));
-    }
+    let retried = false;
+    const connected = await startHubWithRetry(hub, setState, {
+      signal: this.ctx.signal,
+      active: () => this.hub === hub,
+      onRetry: (_failed, delayMs) => {
+        retried = true;
+        this.status.show('error', `Could not connect to live updates. Retrying in ${Math.round(delayMs / 1000)} s…`);
+      },
+    });
+    if (!connected || this.hub !== hub) return;
+    if (retried) this.status.clear();
+    await this.resync(false, true);
   }
 
   /** Re-joins the room (snapshot) and reloads alerts: all recent ones at first, the unacknowledged inbox after a reconnection. */
@@ -385,40 +387,61 @@ class RoomDashboard {
     });
   }
 
-  /** Loads the evidence image of a frame-based alert's anomaly (once per anomaly, batched per session). */
-  private ensureEvidence(alert: ProctorAlert): void {
-    if (!FRAME_TYPES.has(alert.type) || this.evidence.has(alert.anomalyId) || this.anomalyFetches.has(alert.sessionId)) return;
-    const timer = setTimeout(() => {
-      void (async () => {
-        try {
-          const anomalies = await listAnomalies(alert.sessionId);
-          for (const anomaly of anomalies) await this.loadEvidence(anomaly);
-          // Mark anomalies of this session's alerts that had no evidence, so they are not fetched again.
-          for (const a of this.state.alerts.values()) if (a.sessionId === alert.sessionId && !this.evidence.has(a.anomalyId) && anomalies.some((x) => x.id === a.anomalyId)) this.evidence.set(a.anomalyId, null);
-          this.renderAlerts();
-        } catch {
-          // Evidence is optional; try again on the next alert of this session.
-        } finally {
-          this.anomalyFetches.delete(alert.sessionId);
-        }
-      })();
-    }, 500);
-    this.anomalyFetches.set(alert.sessionId, timer);
+  /** Whether a frame-based alert still lacks its evidence thumbnail. */
+  private needsEvidence(alert: ProctorAlert): boolean {
+    return FRAME_TYPES.has(alert.type) && !this.evidence.has(alert.anomalyId) && !this.evidenceMissing.has(alert.alertId);
   }
 
-  private async loadEvidence(anomaly: Anomaly): Promise<string | null> {
-    if (this.evidence.has(anomaly.id)) return this.evidence.get(anomaly.id) ?? null;
-    if (!anomaly.evidenceUrl) return null;
-    try {
-      const blob = await fetchEvidence(anomaly.evidenceUrl, this.ctx.signal);
-      if (this.ctx.signal.aborted) return null;
-      const url = URL.createObjectURL(blob);
-      this.blobUrls.push(url);
-      this.evidence.set(anomaly.id, url);
-      return url;
-    } catch {
-      return null;
+  /**
+   * Loads the evidence image of a frame-based alert's anomaly. Requests for a student whose anomalies are
+   * being fetched are queued (not dropped), so the thumbnail of an alert arriving meanwhile appears too.
+   */
+  private ensureEvidence(alert: ProctorAlert): void {
+    if (this.ctx.signal.aborted || !this.needsEvidence(alert)) return;
+    this.evidenceRunner.request(alert.sessionId);
+  }
+
+  /** One pass for a student: list the anomalies, download missing images; true when no alert is left waiting. */
+  private async loadSessionEvidence(sessionId: string): Promise<boolean> {
+    if (this.ctx.signal.aborted) return true;
+    const anomalies = await listAnomalies(sessionId);
+    await Promise.all(anomalies.map((anomaly) => this.loadEvidence(anomaly)));
+    if (this.ctx.signal.aborted) return true;
+    const byId = new Map(anomalies.map((a) => [a.id, a]));
+    let waiting = false;
+    for (const alert of this.state.alerts.values()) {
+      if (alert.sessionId !== sessionId || !this.needsEvidence(alert)) continue;
+      const anomaly = byId.get(alert.anomalyId);
+      if (anomaly && !anomaly.evidenceUrl) this.evidenceMissing.add(alert.alertId);
+      else waiting = true; // not listed yet, or its download failed: retry
     }
+    this.renderAlerts();
+    return !waiting;
+  }
+
+  private loadEvidence(anomaly: Anomaly): Promise<string | null> {
+    const cached = this.evidence.get(anomaly.id);
+    if (cached) return Promise.resolve(cached);
+    if (!anomaly.evidenceUrl) return Promise.resolve(null);
+    const inFlight = this.evidenceLoads.get(anomaly.id);
+    if (inFlight) return inFlight;
+    const url = anomaly.evidenceUrl;
+    const load = (async () => {
+      try {
+        const blob = await fetchEvidence(url, this.ctx.signal);
+        if (this.ctx.signal.aborted) return null;
+        const objectUrl = URL.createObjectURL(blob);
+        this.blobUrls.push(objectUrl);
+        this.evidence.set(anomaly.id, objectUrl);
+        return objectUrl;
+      } catch {
+        return null;
+      } finally {
+        this.evidenceLoads.delete(anomaly.id);
+      }
+    })();
+    this.evidenceLoads.set(anomaly.id, load);
+    return load;
   }
 
   // ---- Timeline, warning, termination ------------------------------------------------------------------
@@ -517,7 +540,7 @@ class RoomDashboard {
   }
 
   private teardown(): void {
-    for (const timer of this.anomalyFetches.values()) clearTimeout(timer);
+    this.evidenceRunner.dispose();
     if (this.hub) {
       const hub = this.hub;
       this.hub = null;

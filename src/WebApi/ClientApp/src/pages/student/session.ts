@@ -11,11 +11,11 @@ import { Camera, FRAME_INTERVAL_MS, type CameraState } from '../../lib/camera';
 import { countdownLevel, describeCountdown, formatCountdown, remainingMs } from '../../lib/countdown';
 import { h, replace, setText, uid } from '../../lib/dom';
 import { formatDateTime, formatTime } from '../../lib/format';
-import { buildHub, startHub, stopHub } from '../../lib/hub';
+import { buildHub, hubErrorMessage, startHubWithRetry, stopHub } from '../../lib/hub';
 import type { PageContext } from '../../lib/router';
 import { applyPresence, initialPresence, type PresenceState } from '../../lib/presence';
 import { connectionLabel, type ConnectionState } from '../../lib/reconnect';
-import { KeyedSequences, SequenceGenerator } from '../../lib/sequence';
+import { KeyedSequences, SequenceGenerator, SerialQueue } from '../../lib/sequence';
 import { clock } from '../../lib/services';
 import { StatusLine, confirmDialog, errorMessage, loading, notice, pageHeader } from '../../ui/components';
 
@@ -63,6 +63,7 @@ class ExamPage {
   private readonly autosave: AutosaveQueue;
   private readonly answerSeqs = new KeyedSequences(() => clock.now());
   private readonly signalSeq = new SequenceGenerator(() => clock.now());
+  private readonly signalQueue = new SerialQueue();
   private hub: HubConnection | null = null;
   private presence: PresenceState | null = null;
   private signalsAbort: AbortController | null = null;
@@ -486,15 +487,15 @@ class ExamPage {
 
   private async connectHub(): Promise<void> {
     const setState = (state: ConnectionState) => {
-      if (this.ended) return;
+      if (this.ended || this.hub !== hub) return;
       setText(this.connection, state === 'connected' ? '' : connectionLabel(state));
       this.connection.dataset.state = state;
     };
     const hub = buildHub('/hubs/student', {
       onState: setState,
       onReconnected: () => {
-        void hub.invoke('JoinSession', this.session.id).catch(() => undefined);
-        void this.checkEnded();
+        // A new connection is in no group: join the session again, then catch up on what was missed.
+        void this.joinSession(hub).then(() => this.checkEnded());
       },
     });
     this.hub = hub;
@@ -502,13 +503,32 @@ class ExamPage {
     // The server has already submitted the session: answers are no longer accepted.
     hub.on('terminated', (message: TerminatedMessage) => this.showEnded('terminated', message.reason));
     hub.on('deadlineChanged', (message: DeadlineMessage) => this.updateDeadline(message.deadline));
-    if (await startHub(hub, setState)) {
-      try {
-        const latest = (await hub.invoke('JoinSession', this.session.id)) as Session;
-        if (latest.deadline !== this.deadline) this.updateDeadline(latest.deadline);
-      } catch (error) {
-        this.status.show('warning', `Live messages from your proctor are unavailable: ${errorMessage(error)}`);
-      }
+    let retried = false;
+    const connected = await startHubWithRetry(hub, setState, {
+      signal: this.ctx.signal,
+      active: () => !this.ended && this.hub === hub,
+      onRetry: (_failed, delayMs) => {
+        if (this.ended || this.hub !== hub) return;
+        retried = true;
+        setText(this.connection, `Live messages unavailable — retrying in ${Math.round(delayMs / 1000)} s…`);
+        this.connection.dataset.state = 'disconnected';
+      },
+    });
+    if (!connected || this.ended || this.hub !== hub) return;
+    await this.joinSession(hub);
+    // Warnings or a termination sent while the first connection was failing are not replayed.
+    if (retried) await this.checkEnded();
+  }
+
+  /** JoinSession (after the first connection and after every reconnection): live messages, the current deadline. */
+  private async joinSession(hub: HubConnection): Promise<void> {
+    if (this.ended || this.hub !== hub) return;
+    try {
+      const latest = (await hub.invoke('JoinSession', this.session.id)) as Session;
+      if (latest.deadline !== this.deadline) this.updateDeadline(latest.deadline);
+    } catch (error) {
+      if (this.ended || this.hub !== hub) return;
+      this.status.show('warning', `Live messages from your proctor are unavailable: ${hubErrorMessage(error)}`);
     }
   }
 
@@ -555,7 +575,8 @@ class ExamPage {
     if (this.ended && type !== 'webcam_stopped') return;
     const occurredAt = new Date(clock.now()).toISOString();
     const seq = this.signalSeq.next();
-    sendSignal(this.session.id, type, occurredAt, seq).catch((error: unknown) => {
+    // In order, one at a time: the server drops a signal whose seq is below one it already stored.
+    this.signalQueue.run(() => sendSignal(this.session.id, type, occurredAt, seq)).catch((error: unknown) => {
       if (error instanceof ApiError && error.status === 409) void this.checkEnded();
     });
   }
@@ -579,6 +600,9 @@ class ExamPage {
         text = faces === 1 ? 'Camera on · face visible' : faces === 0 ? 'Camera on · no face detected' : `Camera on · ${faces} faces detected`;
       }
       this.setCameraText(text, faceCheck === 'ok' && result.faces.length !== 1 ? 'attention' : 'ok');
+      // The server accepted the frame: say which face check ran on it (ok / unavailable / skipped).
+      this.cameraStatus.dataset.frameCheck = faceCheck ?? 'none';
+      this.cameraStatus.dataset.framesSent = String(Number(this.cameraStatus.dataset.framesSent ?? '0') + 1);
     } catch (error) {
       if (error instanceof ApiError) {
         if (error.status === 429) return; // too soon after the previous frame: skip this one

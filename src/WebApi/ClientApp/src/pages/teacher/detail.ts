@@ -1,6 +1,18 @@
 // Teacher/admin: one exam — publish, archive, questions, slots (add, delete, proctors) and submissions.
 
-import { addSlot, archiveExam, assignProctor, getExam, listExamSubmissions, listProctors, listSlots, publishExam, removeSlot } from '../../api/endpoints';
+import {
+  addSlot,
+  archiveExam,
+  assignProctor,
+  getExam,
+  listExamSubmissions,
+  listProctors,
+  listSlotProctors,
+  listSlots,
+  publishExam,
+  removeSlot,
+  unassignProctor,
+} from '../../api/endpoints';
 import type { Exam, ProctorSummary, Slot, Submission } from '../../api/types';
 import { describeAnswer } from '../../lib/answers';
 import { auth } from '../../lib/auth';
@@ -178,9 +190,7 @@ export async function examDetailPage(ctx: PageContext): Promise<void> {
           actionCell.append(' ', h('a', { href: `/proctor/rooms/${encodeURIComponent(slot.id)}`, class: 'btn btn-small btn-secondary', testid: 'monitor-slot' }, 'Monitor'));
         }
 
-        if (slot.isOpen || exam.status === 'draft') {
-          actionCell.append(proctorPicker(slot));
-        }
+        cells.push(h('td', null, slotProctors(slot, exam.status !== 'archived' && (slot.isOpen || exam.status === 'draft'))));
         return h('tr', { testid: 'slot-row', 'data-slot-id': slot.id }, ...cells, h('td', null, actionCell));
       });
 
@@ -188,40 +198,120 @@ export async function examDetailPage(ctx: PageContext): Promise<void> {
       'section',
       { class: 'card', 'aria-labelledby': 'slots-title', testid: 'slots-section' },
       h('h2', { id: 'slots-title' }, 'Slots'),
-      rows.length ? table('Slots', ['Starts', 'Ends', 'Booked', 'State', 'Actions'], rows) : emptyState('No slots yet.'),
+      rows.length ? table('Slots', ['Starts', 'Ends', 'Booked', 'State', 'Proctors', 'Actions'], rows) : emptyState('No slots yet.'),
       exam.status !== 'archived' ? h('h3', null, 'Add a slot') : null,
       exam.status !== 'archived' ? formStatus.el : null,
       exam.status !== 'archived' ? form : null,
     );
   };
 
-  const proctorPicker = (slot: Slot): HTMLElement => {
-    const list = proctors ?? [];
-    const picker = select([['', 'Choose a proctor…'], ...list.map((p) => [p.id, `${p.name} (${p.email})`] as const)], '', {});
-    const assign = h('button', {
-      type: 'button',
-      class: 'btn btn-small btn-secondary',
-      testid: 'assign-proctor',
-      on: {
-        click: () => {
-          if (!picker.value) {
-            status.show('error', 'Choose a proctor to assign.');
-            picker.focus();
-            return;
-          }
-          const name = picker.selectedOptions[0]?.textContent ?? 'The proctor';
-          void busy(assign, async () => {
-            try {
-              await assignProctor(slot.id, picker.value);
-              status.show('success', `${name} now supervises the slot of ${formatDateTime(slot.startsAt)}.`);
-            } catch (error) {
-              status.error(error);
-            }
-          });
-        },
-      },
-    }, 'Assign');
-    return h('div', { class: 'proctor-picker' }, field(picker, { label: 'Proctor', testid: 'assign-proctor-select', class: 'compact' }), assign);
+  /**
+   * The proctors of one slot (GET /api/slots/{slotId}/proctors), each with an Unassign button, and the picker
+   * to assign another; the list is reloaded after every change and errors show in the slot's own status line.
+   */
+  const slotProctors = (slot: Slot, manageable: boolean): HTMLElement => {
+    const when = formatDateTime(slot.startsAt);
+    const slotStatus = new StatusLine('slot-proctors-status');
+    const list = h('div', { class: 'slot-proctors', tabindex: '-1', testid: 'slot-proctors', 'aria-busy': 'true' }, h('span', { class: 'muted' }, 'Loading proctors…'));
+    const picker = select([['', 'Choose a proctor…']], '', {});
+    const assign = h('button', { type: 'button', class: 'btn btn-small btn-secondary', testid: 'assign-proctor', 'aria-label': `Assign the chosen proctor to the slot of ${when}` }, 'Assign');
+    let assigned: ProctorSummary[] = [];
+
+    const fillPicker = () => {
+      const taken = new Set(assigned.map((p) => p.id));
+      const keep = picker.value;
+      const choices = (proctors ?? []).filter((p) => !taken.has(p.id));
+      replace(picker, h('option', { value: '' }, choices.length ? 'Choose a proctor…' : 'No other proctor available'), ...choices.map((p) => h('option', { value: p.id }, `${p.name} (${p.email})`)));
+      picker.value = choices.some((p) => p.id === keep) ? keep : '';
+    };
+
+    const renderList = () => {
+      list.removeAttribute('aria-busy');
+      if (assigned.length === 0) {
+        replace(list, h('span', { class: 'muted', testid: 'no-slot-proctors' }, 'No proctor assigned'));
+        return;
+      }
+      replace(
+        list,
+        h(
+          'ul',
+          { class: 'proctor-list', 'aria-label': `Proctors of the slot of ${when}` },
+          ...assigned.map((p) => {
+            const unassign = h('button', {
+              type: 'button',
+              class: 'btn btn-small btn-secondary',
+              testid: 'unassign-proctor',
+              'aria-label': `Unassign ${p.name} from the slot of ${when}`,
+              on: {
+                click: () =>
+                  void busy(unassign, async () => {
+                    try {
+                      await unassignProctor(slot.id, p.id);
+                      slotStatus.show('success', `${p.name} no longer supervises this slot.`);
+                    } catch (error) {
+                      slotStatus.error(error);
+                    }
+                    await refresh();
+                    // The button is gone: keep keyboard users in the same place.
+                    (manageable ? picker : list).focus();
+                  }),
+              },
+            }, 'Unassign');
+            return h(
+              'li',
+              { testid: 'slot-proctor', 'data-proctor-id': p.id },
+              h('span', { testid: 'slot-proctor-name' }, p.name),
+              ' ',
+              h('span', { class: 'muted' }, `(${p.email})`),
+              manageable ? [' ', unassign] : null,
+            );
+          }),
+        ),
+      );
+    };
+
+    const refresh = async () => {
+      try {
+        assigned = await listSlotProctors(slot.id);
+        if (ctx.signal.aborted) return;
+        renderList();
+        fillPicker();
+      } catch (error) {
+        list.removeAttribute('aria-busy');
+        replace(list, h('span', { class: 'muted' }, 'The proctors could not be loaded.'));
+        slotStatus.error(error);
+      }
+    };
+
+    assign.addEventListener('click', () => {
+      if (!picker.value) {
+        slotStatus.show('error', 'Choose a proctor to assign.');
+        picker.focus();
+        return;
+      }
+      const chosen = picker.value;
+      const name = (proctors ?? []).find((p) => p.id === chosen)?.name ?? 'The proctor';
+      void busy(assign, async () => {
+        try {
+          await assignProctor(slot.id, chosen);
+          picker.value = '';
+          status.show('success', `${name} now supervises the slot of ${when}.`);
+          slotStatus.show('success', `${name} assigned.`);
+        } catch (error) {
+          slotStatus.error(error);
+        }
+        await refresh();
+      });
+    });
+
+    void refresh();
+    return h(
+      'div',
+      { class: 'slot-proctors-cell' },
+      list,
+      manageable ? h('div', { class: 'proctor-picker' }, field(picker, { label: 'Add a proctor', testid: 'assign-proctor-select', class: 'compact' }), assign) : null,
+      slotStatus.el,
+    );
   };
 
   await load();

@@ -37,8 +37,8 @@ const POLICY_FIELDS: PolicyField[] = [
   { key: 'noFaceSeconds', label: 'No face for (seconds)', hint: 'No face visible this long raises “no face” (1–300).', kind: 'int', min: 1, max: 300 },
   { key: 'lookingAwaySeconds', label: 'Looking away for (seconds)', hint: 'Head turned away this long raises “looking away” (1–300).', kind: 'int', min: 1, max: 300 },
   { key: 'lookingAwayYaw', label: 'Looking-away threshold (yaw)', hint: 'Head-turn measure from which a student counts as looking away (0 = facing the camera; 0.1–2).', kind: 'decimal', min: 0.1, max: 2, step: '0.05' },
-  { key: 'multipleFacesFrames', label: 'Multiple faces (frames)', hint: 'Consecutive frames with several faces before an alert (1–50).', kind: 'int', min: 1, max: 50 },
-  { key: 'objectFrames', label: 'Forbidden object (frames)', hint: 'Consecutive frames showing a phone, book or laptop before an alert (1–50).', kind: 'int', min: 1, max: 50 },
+  { key: 'multipleFacesFrames', label: 'Multiple faces (frames)', hint: 'Consecutive frames with several faces before an alert (2–50; one frame never decides).', kind: 'int', min: 2, max: 50 },
+  { key: 'objectFrames', label: 'Forbidden object (frames)', hint: 'Consecutive frames showing a phone, book, laptop or a second person before an alert (2–50).', kind: 'int', min: 2, max: 50 },
   { key: 'maxTabSwitches', label: 'Tab switches tolerated', hint: 'Beyond this, leaving the tab becomes a high-severity anomaly (0–100).', kind: 'int', min: 0, max: 100 },
   { key: 'frameTimeoutSeconds', label: 'Camera timeout (seconds)', hint: 'No frame for this long counts as the camera stopped (5–600).', kind: 'int', min: 5, max: 600 },
 ];
