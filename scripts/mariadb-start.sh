@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# start-mariadb.sh <datadir> <port>
+# mariadb-start.sh <datadir> <port>
 #
 # ProctorWise dev/test helper (written for this project). Starts a private MariaDB
 # (Debian 12 package, 10.11) without systemd:
@@ -76,7 +76,7 @@ fi
 if pid=$(running_pid) && is_up; then
   echo "mariadbd already running (pid $pid, port $(cat "$PORTFILE" 2>/dev/null || echo '?'))"
   if [ "$(cat "$PORTFILE" 2>/dev/null)" != "$PORT" ]; then
-    echo "warning: it listens on port $(cat "$PORTFILE" 2>/dev/null), not $PORT; run stop-mariadb.sh first to change it" >&2
+    echo "warning: it listens on port $(cat "$PORTFILE" 2>/dev/null), not $PORT; run scripts/mariadb-stop.sh first to change it" >&2
   fi
 else
   rm -f "$SOCK" "$SOCK.lock" "$PIDFILE"

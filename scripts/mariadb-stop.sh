@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# stop-mariadb.sh <datadir>
+# mariadb-stop.sh <datadir>
 #
 # ProctorWise dev/test helper (written for this project). Stops the private mariadbd
-# started by start-mariadb.sh for <datadir>. Idempotent: exits 0 when nothing runs.
+# started by mariadb-start.sh for <datadir>. Idempotent: exits 0 when nothing runs.
 # The data directory is kept (delete it yourself for a clean slate).
 set -euo pipefail
 

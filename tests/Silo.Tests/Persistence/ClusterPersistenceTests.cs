@@ -1,8 +1,11 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.Messaging;
 using Orleans.Storage;
 using ProctorWise.Grains.Interfaces.Bookings;
 using ProctorWise.Grains.Interfaces.Errors;
+using ProctorWise.Grains.Interfaces.Exams;
 using ProctorWise.Grains.Interfaces.Grading;
 using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Grains.Interfaces.Proctoring;
@@ -16,13 +19,19 @@ using ProctorWise.TestSupport;
 namespace ProctorWise.Silo.Tests.Persistence;
 
 /// <summary>
-/// The cluster on MariaDB: state and reminders survive restarts, a killed silo loses nothing that was
-/// saved, concurrent writers conflict instead of overwriting, capacity holds across silos.
+/// The cluster on MariaDB: state and reminders survive restarts, a graceful stop writes what was pending,
+/// a killed silo loses nothing that was saved and its grains move to the survivors in time, concurrent
+/// writers conflict instead of overwriting, capacity holds across silos.
 /// </summary>
 [Collection(MariaDbCollection.Name)]
 [Trait("Category", "Integration")]
 public sealed class ClusterPersistenceTests(MariaDbServer server) : IAsyncLifetime
 {
+    /// <summary>No webcam expected: these tests send no frames, and a camera timeout would add anomalies.</summary>
+    private static readonly ProctoringPolicy s_noCamera = new(WebcamRequired: false);
+
+    private static readonly Caller s_admin = new("admin", UserRole.Admin);
+
     private readonly ShiftableClock _clock = new();
 
     private static CancellationToken Cancel => TestContext.Current.CancellationToken;
@@ -42,14 +51,18 @@ public sealed class ClusterPersistenceTests(MariaDbServer server) : IAsyncLifeti
         var serviceId = MariaDbCluster.NewServiceId();
         Caller student;
         SessionView before;
+        SlotView slot;
         await using (var first = await MariaDbCluster.StartAsync(server.ConnectionString, serviceId, _clock))
         {
             var given = new Scenario(first.Client, _clock);
-            (student, _, before, _) = await given.RunningSessionAsync();
+            (student, _, before, slot) = await given.RunningSessionAsync(policy: s_noCamera);
             var session = first.Client.GetGrain<IExamSessionGrain>(before.Id);
             await session.SaveAnswerAsync(student, "short", AnswerValue.FromText("hypotenuse"), 1);
             await session.SaveAnswerAsync(student, "multi", AnswerValue.FromChoices(0, 2), 2);
+
+            // Two pastes within the merge window: one anomaly of count 2, counter 2.
             await session.RecordSignalAsync(student, new BrowserSignal(BrowserSignalType.Paste, null, 1, null));
+            await session.RecordSignalAsync(student, new BrowserSignal(BrowserSignalType.Paste, null, 2, null));
         }
 
         await using var second = await MariaDbCluster.StartAsync(server.ConnectionString, serviceId, _clock);
@@ -60,10 +73,69 @@ public sealed class ClusterPersistenceTests(MariaDbServer server) : IAsyncLifeti
         var answers = after.Answers!;
         Assert.Equal(["hypotenuse", null], answers.OrderByDescending(a => a.QuestionId).Select(a => a.Answer.Text));
         Assert.Equal([0, 2], answers.Single(a => a.QuestionId == "multi").Answer.Choices);
-        var admin = new Caller("admin", UserRole.Admin);
-        var anomaly = Assert.Single(await restored.GetAnomaliesAsync(admin));
+        var anomaly = Assert.Single(await restored.GetAnomaliesAsync(s_admin));
         Assert.Equal(AnomalyType.Paste, anomaly.Type);
+        Assert.Equal(2, anomaly.Count);
         Assert.False(await restored.SaveAnswerAsync(student, "short", AnswerValue.FromText("stale"), 1));
+
+        // The counters the restarted session shows its room are the stored ones plus what happens next.
+        await restored.RecordSignalAsync(student, new BrowserSignal(BrowserSignalType.Copy, null, 3, null));
+        var live = await LiveViewAsync(second, slot.Id, before.Id, v => v.Counters.ContainsKey(AnomalyType.Copy));
+        Assert.Equal([(AnomalyType.Copy, 1), (AnomalyType.Paste, 2)], live.Counters.Select(c => (c.Key, c.Value)).Order());
+        Assert.Equal(before.Deadline, live.Deadline);
+    }
+
+    [Fact]
+    public async Task AGracefulStopWritesThePendingAnomalyUpdateAndTheSessionKeepsItsDeadline()
+    {
+        // Ticks far apart: only the deactivation of a stopping silo can write the pending update.
+        var noTick = new Dictionary<string, string?> { ["Sessions:TickInterval"] = "01:00:00" };
+        var serviceId = MariaDbCluster.NewServiceId();
+        Caller student;
+        Caller teacher;
+        SessionView before;
+        GrainId grainId;
+        await using (var first = await MariaDbCluster.StartAsync(server.ConnectionString, serviceId, _clock, overrides: noTick))
+        {
+            (student, teacher, before, _) = await new Scenario(first.Client, _clock).RunningSessionAsync(policy: s_noCamera);
+            var session = first.Client.GetGrain<IExamSessionGrain>(before.Id);
+            grainId = session.GetGrainId();
+            await session.RecordSignalAsync(student, new BrowserSignal(BrowserSignalType.Paste, null, 1, null));
+            await session.RecordSignalAsync(student, new BrowserSignal(BrowserSignalType.Paste, null, 2, null));
+
+            // The first paste opened the anomaly (written at once); the second only merged into it (pending).
+            Assert.Equal(2, Assert.Single(await session.GetAnomaliesAsync(s_admin)).Count);
+            var pending = await first.StoredStateAsync<ExamSessionState>(StateNames.ExamSession, grainId);
+            Assert.Equal(1, Assert.Single(pending.Proctoring.Anomalies).Count);
+            Assert.Equal(1, pending.Proctoring.Counters[AnomalyType.Paste]);
+        }
+
+        // Every silo stopped gracefully (the using above); a new cluster reads what they left.
+        await using var second = await MariaDbCluster.StartAsync(server.ConnectionString, serviceId, _clock, overrides: noTick);
+        var stored = await second.StoredStateAsync<ExamSessionState>(StateNames.ExamSession, grainId);
+        Assert.Equal(2, Assert.Single(stored.Proctoring.Anomalies).Count);
+        Assert.Equal(2, stored.Proctoring.Counters[AnomalyType.Paste]);
+
+        var restored = second.Client.GetGrain<IExamSessionGrain>(before.Id);
+        var after = await restored.GetAsync(student);
+        Assert.Equal(SessionStatus.InProgress, after.Status);
+        Assert.Equal(before.Deadline, after.Deadline);
+        var anomaly = Assert.Single(await restored.GetAnomaliesAsync(s_admin));
+        Assert.Equal((AnomalyType.Paste, 2), (anomaly.Type, anomaly.Count));
+
+        // The deadline passes: the reminder registered before the stop submits the session, at its deadline.
+        _clock.Advance(before.Deadline - _clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+        var index = second.Client.GetGrain<ISubmissionIndexGrain>(SubmissionIndexKeys.ForStudent(student.UserId));
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while ((await index.ListAsync(new(1, 10))).Total == 0)
+        {
+            Assert.True(DateTime.UtcNow < until, "The deadline reminder did not submit the session after the graceful restart.");
+            await Task.Delay(250, Cancel);
+        }
+
+        var submission = await second.Client.GetGrain<ISubmissionGrain>(Assert.Single((await index.ListAsync(new(1, 10))).Items)).GetAsync(teacher);
+        Assert.Equal(SessionStatus.Expired, submission.SessionStatus);
+        Assert.Equal(before.Deadline, submission.SubmittedAt);
     }
 
     [Fact]
@@ -103,37 +175,89 @@ public sealed class ClusterPersistenceTests(MariaDbServer server) : IAsyncLifeti
     {
         // Three silo processes on one machine, different ports, one MariaDB; the test is only a client.
         var serviceId = MariaDbCluster.NewServiceId();
-        var silos = Enumerable.Range(0, 3).Select(_ => SiloProcess.Start(MariaDbCluster.Settings(server.ConnectionString, serviceId))).ToList();
+        var settings = Enumerable.Range(0, 3).Select(_ => MariaDbCluster.Settings(server.ConnectionString, serviceId)).ToList();
+        var silos = settings.Select(SiloProcess.Start).ToList();
         try
         {
+            // The client starts once all three are active, so that it knows every gateway.
+            var joined = DateTime.UtcNow.AddSeconds(60);
+            while ((await MariaDbCluster.MembershipAsync(server.ConnectionString, serviceId)).Values.Count(s => s == SiloStatus.Active) < silos.Count)
+            {
+                Assert.True(DateTime.UtcNow < joined, "The silos did not join within 60 s:" + string.Concat(silos.Select(s => Environment.NewLine + s.Output)));
+                await Task.Delay(250, Cancel);
+            }
+
             await using var cluster = await MariaDbCluster.StartAsync(server.ConnectionString, serviceId, _clock, silos: 0);
             var given = new Scenario(cluster.Client, _clock);
-            await RetryUntilAsync(() => given.UserAsync(UserRole.Teacher), TimeSpan.FromSeconds(60));
-            var teacher = await given.UserAsync(UserRole.Teacher);
-            var (exam, _) = await given.PublishedExamAsync(teacher);
+            var teacher = await RetryUntilAsync(() => given.UserAsync(UserRole.Teacher), TimeSpan.FromSeconds(60));
+            var (exam, _) = await given.PublishedExamAsync(teacher, policy: s_noCamera);
 
-            // The silo processes run on the real clock: the slot opens for real a few seconds from now.
-            var slot = await exam.AddSlotAsync(teacher, DateTimeOffset.UtcNow.AddSeconds(4), 30);
+            // The silo processes run on the real clock: the slot opens for real a few seconds from now
+            // (the students exist first, so that a slow machine still books before the start).
             var students = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => given.UserAsync(UserRole.Student)));
+            var slot = await exam.AddSlotAsync(teacher, DateTimeOffset.UtcNow.AddSeconds(4), 30);
             var bookings = await Task.WhenAll(students.Select(s => given.BookAsync(s, slot.Id)));
             await Task.Delay(slot.StartsAt - DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(500), Cancel);
-            var sessions = new List<(Caller Student, string SessionId)>();
+            var sessions = new List<(Caller Student, string SessionId, int Answer)>();
             for (var i = 0; i < students.Length; i++)
             {
                 var started = await cluster.Client.GetGrain<IStudentBookingsGrain>(students[i].UserId).StartSessionAsync(students[i], bookings[i].Id);
                 await cluster.Client.GetGrain<IExamSessionGrain>(started.Session.Id).SaveAnswerAsync(students[i], "short", AnswerValue.FromText($"answer {i}"), 1);
-                sessions.Add((students[i], started.Session.Id));
+                sessions.Add((students[i], started.Session.Id, i));
             }
 
-            silos[^1].Kill();
-
-            for (var i = 0; i < sessions.Count; i++)
+            // The victim is the silo that hosts the most sessions, so at least one session must move.
+            var management = cluster.Client.GetGrain<IManagementGrain>(0);
+            var hosts = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (_, sessionId, _) in sessions)
             {
-                var (student, sessionId) = sessions[i];
-                var view = await RetryUntilAsync(() => cluster.Client.GetGrain<IExamSessionGrain>(sessionId).GetAsync(student), TimeSpan.FromSeconds(90));
+                var host = await management.GetActivationAddress(cluster.Client.GetGrain<IExamSessionGrain>(sessionId), Cancel);
+                hosts[sessionId] = Assert.IsType<SiloAddress>(host).Endpoint.Port;
+            }
+
+            var victim = silos.MaxBy(silo => hosts.Values.Count(port => port == silo.SiloPort))!;
+            var moving = sessions.Where(s => hosts[s.SessionId] == victim.SiloPort).ToList();
+            Assert.NotEmpty(moving);
+
+            // Membership must declare the victim dead, and the survivors serve its sessions, within what the
+            // membership settings allow, counted from the kill. A call written to the connection of the dying
+            // silo's gateway is never answered (it would fail after the client's response timeout, 30 s by
+            // default), so an attempt is given up after the longest probe timeout and sent again.
+            var membership = MariaDbCluster.Membership(settings[silos.IndexOf(victim)]);
+            var bound = MariaDbCluster.TakeoverBound(membership);
+            var since = Stopwatch.StartNew();
+            await victim.KillAsync();
+            var declaredDead = DeclaredDeadAsync(serviceId, victim.SiloPort, since, bound);
+            var until = DateTime.UtcNow + bound;
+
+            // The victim's sessions first, then the others; each takes a new answer. (A retried save may find
+            // its given-up attempt applied and answer false: what counts is what is stored, read below.)
+            foreach (var (student, sessionId, answer) in moving.Concat(sessions.Except(moving)))
+            {
+                var session = cluster.Client.GetGrain<IExamSessionGrain>(sessionId);
+                var view = await RetryUntilAsync(() => session.GetAsync(student), until, membership.MaxProbeTimeout);
                 Assert.Equal(SessionStatus.InProgress, view.Status);
-                Assert.Equal($"answer {i}", view.Answers!.Single().Answer.Text);
-                Assert.True(await RetryUntilAsync(() => cluster.Client.GetGrain<IExamSessionGrain>(sessionId).SaveAnswerAsync(student, "essay", AnswerValue.FromText("still here"), 2), TimeSpan.FromSeconds(30)));
+                Assert.Equal($"answer {answer}", view.Answers!.Single().Answer.Text);
+                await RetryUntilAsync(() => session.SaveAnswerAsync(student, "essay", AnswerValue.FromText("still here"), 2), until, membership.MaxProbeTimeout);
+            }
+
+            var served = since.Elapsed;
+            var dead = await declaredDead;
+            TestContext.Current.TestOutputHelper?.WriteLine(
+                $"{moving.Count} of {sessions.Count} sessions were on the killed silo; it was declared dead after {dead.TotalSeconds:F1} s and all were served after {served.TotalSeconds:F1} s (allowed {bound.TotalSeconds:F0} s).");
+            Assert.True(dead <= bound, $"Membership declared the killed silo dead after {dead}; its settings allow {bound}.");
+            Assert.True(served <= bound, $"The survivors served the killed silo's sessions after {served}; its settings allow {bound}.");
+            foreach (var (student, sessionId, answer) in sessions)
+            {
+                var answers = (await cluster.Client.GetGrain<IExamSessionGrain>(sessionId).GetAsync(student)).Answers!;
+                Assert.Equal($"answer {answer}", answers.Single(a => a.QuestionId == "short").Answer.Text);
+                Assert.Equal("still here", answers.Single(a => a.QuestionId == "essay").Answer.Text);
+            }
+
+            foreach (var (_, sessionId, _) in moving)
+            {
+                var host = await management.GetActivationAddress(cluster.Client.GetGrain<IExamSessionGrain>(sessionId), Cancel);
+                Assert.NotEqual(victim.SiloPort, Assert.IsType<SiloAddress>(host).Endpoint.Port);
             }
         }
         finally
@@ -197,19 +321,64 @@ public sealed class ClusterPersistenceTests(MariaDbServer server) : IAsyncLifeti
         Assert.Equal(Capacity, bookings.Sum(b => b.Count));
     }
 
-    private static async Task<T> RetryUntilAsync<T>(Func<Task<T>> call, TimeSpan within)
+    private static Task<T> RetryUntilAsync<T>(Func<Task<T>> call, TimeSpan within) => RetryUntilAsync(call, DateTime.UtcNow + within);
+
+    /// <summary>
+    /// Retries while the cluster is reorganising: silos unavailable or not yet declared dead, messages rejected,
+    /// connections refused by a dead silo's gateway that the client has not yet dropped, and attempts that got
+    /// no answer within <paramref name="attempt"/>.
+    /// </summary>
+
+    private static async Task<T> RetryUntilAsync<T>(Func<Task<T>> call, DateTime until, TimeSpan? attempt = null)
     {
-        var until = DateTime.UtcNow + within;
         while (true)
         {
             try
             {
-                return await call();
+                var task = call();
+                if (attempt is not { } limit)
+                {
+                    return await task;
+                }
+
+                // A given-up attempt still ends (answer or response timeout) in the background.
+                _ = task.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                return await task.WaitAsync(limit, Cancel);
             }
-            catch (Exception e) when (e is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException && DateTime.UtcNow < until)
+            catch (Exception e) when (e is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException or ConnectionFailedException && DateTime.UtcNow < until)
             {
                 await Task.Delay(250, Cancel);
             }
         }
+    }
+
+    /// <summary>The session's entry in its room's view, once <paramref name="ready"/> holds (the room hears it through its stream).</summary>
+    private static async Task<SessionLiveView> LiveViewAsync(MariaDbCluster cluster, string slotId, string sessionId, Func<SessionLiveView, bool> ready)
+    {
+        var room = cluster.Client.GetGrain<IRoomGrain>(slotId);
+        var until = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var live = (await room.GetSnapshotAsync(s_admin)).Sessions.SingleOrDefault(s => s.SessionId == sessionId);
+            if (live is not null && ready(live))
+            {
+                return live;
+            }
+
+            Assert.True(DateTime.UtcNow < until, $"The room did not show the expected state of session {sessionId}; last seen: {live}");
+            await Task.Delay(100, Cancel);
+        }
+    }
+
+    /// <summary>How long after <paramref name="since"/> started the membership table marked the silo on <paramref name="siloPort"/> dead.</summary>
+    private async Task<TimeSpan> DeclaredDeadAsync(string clusterId, int siloPort, Stopwatch since, TimeSpan within)
+    {
+        while ((await MariaDbCluster.MembershipAsync(server.ConnectionString, clusterId)).GetValueOrDefault(siloPort) != SiloStatus.Dead)
+        {
+            Assert.True(since.Elapsed < within, $"The killed silo was not declared dead within {within}.");
+            await Task.Delay(100, Cancel);
+        }
+
+        return since.Elapsed;
     }
 }

@@ -2,6 +2,9 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using MySqlConnector;
+using Orleans.Configuration;
+using Orleans.Storage;
 using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Silo.Hosting;
 using ProctorWise.TestSupport;
@@ -17,12 +20,14 @@ namespace ProctorWise.Silo.Tests.Persistence;
 internal sealed class MariaDbCluster : IAsyncDisposable
 {
     private readonly List<IHost> _silos = [];
+    private readonly IReadOnlyDictionary<string, string?>? _overrides;
     private IHost? _client;
 
-    private MariaDbCluster(string connectionString, string serviceId)
+    private MariaDbCluster(string connectionString, string serviceId, IReadOnlyDictionary<string, string?>? overrides)
     {
         ConnectionString = connectionString;
         ServiceId = serviceId;
+        _overrides = overrides;
     }
 
     public string ConnectionString { get; }
@@ -35,8 +40,37 @@ internal sealed class MariaDbCluster : IAsyncDisposable
 
     public static string NewServiceId() => "pw-" + DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
 
-    /// <summary>Settings shared by in-process silos, silo processes and clients.</summary>
-    public static Dictionary<string, string?> Settings(string connectionString, string serviceId) => new()
+    /// <summary>Settings shared by in-process silos, silo processes and clients; <paramref name="overrides"/> win.</summary>
+    public static Dictionary<string, string?> Settings(string connectionString, string serviceId, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var settings = Defaults(connectionString, serviceId);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>How long membership may take to declare a killed silo dead (so that its grains can move), from its options.</summary>
+    /// <remarks>
+    /// Orleans adapts each probe's timeout up to <see cref="ClusterMembershipOptions.MaxProbeTimeout"/>; a silo that
+    /// misses <see cref="ClusterMembershipOptions.NumMissedProbesLimit"/> probes is suspected and, with enough votes,
+    /// declared dead; the others read the table at least every <see cref="ClusterMembershipOptions.TableRefreshTimeout"/>.
+    /// That worst case is doubled for a busy machine (a degraded silo extends its probe timeouts).
+    /// </remarks>
+    public static TimeSpan TakeoverBound(ClusterMembershipOptions membership) =>
+        ((membership.MaxProbeTimeout * membership.NumMissedProbesLimit) + membership.TableRefreshTimeout) * 2;
+
+    /// <summary>The membership options a silo binds from these settings (as <see cref="ProctorWiseSiloBuilderExtensions.UseProctorWiseClustering"/> does).</summary>
+    public static ClusterMembershipOptions Membership(IReadOnlyDictionary<string, string?> settings)
+    {
+        var membership = new ClusterMembershipOptions();
+        new ConfigurationBuilder().AddInMemoryCollection(settings).Build().GetSection("Orleans:Membership").Bind(membership);
+        return membership;
+    }
+
+    private static Dictionary<string, string?> Defaults(string connectionString, string serviceId) => new()
     {
         ["ConnectionStrings:MariaDb"] = connectionString,
         ["Orleans:ClusterId"] = serviceId,
@@ -57,9 +91,10 @@ internal sealed class MariaDbCluster : IAsyncDisposable
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
-    public static async Task<MariaDbCluster> StartAsync(string connectionString, string serviceId, ShiftableClock clock, int silos = 2)
+    public static async Task<MariaDbCluster> StartAsync(
+        string connectionString, string serviceId, ShiftableClock clock, int silos = 2, IReadOnlyDictionary<string, string?>? overrides = null)
     {
-        var cluster = new MariaDbCluster(connectionString, serviceId);
+        var cluster = new MariaDbCluster(connectionString, serviceId, overrides);
         for (var i = 0; i < silos; i++)
         {
             await cluster.AddSiloAsync(clock);
@@ -72,7 +107,7 @@ internal sealed class MariaDbCluster : IAsyncDisposable
     public async Task AddSiloAsync(ShiftableClock clock)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(Settings(ConnectionString, ServiceId));
+        builder.Configuration.AddInMemoryCollection(Settings(ConnectionString, ServiceId, _overrides));
         builder.AddProctorWiseSilo();
         builder.Services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, clock);
         var host = builder.Build();
@@ -83,10 +118,44 @@ internal sealed class MariaDbCluster : IAsyncDisposable
     public async Task ConnectClientAsync()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });
-        builder.Configuration.AddInMemoryCollection(Settings(ConnectionString, ServiceId));
+        builder.Configuration.AddInMemoryCollection(Settings(ConnectionString, ServiceId, _overrides));
         builder.UseOrleansClient(client => client.UseProctorWiseCluster(builder.Configuration));
         _client = builder.Build();
         await _client.StartAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>The membership table's view of a cluster: each silo's status by silo port (empty before the schema exists).</summary>
+    public static async Task<Dictionary<int, SiloStatus>> MembershipAsync(string connectionString, string clusterId)
+    {
+        var silos = new Dictionary<int, SiloStatus>();
+        try
+        {
+            await using var connection = new MySqlConnection(connectionString);
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = new MySqlCommand("SELECT Port, Status FROM OrleansMembershipTable WHERE DeploymentId = @cluster ORDER BY Generation", connection);
+            command.Parameters.AddWithValue("@cluster", clusterId);
+            await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                silos[reader.GetInt32(0)] = (SiloStatus)reader.GetInt32(1);
+            }
+        }
+        catch (MySqlException e) when (e.ErrorCode == MySqlErrorCode.NoSuchTable)
+        {
+            // Not migrated yet.
+        }
+
+        return silos;
+    }
+
+    /// <summary>A grain's state as MariaDB holds it now (read through the first silo's storage provider, not the grain).</summary>
+    public async Task<TState> StoredStateAsync<TState>(string stateName, GrainId grainId)
+        where TState : class, new()
+    {
+        var storage = _silos[0].Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+        var stored = new GrainState<TState>(new TState());
+        await storage.ReadStateAsync(stateName, grainId, stored);
+        return stored.State!;
     }
 
     /// <summary>Stops everything gracefully (state written, grains deactivated).</summary>

@@ -1,11 +1,14 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using MySqlConnector;
+using ProctorWise.Grains.Interfaces.Security;
+using ProctorWise.Grains.Interfaces.Users;
 using ProctorWise.Silo.Persistence;
+using ProctorWise.TestSupport;
 
 namespace ProctorWise.Silo.Tests.Persistence;
 
-/// <summary>The <c>migrate</c> command on a real MariaDB.</summary>
+/// <summary>The <c>migrate</c> command, and the migration at start-up, on a real MariaDB.</summary>
 [Collection(MariaDbCollection.Name)]
 [Trait("Category", "Integration")]
 public sealed class MigrationTests(MariaDbServer server)
@@ -62,5 +65,76 @@ public sealed class MigrationTests(MariaDbServer server)
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         Assert.True(process.ExitCode == 0, output + await process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken));
         Assert.Contains("schema up to date", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASiloWithMigrateOnStartCreatesTheSchemaInAnEmptyDatabaseAndJoins()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        var database = "pw_empty_" + Guid.NewGuid().ToString("N")[..8];
+        var connectionString = await server.CreateDatabaseAsync(database);
+        Assert.SkipWhen(connectionString is null, $"the account of {MariaDbServer.EnvironmentVariable} may not create a database");
+        try
+        {
+            Assert.Equal(0L, await ScalarAsync(connectionString, "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"));
+
+            // The silo program as operators run it: Database__MigrateOnStart=true in its environment, no `migrate` before.
+            var serviceId = MariaDbCluster.NewServiceId();
+            var settings = MariaDbCluster.Settings(connectionString, serviceId, new Dictionary<string, string?> { [MariaDbSettings.MigrateOnStartKey] = "true" });
+            using var silo = SiloProcess.Start(settings);
+            var until = DateTime.UtcNow.AddSeconds(60);
+            while (!(await MariaDbCluster.MembershipAsync(connectionString, serviceId)).ContainsValue(SiloStatus.Active))
+            {
+                Assert.False(silo.HasExited, "The silo stopped:" + Environment.NewLine + silo.Output);
+                Assert.True(DateTime.UtcNow < until, "The silo did not join within 60 s:" + Environment.NewLine + silo.Output);
+                await Task.Delay(250, cancel);
+            }
+
+            Assert.Equal(
+                ["001-main.sql", "002-clustering.sql", "003-persistence.sql", "004-reminders.sql"],
+                await ColumnAsync(connectionString, $"SELECT ScriptName FROM {SchemaMigrator.HistoryTable} ORDER BY ScriptName"));
+
+            // The cluster works on the new schema: a grain's state is written there.
+            var clock = new ShiftableClock();
+            await using var cluster = await MariaDbCluster.StartAsync(connectionString, serviceId, clock, silos: 0);
+            var student = await new Scenario(cluster.Client, clock).UserAsync(UserRole.Student);
+            Assert.Equal(student.UserId, (await cluster.Client.GetGrain<IUserGrain>(student.UserId).GetAsync())?.Id);
+            Assert.NotEqual(0L, await ScalarAsync(connectionString, "SELECT COUNT(*) FROM OrleansStorage"));
+        }
+        finally
+        {
+            await ExecuteAsync(connectionString!, $"DROP DATABASE IF EXISTS `{database}`");
+        }
+    }
+
+    private static async Task<long> ScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = new MySqlConnection(connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new MySqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<List<string>> ColumnAsync(string connectionString, string sql)
+    {
+        await using var connection = new MySqlConnection(connectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new MySqlCommand(sql, connection);
+        var values = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new MySqlConnection(connectionString);
+        await connection.OpenAsync(CancellationToken.None);
+        await using var command = new MySqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
     }
 }

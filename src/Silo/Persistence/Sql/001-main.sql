@@ -11,7 +11,11 @@
 -- (clustering/reminders read all rows, persistence reads its four keys).
 --
 -- Idempotent: safe to run any number of times. Apply in order 001, 002, 003, 004.
--- Rules followed by all files (see NOTES.md):
+-- Origin and version are recorded in this header and in the header of 002-004; the Orleans
+-- version in use is pinned in Directory.Packages.props (OrleansVersion), and the migrate command
+-- records each applied script with its checksum in ProctorWiseSchemaHistory. What to compare when
+-- Orleans is upgraded: docs/operations.md, section Schema changes.
+-- Rules followed by all files:
 --   * InnoDB, utf8mb4; identifier columns use utf8mb4_nopad_bin (exact, case- and
 --     trailing-space-sensitive matching, like Orleans' string comparison).
 --   * Query rows are upserted (INSERT ... ON DUPLICATE KEY UPDATE) so a re-run replaces the text.
