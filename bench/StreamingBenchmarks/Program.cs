@@ -10,8 +10,12 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
 using var kafka = new KafkaMockCluster();
 var warmup = Math.Max(scenario.Streams * 10, scenario.Events / 10);
 
-await RawKafkaRun.RunAsync(kafka, scenario, warmup, "raw (warm-up)");
-var raw = await RawKafkaRun.RunAsync(kafka, scenario, scenario.Events, "raw Confluent.Kafka");
+Result raw;
+await using (var rawRun = RawKafkaRun.Start(kafka, scenario))
+{
+    await rawRun.RunAsync(warmup, "raw (warm-up)");
+    raw = await rawRun.RunAsync(scenario.Events, "raw Confluent.Kafka");
+}
 
 await using (var orleans = await OrleansRun.StartAsync(kafka, scenario))
 {
