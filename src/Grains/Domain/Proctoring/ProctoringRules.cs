@@ -242,8 +242,16 @@ internal sealed class ProctoringRules(ProctoringPolicy policy, ProctoringState s
 
         var record = new AnomalyRecord
         {
-            Id = newId(), Type = type, Severity = severity, StartedAt = since, CurrentSince = since, LastAt = at, Peak = peak, Label = label,
-            ClientStartedAt = _clientAt, ClientLastAt = _clientAt,
+            Id = newId(),
+            Type = type,
+            Severity = severity,
+            StartedAt = since,
+            CurrentSince = since,
+            LastAt = at,
+            Peak = peak,
+            Label = label,
+            ClientStartedAt = _clientAt,
+            ClientLastAt = _clientAt,
         };
         record.Reason = Reasons.For(record, at);
         state.Anomalies.Add(record);
