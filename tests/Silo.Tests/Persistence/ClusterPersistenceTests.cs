@@ -12,6 +12,7 @@ using ProctorWise.Grains.Interfaces.Proctoring;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Sessions;
 using ProctorWise.Grains.Interfaces.Slots;
+using ProctorWise.Grains.Interfaces.Vision;
 using ProctorWise.Grains.Sessions;
 using ProctorWise.Silo.Persistence;
 using ProctorWise.TestSupport;
@@ -31,6 +32,9 @@ public sealed class ClusterPersistenceTests(MariaDbServer server) : IAsyncLifeti
     private static readonly ProctoringPolicy s_noCamera = new(WebcamRequired: false);
 
     private static readonly Caller s_admin = new("admin", UserRole.Admin);
+
+    private static readonly FrameAnalysis s_oneFace = new(
+        320, 240, [new FaceDetection(new BoundingBox(10, 10, 50, 50), 0.9f, [], 0f)], [], CheckStatus.Ok, CheckStatus.Unavailable);
 
     private readonly ShiftableClock _clock = new();
 
@@ -136,6 +140,45 @@ public sealed class ClusterPersistenceTests(MariaDbServer server) : IAsyncLifeti
         var submission = await second.Client.GetGrain<ISubmissionGrain>(Assert.Single((await index.ListAsync(new(1, 10))).Items)).GetAsync(teacher);
         Assert.Equal(SessionStatus.Expired, submission.SessionStatus);
         Assert.Equal(before.Deadline, submission.SubmittedAt);
+    }
+
+    [Fact]
+    public async Task AReactivatedSessionDoesNotJudgeTheCameraFromTheSessionsStart()
+    {
+        // Webcam required, 15 s frame timeout (the default policy). The camera worked until the restart.
+        var serviceId = MariaDbCluster.NewServiceId();
+        Caller student;
+        SessionView before;
+        await using (var first = await MariaDbCluster.StartAsync(server.ConnectionString, serviceId, _clock, silos: 1))
+        {
+            (student, _, before, _) = await new Scenario(first.Client, _clock).RunningSessionAsync();
+            var session = first.Client.GetGrain<IExamSessionGrain>(before.Id);
+            for (var i = 0; i < 50; i++)
+            {
+                _clock.Advance(TimeSpan.FromSeconds(2));
+                await session.BeginFrameAsync(student);
+                await session.RecordFrameAsync(student, s_oneFace, [0xFF, 0xD8, 0xFF]);
+            }
+
+            Assert.Empty(await session.GetAnomaliesAsync(s_admin));
+        }
+
+        // After the restart the last frame's time is unknown: the camera gets a full timeout from the
+        // reactivation, not "no frame since the start 100 s ago".
+        await using var second = await MariaDbCluster.StartAsync(server.ConnectionString, serviceId, _clock, silos: 1);
+        var restored = second.Client.GetGrain<IExamSessionGrain>(before.Id);
+        Assert.Equal(SessionStatus.InProgress, (await restored.GetAsync(student)).Status);
+        await Task.Delay(TimeSpan.FromSeconds(1), Cancel);
+        Assert.Empty(await restored.GetAnomaliesAsync(s_admin));
+
+        // A camera that really stopped is still noticed, one timeout later.
+        _clock.Advance(TimeSpan.FromSeconds(16));
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (!(await restored.GetAnomaliesAsync(s_admin)).Any(a => a.Type == AnomalyType.WebcamStopped))
+        {
+            Assert.True(DateTime.UtcNow < until, "webcam_stopped was not raised a timeout after the reactivation.");
+            await Task.Delay(250, Cancel);
+        }
     }
 
     [Fact]
