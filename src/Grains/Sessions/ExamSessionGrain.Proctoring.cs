@@ -23,12 +23,6 @@ public sealed partial class ExamSessionGrain
     /// <summary>A room hears from a quiet session at least this often (its "last seen").</summary>
     public static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(10);
 
-    /// <summary>Browser signals a session may send in a burst, refilled at <see cref="SignalsPerSecond"/>.</summary>
-    public const double SignalBurst = 30;
-
-    /// <summary>Sustained browser signals per second.</summary>
-    public const double SignalsPerSecond = 2;
-
     private readonly ConditionTrackers _trackers = new();
     private HubFanout? _fanout;
     private IAsyncStream<RoomEvent>? _room;
@@ -36,14 +30,16 @@ public sealed partial class ExamSessionGrain
     private DateTimeOffset? _lastFrameAdmittedAt;
     private SessionLiveView? _lastPublished;
     private DateTimeOffset _lastPublishedAt;
-    private double _signalTokens = SignalBurst;
-    private DateTimeOffset _signalTokensAt;
+    private SignalBudget? _signals;
     private bool _proctoringDirty;
 
     public async Task RecordSignalAsync(Caller caller, BrowserSignal signal)
     {
         await EnsureRunningForStudentAsync(caller);
-        TakeSignalToken();
+        if (!_signals!.TryTake(clock.GetUtcNow()))
+        {
+            throw new ProctorWiseException(ErrorKind.TooManyRequests, "Too many browser events; slow down.");
+        }
         if (signal.Sequence <= State.Proctoring.LastSignalSequence)
         {
             return;
@@ -148,7 +144,7 @@ public sealed partial class ExamSessionGrain
     private void ActivateProctoring()
     {
         _fanout = new HubFanout(GrainFactory, clock);
-        _signalTokensAt = clock.GetUtcNow();
+        _signals = new SignalBudget(clock.GetUtcNow());
         if (State.Status == SessionStatus.InProgress)
         {
             // A reactivation (another silo, a restart) does not know when the last frame came: the camera
@@ -247,19 +243,6 @@ public sealed partial class ExamSessionGrain
     {
         var sessionId = this.GetPrimaryKeyString();
         return _fanout!.SendAsync(observer => observer.OnStudentMessageAsync(sessionId, message));
-    }
-
-    private void TakeSignalToken()
-    {
-        var now = clock.GetUtcNow();
-        _signalTokens = Math.Min(SignalBurst, _signalTokens + ((now - _signalTokensAt).TotalSeconds * SignalsPerSecond));
-        _signalTokensAt = now;
-        if (_signalTokens < 1)
-        {
-            throw new ProctorWiseException(ErrorKind.TooManyRequests, "Too many browser events; slow down.");
-        }
-
-        _signalTokens--;
     }
 
     private async Task<bool> IsSupervisorAsync(Caller caller, bool ownerAllowed) =>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using ProctorWise.Grains.Interfaces.Proctoring;
+using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Slots;
 using ProctorWise.WebApi.Auth;
 
@@ -17,10 +18,7 @@ public sealed class ProctorHub(IGrainFactory grains) : Hub<IProctorClient>
     public async Task<RoomSnapshot> WatchRoom(string slotId)
     {
         var caller = Context.User!.ToCaller();
-        if (!await grains.GetGrain<IExamSlotGrain>(slotId).CanSuperviseAsync(caller))
-        {
-            throw new HubException("Forbidden: you do not supervise this room.");
-        }
+        await EnsureSupervisesAsync(caller, slotId);
 
         // Admins are not assigned: watching subscribes their inbox to the room.
         await grains.GetGrain<IProctorGrain>(caller.UserId).AddRoomAsync(slotId);
@@ -35,15 +33,20 @@ public sealed class ProctorHub(IGrainFactory grains) : Hub<IProctorClient>
     public async Task UnwatchRoom(string slotId)
     {
         var caller = Context.User!.ToCaller();
-        if (!await grains.GetGrain<IExamSlotGrain>(slotId).CanSuperviseAsync(caller))
-        {
-            throw new HubException("Forbidden: you do not supervise this room.");
-        }
+        await EnsureSupervisesAsync(caller, slotId);
 
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.ProctorRoom(caller.UserId, slotId));
         if (caller.IsAdmin)
         {
             await grains.GetGrain<IProctorGrain>(caller.UserId).RemoveRoomAsync(slotId);
+        }
+    }
+
+    private async Task EnsureSupervisesAsync(Caller caller, string slotId)
+    {
+        if (!await grains.GetGrain<IExamSlotGrain>(slotId).CanSuperviseAsync(caller))
+        {
+            throw new HubException("Forbidden: you do not supervise this room.");
         }
     }
 }
