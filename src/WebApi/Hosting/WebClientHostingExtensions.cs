@@ -37,7 +37,7 @@ public static partial class WebClientHostingExtensions
         app.UseStaticFiles();
 
         // More specific than the page's catch-all below, and like it only chosen when no real endpoint matches:
-        // the same 404 problem as an unknown /api path (PlatformEndpoints), never the page.
+        // an unknown server path is a 404 problem, never the page (whether or not the client is built).
         foreach (var prefix in s_serverPaths)
         {
             app.MapFallback(prefix + "/{**path}", () => TypedResults.Problem(title: "Not found.", statusCode: StatusCodes.Status404NotFound))

@@ -13,8 +13,7 @@ public static class PlatformEndpoints
         group.MapGet("/time", GetTime).AllowAnonymous().WithName("GetServerTime")
             .WithSummary("The server's time: clients align countdowns and start buttons on it, not on the browser's clock.");
 
-        // Unknown API paths are API 404s (problem details), never the web client's page.
-        group.Map("/{**rest}", () => TypedResults.Problem(title: "Not found.", statusCode: StatusCodes.Status404NotFound)).ExcludeFromDescription();
+        // Unknown /api paths are 404 problems: see WebClientHostingExtensions, which keeps every server prefix off the page.
         return group;
     }
 
