@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Hosting;
-using ProctorWise.Silo.Hosting;
-using ProctorWise.Silo.Persistence;
+using ProctorWise.Hosting.Silo;
+using ProctorWise.Persistence.MariaDb;
 
 // A silo-only host: `dotnet run --project src/Silo`; `… -- migrate` applies the MariaDB schema and exits.
-// The WebApi connects to such silos with Orleans__Hosting=Client.
+// API processes (src/Frontend, or src/WebApi with Orleans__Hosting=Client) connect to such silos.
 var builder = Host.CreateApplicationBuilder(args);
 if (MigrateCommand.IsRequested(args))
 {

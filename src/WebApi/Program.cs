@@ -1,9 +1,10 @@
-using ProctorWise.WebApi.Hosting;
+using ProctorWise.Api.Hosting;
+using ProctorWise.Hosting.Silo;
 
-// ProctorWise API. Embedded mode (default): a silo runs in this process with in-memory providers
-// and demo data; `Orleans:Hosting=Client` makes it a client of a separate cluster instead.
+// ProctorWise, embedded: the API with a silo in this process (in-memory providers and demo data by
+// default). `Orleans:Hosting=Client` makes it a client of a separate cluster instead.
 var builder = WebApplication.CreateBuilder(args);
-builder.UseProctorWiseDefaultUrl();
+builder.UseProctorWiseWebHost();
 builder.AddProctorWiseOrleans();
 builder.AddProctorWiseApi();
 

@@ -29,7 +29,7 @@ public sealed class ReadmeRecordExampleTests
             BootstrapServers = "kafka-1:9092",
             Namespaces = ["alerts"],
 
-            // As src/Silo/Hosting/StreamingSettings.Apply configures the application's provider.
+            // As src/Hosting.Silo/StreamingSettings.Apply configures the application's provider.
             JsonSerializerOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web)
             {
                 Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },

@@ -2,14 +2,14 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ProctorWise.Api.Auth;
+using ProctorWise.Api.Hosting;
 using ProctorWise.Grains.Interfaces.Bookings;
 using ProctorWise.Grains.Interfaces.Exams;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Sessions;
 using ProctorWise.Grains.Interfaces.Slots;
 using ProctorWise.Grains.Interfaces.Users;
-using ProctorWise.WebApi.Auth;
-using ProctorWise.WebApi.Hosting;
 
 namespace ProctorWise.TestSupport.Web;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
-using ProctorWise.WebApi.Hosting;
+using ProctorWise.Api.Hosting;
 
 namespace ProctorWise.TestSupport.Web;
 

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ProctorWise.Grains.Domain.Proctoring;
 using ProctorWise.Grains.Interfaces.Exams;
-using ProctorWise.Silo.Adapters.Vision;
 using ProctorWise.TestSupport;
+using ProctorWise.Vision.Onnx;
 
 namespace ProctorWise.Benchmarks.Vision;
 

@@ -2,8 +2,8 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ProctorWise.Grains.Interfaces.Vision;
-using ProctorWise.Silo.Adapters.Vision;
 using ProctorWise.TestSupport;
+using ProctorWise.Vision.Onnx;
 
 namespace ProctorWise.Benchmarks.Vision;
 

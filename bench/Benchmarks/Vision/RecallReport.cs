@@ -1,5 +1,5 @@
-using ProctorWise.Silo.Adapters.Vision;
 using ProctorWise.TestSupport;
+using ProctorWise.Vision.Onnx;
 
 namespace ProctorWise.Benchmarks.Vision;
 

@@ -26,10 +26,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var index = Path.Combine(RepositoryPaths.Root, "src", "WebApi", "wwwroot", "index.html");
+        var index = Path.Combine(RepositoryPaths.Root, "src", "Api", "wwwroot", "index.html");
         if (!File.Exists(index))
         {
-            throw new InvalidOperationException($"The web client is not built ({index} is missing): build src/WebApi with Node.js and npm installed.");
+            throw new InvalidOperationException($"The web client is not built ({index} is missing): build src/Api with Node.js and npm installed.");
         }
 
         if (!File.Exists(ChromiumPath))

@@ -2,13 +2,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using ProctorWise.Grains.Interfaces.Names;
-using ProctorWise.Silo.Hosting;
+using ProctorWise.Hosting.Silo;
 using ProctorWise.TestSupport;
 
 namespace ProctorWise.Grains.Tests.Infrastructure;
 
 /// <summary>
-/// Two in-process silos wired exactly like production (<see cref="ProctorWiseSiloBuilderExtensions.AddProctorWiseGrains"/>),
+/// Two in-process silos wired exactly like production (<see cref="ProctorWiseSiloBuilderExtensions.AddProctorWiseGrains(ISiloBuilder, Microsoft.Extensions.Configuration.IConfiguration)"/>),
 /// so grain calls cross a silo boundary and every DTO goes through the serializer. The domain clock is
 /// <see cref="Clock"/>; the deadline tick is fast.
 /// </summary>

@@ -1,4 +1,6 @@
 using System.Net;
+using ProctorWise.Api.Features.Bookings;
+using ProctorWise.Api.Features.Sessions;
 using ProctorWise.Grains.Interfaces.Common;
 using ProctorWise.Grains.Interfaces.Exams;
 using ProctorWise.Grains.Interfaces.Grading;
@@ -6,8 +8,6 @@ using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Sessions;
 using ProctorWise.Grains.Interfaces.Slots;
 using ProctorWise.TestSupport.Web;
-using ProctorWise.WebApi.Features.Bookings;
-using ProctorWise.WebApi.Features.Sessions;
 using ProctorWise.WebApi.Tests.Infrastructure;
 
 namespace ProctorWise.WebApi.Tests.Features;

@@ -3,7 +3,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using ProctorWise.Grains.Interfaces.Security;
-using ProctorWise.Silo.Hosting;
+using ProctorWise.Hosting.Silo;
 using ProctorWise.TestSupport;
 using ProctorWise.TestSupport.Web;
 

@@ -2,14 +2,14 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using ProctorWise.Api.Features.Bookings;
+using ProctorWise.Api.Features.Proctoring;
+using ProctorWise.Api.Features.Sessions;
 using ProctorWise.Grains.Interfaces.Proctoring;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Sessions;
 using ProctorWise.TestSupport;
 using ProctorWise.TestSupport.Web;
-using ProctorWise.WebApi.Features.Bookings;
-using ProctorWise.WebApi.Features.Proctoring;
-using ProctorWise.WebApi.Features.Sessions;
 using ProctorWise.WebApi.Tests.Infrastructure;
 
 namespace ProctorWise.WebApi.Tests.Features;

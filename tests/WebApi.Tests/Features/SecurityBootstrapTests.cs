@@ -6,7 +6,7 @@ using ProctorWise.Grains.Interfaces.Common;
 using ProctorWise.Grains.Interfaces.Exams;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Users;
-using ProctorWise.Silo.Hosting;
+using ProctorWise.Hosting.Silo;
 using ProctorWise.TestSupport;
 using ProctorWise.TestSupport.Web;
 

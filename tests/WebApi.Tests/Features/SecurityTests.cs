@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using ProctorWise.Api.Features.Sessions;
 using ProctorWise.Grains.Interfaces.Bookings;
 using ProctorWise.Grains.Interfaces.Common;
 using ProctorWise.Grains.Interfaces.Exams;
@@ -13,7 +14,6 @@ using ProctorWise.Grains.Interfaces.Sessions;
 using ProctorWise.Grains.Interfaces.Slots;
 using ProctorWise.Grains.Interfaces.Users;
 using ProctorWise.TestSupport.Web;
-using ProctorWise.WebApi.Features.Sessions;
 using ProctorWise.WebApi.Tests.Infrastructure;
 
 namespace ProctorWise.WebApi.Tests.Features;

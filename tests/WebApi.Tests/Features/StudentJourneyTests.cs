@@ -1,4 +1,5 @@
 using System.Net;
+using ProctorWise.Api.Features.Sessions;
 using ProctorWise.Grains.Interfaces.Bookings;
 using ProctorWise.Grains.Interfaces.Common;
 using ProctorWise.Grains.Interfaces.Grading;
@@ -6,7 +7,6 @@ using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Sessions;
 using ProctorWise.Grains.Interfaces.Users;
 using ProctorWise.TestSupport.Web;
-using ProctorWise.WebApi.Features.Sessions;
 using ProctorWise.WebApi.Tests.Infrastructure;
 
 namespace ProctorWise.WebApi.Tests.Features;

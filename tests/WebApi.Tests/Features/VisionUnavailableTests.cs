@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json;
+using ProctorWise.Api.Features.Proctoring;
 using ProctorWise.Grains.Interfaces.Proctoring;
 using ProctorWise.Grains.Interfaces.Vision;
 using ProctorWise.TestSupport;
 using ProctorWise.TestSupport.Web;
-using ProctorWise.WebApi.Features.Proctoring;
 
 namespace ProctorWise.WebApi.Tests.Features;
 

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+
+namespace ProctorWise.Api.Auth;
+
+/// <summary>
+/// Refuses to start without a strong secret: no default secret ever runs in production. In Development
+/// (<paramref name="secretOptional"/>) a missing secret means a random per-process key, but a secret that
+/// is set must still be strong.
+/// </summary>
+internal sealed class JwtOptionsValidator(bool secretOptional = false) : IValidateOptions<JwtOptions>
+{
+    public ValidateOptionsResult Validate(string? name, JwtOptions options)
+    {
+        if (string.IsNullOrEmpty(options.Secret) && !secretOptional)
+        {
+            return ValidateOptionsResult.Fail("Jwt:Secret (environment variable Jwt__Secret) is not set. Set a random secret of at least 32 characters.");
+        }
+
+        if (!string.IsNullOrEmpty(options.Secret) && options.Secret.Length < JwtOptions.MinSecretLength)
+        {
+            return ValidateOptionsResult.Fail($"Jwt:Secret must be at least {JwtOptions.MinSecretLength} characters.");
+        }
+
+        return options.Lifetime <= TimeSpan.Zero
+            ? ValidateOptionsResult.Fail("Jwt:Lifetime must be positive.")
+            : ValidateOptionsResult.Success;
+    }
+}

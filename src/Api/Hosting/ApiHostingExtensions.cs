@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ProctorWise.Api.Auth;
+using ProctorWise.Api.Features.Auth;
+using ProctorWise.Api.Features.Bookings;
+using ProctorWise.Api.Features.Exams;
+using ProctorWise.Api.Features.Grading;
+using ProctorWise.Api.Features.Platform;
+using ProctorWise.Api.Features.Proctoring;
+using ProctorWise.Api.Features.Sessions;
+using ProctorWise.Api.Features.Users;
+using ProctorWise.Api.Hubs;
+using ProctorWise.Api.Infrastructure;
+using ProctorWise.Grains.Interfaces.Names;
+using Scalar.AspNetCore;
+
+namespace ProctorWise.Api.Hosting;
+
+/// <summary>The HTTP side: JSON contract, problem details, auth, limits, OpenAPI, health and endpoints.</summary>
+public static class ApiHostingExtensions
+{
+    /// <summary>The largest request body accepted (frames have their own, smaller limit).</summary>
+    public const long MaxRequestBodyBytes = 4 * 1024 * 1024;
+
+    /// <summary>Where the API listens when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c>/<c>HTTP_PORTS</c> says.</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
+    /// <summary>
+    /// Listens on <see cref="DefaultUrl"/> unless the usual ASP.NET Core settings name an address (a launch
+    /// profile URL would override <c>ASPNETCORE_URLS</c> under <c>dotnet run</c>; this does not), and serves
+    /// the web client of this library from a build folder in every environment, not only Development (a
+    /// published app has it in its own wwwroot, and then this does nothing).
+    /// </summary>
+    public static WebApplicationBuilder UseProctorWiseWebHost(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.UseStaticWebAssets();
+        var configuration = builder.Configuration;
+        if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["http_ports"]) && string.IsNullOrEmpty(configuration["https_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        return builder;
+    }
+
+    /// <summary>Registers the API's services.</summary>
+    public static IHostApplicationBuilder AddProctorWiseApi(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(DomainClock.Key, TimeProvider.System);
+        services.Configure<JsonOptions>(o => ConfigureJson(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.AddProctorWiseAuth();
+        services.AddProctorWiseRateLimits(builder.Configuration);
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        services.AddHealthChecks()
+            .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])
+            .AddCheck<VisionHealthCheck>("vision", tags: ["ready"]);
+        services.AddSignalR(o => o.AddFilter<DomainErrorHubFilter>())
+            .AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
+        services.AddSingleton<HubObserver>();
+        services.AddHostedService<HubObserverRegistration>();
+        return builder;
+    }
+
+    /// <summary>The JSON contract of API.md: camelCase, snake_case enums, UTC timestamps with Z.</summary>
+    public static void ConfigureJson(JsonSerializerOptions options)
+    {
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.Converters.Add(new SnakeCaseEnumConverterFactory());
+        options.Converters.Add(new AnswerValueJsonConverter());
+        options.Converters.Add(new UtcDateTimeOffsetConverter());
+    }
+
+    /// <summary>Adds the middleware and maps every endpoint.</summary>
+    public static WebApplication MapProctorWiseApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseProctorWiseWebClient();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
+
+        app.MapAuthEndpoints();
+        app.MapUserEndpoints();
+        app.MapExamEndpoints();
+        app.MapBookingEndpoints();
+        app.MapSessionEndpoints();
+        app.MapGradingEndpoints();
+        app.MapPlatformEndpoints();
+        app.MapSessionProctoringEndpoints();
+        app.MapProctorEndpoints();
+        app.MapHub<ProctorHub>("/hubs/proctor");
+        app.MapHub<StudentHub>("/hubs/student");
+        return app;
+    }
+}

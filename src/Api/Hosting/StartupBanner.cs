@@ -1,0 +1,17 @@
+namespace ProctorWise.Api.Hosting;
+
+/// <summary>Tells whoever ran the command where to point a browser.</summary>
+internal static partial class StartupBanner
+{
+    public static void Log(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ProctorWise");
+        foreach (var url in app.Urls.Select(u => u.TrimEnd('/')))
+        {
+            LogReady(logger, url);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ProctorWise is running at {Url} (API reference: {Url}/scalar/v1, health: {Url}/health/ready)")]
+    private static partial void LogReady(ILogger logger, string url);
+}

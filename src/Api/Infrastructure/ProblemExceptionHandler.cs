@@ -1,0 +1,73 @@
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Orleans.Storage;
+using ProctorWise.Grains.Interfaces.Errors;
+
+namespace ProctorWise.Api.Infrastructure;
+
+/// <summary>
+/// Turns every failure into RFC 7807 problem details: domain refusals from grains keep their status,
+/// unreadable bodies become 400 naming the field, an unreachable cluster a 503; anything else is a
+/// logged 500 that shows no internals.
+/// </summary>
+internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            ProctorWiseException domain => FromDomain(domain),
+            BadHttpRequestException bad => FromBadRequest(bad),
+            TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or DbException =>
+                new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "The service is temporarily unavailable.", Detail = "Please retry in a moment." },
+            InconsistentStateException =>
+                new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = "The object changed concurrently; reload and retry." },
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." };
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails FromDomain(ProctorWiseException e) => e.Kind switch
+    {
+        ErrorKind.Validation => new HttpValidationProblemDetails(e.Errors ?? []) { Status = 400, Title = "One or more validation errors occurred.", Detail = e.Message },
+        ErrorKind.NotFound => new ProblemDetails { Status = 404, Title = "Not found.", Detail = e.Message },
+        ErrorKind.Forbidden => new ProblemDetails { Status = 403, Title = "Forbidden.", Detail = e.Message },
+        ErrorKind.Conflict => new ProblemDetails { Status = 409, Title = "Conflict.", Detail = e.Message },
+        ErrorKind.TooManyRequests => new ProblemDetails { Status = 429, Title = "Too many requests.", Detail = e.Message },
+        ErrorKind.Unauthorized => new ProblemDetails { Status = 401, Title = "Unauthorized.", Detail = e.Message },
+        ErrorKind.Unavailable => new ProblemDetails { Status = 503, Title = "Unavailable on this server.", Detail = e.Message },
+        _ => new ProblemDetails { Status = 500, Title = "An unexpected error occurred." },
+    };
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException e)
+    {
+        if (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return new ProblemDetails { Status = 413, Title = "The request body is too large." };
+        }
+
+        if (e.InnerException is JsonException json)
+        {
+            var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
+            var message = json.Message;
+            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+            var errors = new Dictionary<string, string[]> { [field] = [cut > 0 ? message[..cut] : message] };
+            return new HttpValidationProblemDetails(errors) { Status = 400, Title = "The request body is not valid JSON for this endpoint." };
+        }
+
+        return new ProblemDetails { Status = e.StatusCode, Title = "Bad request.", Detail = e.Message };
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
+}

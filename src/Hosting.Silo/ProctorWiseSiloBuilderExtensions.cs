@@ -1,0 +1,120 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using Orleans.Storage;
+using ProctorWise.Grains.Interfaces.Names;
+using ProctorWise.Grains.Options;
+using ProctorWise.Hosting.Silo.StartupTasks;
+using ProctorWise.Identity;
+using ProctorWise.Persistence.MariaDb;
+using ProctorWise.Streaming.Kafka;
+using ProctorWise.Vision.Onnx;
+
+namespace ProctorWise.Hosting.Silo;
+
+/// <summary>
+/// The one place where a silo is wired: cluster identity and endpoints, membership, storage, reminders,
+/// streams and the adapters behind the grains' ports. Each provider comes from <see cref="HostingOptions"/>
+/// (MariaDB or memory, Kafka or memory), read once.
+/// </summary>
+public static class ProctorWiseSiloBuilderExtensions
+{
+    /// <summary>Hosts a ProctorWise silo in this application (the Silo executable, or co-hosted with the API).</summary>
+    public static IHostApplicationBuilder AddProctorWiseSilo(this IHostApplicationBuilder builder)
+    {
+        var hosting = builder.AddProctorWiseHostingOptions();
+        var configuration = builder.Configuration;
+        builder.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        if (hosting is { MariaDbConnectionString: { } connectionString, MigrateOnStart: true })
+        {
+            // Registered before the silo so the schema exists when membership starts.
+            builder.Services.AddMariaDbMigrationOnStart(connectionString);
+        }
+
+        builder.Services.AddHealthChecks().AddCheck<StreamsHealthCheck>("streams", tags: ["ready"]);
+        builder.Services.AddSingleton<StreamsHealthCheck>();
+        builder.UseOrleans(silo =>
+        {
+            silo.UseProctorWiseClustering(hosting, configuration);
+            silo.AddProctorWiseGrains(hosting, configuration);
+            silo.AddStartupTask<SetupStartupTask>();
+        });
+        return builder;
+    }
+
+    /// <summary>Cluster identity, endpoints and membership.</summary>
+    public static ISiloBuilder UseProctorWiseClustering(this ISiloBuilder silo, HostingOptions hosting, IConfiguration configuration)
+    {
+        // Failure detection is tuned per deployment (Orleans__Membership__ProbeTimeout, …).
+        silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection("Orleans:Membership"));
+        if (hosting.MariaDbConnectionString is not { } connectionString)
+        {
+            var primary = hosting.PrimarySiloPort is { } port ? new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port) : null;
+            return silo.UseLocalhostClustering(hosting.SiloPort, hosting.GatewayPort, primary, hosting.ServiceId, hosting.ClusterId);
+        }
+
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = hosting.ClusterId;
+            o.ServiceId = hosting.ServiceId;
+        });
+        silo.Configure<EndpointOptions>(o =>
+        {
+            // Unset, Orleans advertises the host's own address (the pod IP in a container), never loopback.
+            if (hosting.AdvertisedAddress is { } address)
+            {
+                o.AdvertisedIPAddress = address;
+            }
+
+            o.SiloPort = hosting.SiloPort;
+            o.GatewayPort = hosting.GatewayPort;
+        });
+        return silo.UseMariaDbClustering(connectionString);
+    }
+
+    /// <summary>Everything grains need except membership, from configuration (tests that bring their own cluster use this).</summary>
+    public static ISiloBuilder AddProctorWiseGrains(this ISiloBuilder silo, IConfiguration configuration) =>
+        silo.AddProctorWiseGrains(HostingOptions.From(configuration), configuration);
+
+    /// <summary>Everything grains need except membership: storage, reminders, streams, options and adapters.</summary>
+    public static ISiloBuilder AddProctorWiseGrains(this ISiloBuilder silo, HostingOptions hosting, IConfiguration configuration)
+    {
+        if (hosting.MariaDbConnectionString is { } connectionString)
+        {
+            silo.AddMariaDbGrainStorage(StorageNames.Default, connectionString);
+            silo.AddMariaDbGrainStorage(StorageNames.PubSub, connectionString);
+            silo.UseMariaDbReminders(connectionString);
+        }
+        else
+        {
+            silo.AddMemoryGrainStorage(StorageNames.Default);
+            silo.AddMemoryGrainStorage(StorageNames.PubSub);
+            silo.UseInMemoryReminderService();
+        }
+
+        if (hosting.Streams == StreamTransport.Kafka)
+        {
+            silo.AddKafkaStreams(StreamProviders.Default, o => StreamingSettings.Apply(o, hosting, configuration), p => StreamingSettings.ConfigureProvider(p, configuration));
+        }
+        else
+        {
+            silo.AddMemoryStreams(StreamProviders.Default, p => StreamingSettings.ConfigureProvider(p, configuration));
+        }
+
+        var services = silo.Services;
+        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection("Reminders"));
+
+        // State is stored with the Orleans serializer: [GenerateSerializer]/[Id]/[Alias] make it
+        // version-tolerant (fields can be added), unlike JSON with CLR type names.
+        services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+        services.TryAddKeyedSingleton(DomainClock.Key, TimeProvider.System);
+        services.AddIdentityPasswordHashing();
+        services.AddOptions<ExamSessionOptions>().Bind(configuration.GetSection(ExamSessionOptions.Section));
+        services.AddOptions<LoginThrottleOptions>().Bind(configuration.GetSection(LoginThrottleOptions.Section));
+        services.AddProctorWiseVision(configuration);
+        return silo;
+    }
+}

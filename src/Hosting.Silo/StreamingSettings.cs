@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Configuration;
+using ProctorWise.Grains.Interfaces.Events;
+using ProctorWise.Grains.Interfaces.Names;
+using ProctorWise.Streaming.Kafka;
+
+namespace ProctorWise.Hosting.Silo;
+
+/// <summary>
+/// The stream provider choice: <c>Kafka:BootstrapServers</c> set ⇒ the project's Kafka provider (topics
+/// <c>&lt;Kafka:TopicPrefix&gt;&lt;namespace&gt;</c>); absent ⇒ Orleans memory streams. Grains never know which.
+/// </summary>
+public static class StreamingSettings
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Kafka";
+
+    /// <summary>
+    /// How long a silo's pulling agent waits after an empty read before reading its queue again
+    /// (<c>Streams:PollInterval</c>). Orleans' 100 ms default alone would put up to 100 ms between a
+    /// student's event and the proctor grain; an empty read is cheap (a local queue or consumer buffer).
+    /// </summary>
+    public static TimeSpan PollInterval(IConfiguration configuration) => configuration.GetValue("Streams:PollInterval", DefaultPollInterval);
+
+    /// <summary>The default of <see cref="PollInterval"/>.</summary>
+    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Applies the silo-side provider settings shared by the memory and Kafka providers.</summary>
+    public static void ConfigureProvider(ISiloPersistentStreamConfigurator provider, IConfiguration configuration)
+    {
+        var poll = PollInterval(configuration);
+        provider.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = poll));
+    }
+
+    /// <summary>Fills the provider options from configuration and registers the application's event types.</summary>
+    public static void Apply(KafkaStreamOptions options, HostingOptions hosting, IConfiguration configuration)
+    {
+        var kafka = configuration.GetSection(Section);
+        options.BootstrapServers = hosting.KafkaBootstrapServers ?? throw new InvalidOperationException($"{HostingOptions.KafkaBootstrapServersKey} is not set.");
+        options.TopicPrefix = kafka["TopicPrefix"] ?? KafkaStreamOptions.DefaultTopicPrefix;
+        options.Namespaces = kafka.GetSection("Namespaces").Get<string[]>() ?? [StreamNamespaces.Alerts];
+        options.Partitions = kafka.GetValue("Partitions", options.Partitions);
+        options.ReplicationFactor = kafka.GetValue("ReplicationFactor", options.ReplicationFactor);
+        options.CreateTopics = kafka.GetValue("CreateTopics", options.CreateTopics);
+        if (kafka["ConsumerGroupId"] is { Length: > 0 } group)
+        {
+            options.ConsumerGroupId = group;
+        }
+
+        // Event types travel as their Orleans aliases ("pw.alert-raised"), never as CLR names.
+        options.EventTypes.Add<AlertRaised>().Add<SessionChanged>();
+
+        // Records are read by tools outside Orleans: enums as the API writes them ("no_face", "critical").
+        options.JsonSerializerOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        };
+    }
+}

@@ -1,4 +1,0 @@
-namespace ProctorWise.Silo.Adapters.Vision;
-
-/// <summary>A point (normalised model coordinates or image pixels, as the producer states).</summary>
-internal readonly record struct PointF(float X, float Y);

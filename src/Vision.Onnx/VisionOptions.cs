@@ -1,0 +1,45 @@
+namespace ProctorWise.Vision.Onnx;
+
+/// <summary>Vision models and thresholds (configuration section <c>Vision</c>).</summary>
+public sealed class VisionOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Vision";
+
+    /// <summary>The face model file name (fetched by scripts/fetch-models.sh).</summary>
+    public const string DefaultFaceModelFile = "face_detection_back_256x256_barracuda.onnx";
+
+    /// <summary>
+    /// Path of the BlazeFace full-range ONNX model. A relative path is looked up from the working
+    /// directory, then from the application's folder upwards (so <c>models/…</c> at the repository root is found).
+    /// </summary>
+    public string FaceModelPath { get; set; } = Path.Combine("models", DefaultFaceModelFile);
+
+    /// <summary>Minimum face score (sigmoid). 0.6 separates real faces (≥ 0.64) from the strongest non-faces (≤ 0.51) in the test set.</summary>
+    public float FaceScoreThreshold { get; set; } = 0.6f;
+
+    /// <summary>Overlap above which candidate faces are merged.</summary>
+    public float FaceIouThreshold { get; set; } = 0.3f;
+
+    /// <summary>At most this many faces per frame.</summary>
+    public int MaxFaces { get; set; } = 16;
+
+    /// <summary>Optional YOLOv8-style COCO detector; empty means the object check is off (reported as unavailable).</summary>
+    public string? ObjectModelPath { get; set; }
+
+    /// <summary>Minimum object class score.</summary>
+    public float ObjectScoreThreshold { get; set; } = 0.5f;
+
+    /// <summary>Concurrent analyses per silo (each a dedicated thread with its own buffers); 0 means the number of cores.</summary>
+    public int Workers { get; set; }
+
+    /// <summary>
+    /// Nice value of the vision threads on Linux (0–19; 0 keeps the normal priority). At 10 the kernel gives
+    /// normal threads about ten times their share when both want a core, so inference fills idle cycles
+    /// without delaying alerts.
+    /// </summary>
+    public int WorkerNice { get; set; } = 10;
+
+    /// <summary>Frames allowed to wait per worker; beyond that a frame is skipped (reported as such) rather than queued.</summary>
+    public int QueuePerWorker { get; set; } = 2;
+}

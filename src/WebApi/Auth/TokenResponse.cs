@@ -1,9 +1,0 @@
-using ProctorWise.Grains.Interfaces.Users;
-
-namespace ProctorWise.WebApi.Auth;
-
-/// <summary>The login answer (API.md: <c>{accessToken, expiresAt, user}</c>).</summary>
-/// <param name="AccessToken">The bearer token.</param>
-/// <param name="ExpiresAt">When it stops being accepted.</param>
-/// <param name="User">The signed-in user.</param>
-public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt, UserView User);

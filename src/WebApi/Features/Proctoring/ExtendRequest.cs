@@ -1,5 +1,0 @@
-namespace ProctorWise.WebApi.Features.Proctoring;
-
-/// <summary>Extra time for one student.</summary>
-/// <param name="Minutes">1–240 minutes.</param>
-public sealed record ExtendRequest(int? Minutes);

@@ -1,5 +1,0 @@
-namespace ProctorWise.WebApi.Features.Sessions;
-
-/// <summary>The answer to a submission.</summary>
-/// <param name="SubmissionId">The submission (the same on every repeat).</param>
-public sealed record SubmitResponse(string SubmissionId);

@@ -1,8 +1,0 @@
-namespace ProctorWise.Silo.Tests.Persistence;
-
-/// <summary>Integration tests share one MariaDB server; each uses its own Orleans service id.</summary>
-[CollectionDefinition(Name)]
-public sealed class MariaDbCollection : ICollectionFixture<MariaDbServer>
-{
-    public const string Name = nameof(MariaDbCollection);
-}

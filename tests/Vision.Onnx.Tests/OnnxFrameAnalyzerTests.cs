@@ -1,0 +1,117 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ProctorWise.Grains.Interfaces.Errors;
+using ProctorWise.Grains.Interfaces.Vision;
+using ProctorWise.TestSupport;
+
+namespace ProctorWise.Vision.Onnx.Tests;
+
+/// <summary>The analyzer behind the port: availability is reported, never faked.</summary>
+public sealed class OnnxFrameAnalyzerTests
+{
+    private static OnnxFrameAnalyzer Create(VisionOptions options) => new(Options.Create(options), NullLogger<OnnxFrameAnalyzer>.Instance);
+
+    [Fact]
+    public async Task WithTheFaceModelOnlyFacesAreCheckedAndObjectsAreUnavailable()
+    {
+        using var analyzer = Create(new VisionOptions { FaceModelPath = RepositoryPaths.FaceModel, Workers = 2 });
+        Assert.Equal(CheckStatus.Ok, analyzer.Status.FaceCheck);
+        Assert.Equal(CheckStatus.Unavailable, analyzer.Status.ObjectCheck);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            analyzer.AnalyzeAsync(i % 2 == 0 ? TestFrames.WebcamWithFace : TestFrames.Blank(), TestContext.Current.CancellationToken)));
+
+        Assert.Equal([1, 0, 1, 0, 1, 0], results.Select(r => r.Faces.Count));
+        Assert.All(results, r => Assert.Equal(CheckStatus.Unavailable, r.ObjectCheck));
+        Assert.All(results, r => Assert.Equal((320, 240), (r.Width, r.Height)));
+    }
+
+    [Fact]
+    public async Task BeyondItsQueueTheAnalyzerSkipsFramesInsteadOfQueueingThem()
+    {
+        using var analyzer = Create(new VisionOptions { FaceModelPath = RepositoryPaths.FaceModel, Workers = 1, QueuePerWorker = 1 });
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, TestContext.Current.CancellationToken)));
+        var analysed = results.Where(r => r.FaceCheck == CheckStatus.Ok).ToList();
+        var skipped = results.Where(r => r.FaceCheck == CheckStatus.Skipped).ToList();
+        Assert.InRange(analysed.Count, 2, 11);
+        Assert.NotEmpty(skipped);
+        Assert.All(analysed, r => Assert.Single(r.Faces));
+        Assert.All(skipped, r => Assert.Empty(r.Faces));
+    }
+
+    [Fact]
+    public async Task AnUndecodableFrameFailsItsCallerAndTheWorkerGoesOn()
+    {
+        using var analyzer = Create(new VisionOptions { FaceModelPath = RepositoryPaths.FaceModel, Workers = 1 });
+        var error = await Assert.ThrowsAsync<ProctorWiseException>(() => analyzer.AnalyzeAsync(new byte[] { 0xFF, 0xD8, 0xFF, 0x00, 0x01 }, TestContext.Current.CancellationToken));
+        Assert.Contains("image", error.Errors!.Keys);
+
+        var next = await analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, TestContext.Current.CancellationToken);
+        Assert.Single(next.Faces);
+    }
+
+    [Fact]
+    public async Task VisionThreadsRunAtTheConfiguredLowerPriority()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "thread nice values are a Linux feature");
+        using var analyzer = Create(new VisionOptions { FaceModelPath = RepositoryPaths.FaceModel, Workers = 1, WorkerNice = 7 });
+        await analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, TestContext.Current.CancellationToken);
+
+        // Other tests' analyzers run vision threads at the default nice 10; this one's is at 7.
+        var visionNices = Directory.GetDirectories("/proc/self/task")
+            .Select(task => (Name: File.ReadAllText(Path.Combine(task, "comm")).Trim(), Stat: File.ReadAllText(Path.Combine(task, "stat"))))
+            .Where(t => t.Name.StartsWith("vision-", StringComparison.Ordinal))
+            .Select(t => int.Parse(t.Stat[(t.Stat.LastIndexOf(')') + 2)..].Split(' ')[16], CultureInfo.InvariantCulture))
+            .ToList();
+        Assert.Contains(7, visionNices);
+
+        // The caller's continuation never runs on the low-priority vision thread.
+        Assert.DoesNotContain("vision-", Thread.CurrentThread.Name ?? string.Empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AMissingFaceModelIsUnavailableAndSaysHowToGetIt()
+    {
+        using var analyzer = Create(new VisionOptions { FaceModelPath = "/nonexistent/face.onnx" });
+        Assert.Equal(CheckStatus.Unavailable, analyzer.Status.FaceCheck);
+        Assert.Contains("scripts/fetch-models.sh", analyzer.Status.FaceDetail, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => analyzer.AnalyzeAsync(TestFrames.Blank(), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task AConfiguredObjectModelRunsOnEveryFrame()
+    {
+        var modelPath = Path.Combine(Path.GetTempPath(), $"planted-{Guid.NewGuid():N}.onnx");
+        await File.WriteAllBytesAsync(modelPath, YoloObjectDetectorTests.PlantedModel(), TestContext.Current.CancellationToken);
+        try
+        {
+            using var analyzer = Create(new VisionOptions { FaceModelPath = RepositoryPaths.FaceModel, ObjectModelPath = modelPath, Workers = 1 });
+            Assert.Equal(CheckStatus.Ok, analyzer.Status.ObjectCheck);
+            var result = await analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, TestContext.Current.CancellationToken);
+            Assert.Equal(CheckStatus.Ok, result.ObjectCheck);
+            Assert.Equal(["cell phone", "book"], result.Objects.Select(o => o.Label));
+        }
+        finally
+        {
+            File.Delete(modelPath);
+        }
+    }
+
+    [Fact]
+    public void AnUnusableObjectModelIsReportedUnavailable()
+    {
+        var modelPath = Path.Combine(Path.GetTempPath(), $"garbage-{Guid.NewGuid():N}.onnx");
+        File.WriteAllBytes(modelPath, [1, 2, 3, 4]);
+        try
+        {
+            using var analyzer = Create(new VisionOptions { FaceModelPath = RepositoryPaths.FaceModel, ObjectModelPath = modelPath, Workers = 1 });
+            Assert.Equal(CheckStatus.Ok, analyzer.Status.FaceCheck);
+            Assert.Equal(CheckStatus.Unavailable, analyzer.Status.ObjectCheck);
+        }
+        finally
+        {
+            File.Delete(modelPath);
+        }
+    }
+}
