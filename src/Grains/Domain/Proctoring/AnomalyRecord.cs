@@ -54,6 +54,13 @@ public sealed class AnomalyRecord
     /// <summary>The browser's clock at the latest signal merged into the anomaly.</summary>
     [Id(15)] public DateTimeOffset? ClientLastAt { get; set; }
 
+    /// <summary>
+    /// How sure the detector was, 0–1, for camera anomalies it saw (the face's score when looking away, the
+    /// weakest of the faces that made "several", the object's score); null where nothing was detected (no
+    /// face) or the fact is not a detection (browser signals, a camera that stopped).
+    /// </summary>
+    [Id(16)] public double? Confidence { get; set; }
+
     /// <summary>True while the condition goes on.</summary>
     public bool IsOpen => EndedAt is null;
 

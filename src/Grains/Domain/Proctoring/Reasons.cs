@@ -22,7 +22,7 @@ internal static class Reasons
         AnomalyType.DevtoolsOpen => Repeated("Opened developer tools", a.Count),
         AnomalyType.WebcamStopped => (a.IsOpen, a.Label) switch
         {
-            (true, ProctoringRules.ReportedByBrowser) => "Camera turned off in the browser",
+            (true, SignalRules.ReportedByBrowser) => "Camera turned off in the browser",
             (true, _) => $"Camera stopped: no frame for {Seconds(Elapsed(a, at))} s",
             (false, _) => $"Camera stopped for {Seconds(a.Total)} s",
         },

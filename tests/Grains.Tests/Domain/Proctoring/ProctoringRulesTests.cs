@@ -148,7 +148,7 @@ public sealed class ProctoringRulesTests
         var rules = new RulesHarness();
         rules.Signal(0, BrowserSignalType.TabHidden);
         rules.Signal(3, BrowserSignalType.Resume);
-        rules.Signal(3 + ProctoringRules.MergeWindow.TotalSeconds + 1, BrowserSignalType.TabHidden);
+        rules.Signal(3 + AnomalyLedger.MergeWindow.TotalSeconds + 1, BrowserSignalType.TabHidden);
         Assert.Equal(2, rules.State.Anomalies.Count);
         Assert.Equal(2, rules.Alerts.Count());
     }
