@@ -4,11 +4,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Storage;
+using ProctorWise.Grains.Events;
 using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Grains.Options;
 using ProctorWise.Hosting.Silo.StartupTasks;
 using ProctorWise.Identity;
 using ProctorWise.Persistence.MariaDb;
+using ProctorWise.Storage;
 using ProctorWise.Streaming.Kafka;
 using ProctorWise.Vision.Onnx;
 
@@ -112,6 +114,8 @@ public static class ProctorWiseSiloBuilderExtensions
         services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         services.TryAddKeyedSingleton(DomainClock.Key, TimeProvider.System);
         services.AddIdentityPasswordHashing();
+        services.AddDomainEvents();
+        services.AddFileEvidenceStore(configuration);
         services.AddOptions<ExamSessionOptions>().Bind(configuration.GetSection(ExamSessionOptions.Section));
         services.AddOptions<LoginThrottleOptions>().Bind(configuration.GetSection(LoginThrottleOptions.Section));
         services.AddProctorWiseVision(configuration);

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration;
@@ -39,7 +40,7 @@ public static class StreamingSettings
         var kafka = configuration.GetSection(Section);
         options.BootstrapServers = hosting.KafkaBootstrapServers ?? throw new InvalidOperationException($"{HostingOptions.KafkaBootstrapServersKey} is not set.");
         options.TopicPrefix = kafka["TopicPrefix"] ?? KafkaStreamOptions.DefaultTopicPrefix;
-        options.Namespaces = kafka.GetSection("Namespaces").Get<string[]>() ?? [StreamNamespaces.Alerts];
+        options.Namespaces = kafka.GetSection("Namespaces").Get<string[]>() ?? [.. StreamNamespaces.All];
         options.Partitions = kafka.GetValue("Partitions", options.Partitions);
         options.ReplicationFactor = kafka.GetValue("ReplicationFactor", options.ReplicationFactor);
         options.CreateTopics = kafka.GetValue("CreateTopics", options.CreateTopics);
@@ -50,6 +51,10 @@ public static class StreamingSettings
 
         // Event types travel as their Orleans aliases ("pw.alert-raised"), never as CLR names.
         options.EventTypes.Add<AlertRaised>().Add<SessionChanged>();
+        foreach (var type in DomainEventTypes.All)
+        {
+            options.EventTypes.Add(type, type.GetCustomAttribute<AliasAttribute>(inherit: false)!.Alias);
+        }
 
         // Records are read by tools outside Orleans: enums as the API writes them ("no_face", "critical").
         options.JsonSerializerOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web)

@@ -64,8 +64,8 @@ public sealed class ClusterPersistenceTests(MariaDbServer server) : IAsyncLifeti
             await session.SaveAnswerAsync(student, "multi", AnswerValue.FromChoices(0, 2), 2);
 
             // Two pastes within the merge window: one anomaly of count 2, counter 2.
-            await session.RecordSignalAsync(student, new BrowserSignal(BrowserSignalType.Paste, null, 1, null));
-            await session.RecordSignalAsync(student, new BrowserSignal(BrowserSignalType.Paste, null, 2, null));
+            await session.RecordSignalAsync(student, new BrowserSignal(BrowserSignalType.Paste, null, 1));
+            await session.RecordSignalAsync(student, new BrowserSignal(BrowserSignalType.Paste, null, 2));
         }
 
         await using var second = await MariaDbCluster.StartAsync(server.ConnectionString, serviceId, _clock);
@@ -82,7 +82,7 @@ public sealed class ClusterPersistenceTests(MariaDbServer server) : IAsyncLifeti
         Assert.False(await restored.SaveAnswerAsync(student, "short", AnswerValue.FromText("stale"), 1));
 
         // The counters the restarted session shows its room are the stored ones plus what happens next.
-        await restored.RecordSignalAsync(student, new BrowserSignal(BrowserSignalType.Copy, null, 3, null));
+        await restored.RecordSignalAsync(student, new BrowserSignal(BrowserSignalType.Copy, null, 3));
         var live = await LiveViewAsync(second, slot.Id, before.Id, v => v.Counters.ContainsKey(AnomalyType.Copy));
         Assert.Equal([(AnomalyType.Copy, 1), (AnomalyType.Paste, 2)], live.Counters.Select(c => (c.Key, c.Value)).Order());
         Assert.Equal(before.Deadline, live.Deadline);
@@ -103,8 +103,8 @@ public sealed class ClusterPersistenceTests(MariaDbServer server) : IAsyncLifeti
             (student, teacher, before, _) = await new Scenario(first.Client, _clock).RunningSessionAsync(policy: s_noCamera);
             var session = first.Client.GetGrain<IExamSessionGrain>(before.Id);
             grainId = session.GetGrainId();
-            await session.RecordSignalAsync(student, new BrowserSignal(BrowserSignalType.Paste, null, 1, null));
-            await session.RecordSignalAsync(student, new BrowserSignal(BrowserSignalType.Paste, null, 2, null));
+            await session.RecordSignalAsync(student, new BrowserSignal(BrowserSignalType.Paste, null, 1));
+            await session.RecordSignalAsync(student, new BrowserSignal(BrowserSignalType.Paste, null, 2));
 
             // The first paste opened the anomaly (written at once); the second only merged into it (pending).
             Assert.Equal(2, Assert.Single(await session.GetAnomaliesAsync(s_admin)).Count);

@@ -6,9 +6,11 @@ using MySqlConnector;
 using Orleans.Configuration;
 using Orleans.Storage;
 using ProctorWise.Grains.Interfaces.Names;
+using ProctorWise.Grains.Ports;
 using ProctorWise.Hosting;
 using ProctorWise.Hosting.Silo;
 using ProctorWise.TestSupport;
+using ProctorWise.TestSupport.Cluster;
 
 namespace ProctorWise.Persistence.MariaDb.Tests;
 
@@ -111,6 +113,9 @@ internal sealed class MariaDbCluster : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(Settings(ConnectionString, ServiceId, _overrides));
         builder.AddProctorWiseSilo();
         builder.Services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, clock);
+
+        // Publishes like production unless a test makes a key fail; registered last, so it wins.
+        builder.Services.AddSingleton<IEventPublisher, FaultyEventPublisher>();
         var host = builder.Build();
         await host.StartAsync(TestContext.Current.CancellationToken);
         _silos.Add(host);

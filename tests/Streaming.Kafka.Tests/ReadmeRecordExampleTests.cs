@@ -7,27 +7,35 @@ using Confluent.Kafka;
 using ProctorWise.Streaming.Kafka.Adapters;
 using ProctorWise.Streaming.Kafka.Serialization;
 using ProctorWise.TestSupport;
+using ProctorWise.Grains.Interfaces.Events;
 using AppAlertRaised = ProctorWise.Grains.Interfaces.Events.AlertRaised;
 
 namespace ProctorWise.Streaming.Kafka.Tests;
 
 /// <summary>
-/// The example record in src/Streaming.Kafka/README.md ("Record format") is exactly what the provider writes for
-/// ProctorWise's own alert event, with the JSON options ProctorWise configures (so the documentation cannot drift
-/// from the application's records again).
+/// The example records in src/Streaming.Kafka/README.md ("Record format") and docs/events.md are exactly what the
+/// provider writes for ProctorWise's own events, with the JSON options ProctorWise configures (so the documentation
+/// cannot drift from the application's records again).
 /// </summary>
 public sealed class ReadmeRecordExampleTests
 {
     private const string Marker = "<!-- record-example";
 
     [Fact]
-    public void TheReadmeExampleIsTheRecordTheProviderWritesForProctorWisesAlert()
+    public void TheReadmeExampleIsTheRecordTheProviderWritesForProctorWisesAlert() =>
+        AssertExampleRoundTrips<AppAlertRaised>(Path.Combine("src", "Streaming.Kafka", "README.md"), "alerts", a => a.Alert.SlotId);
+
+    [Fact]
+    public void TheEventsDocumentExampleIsTheRecordTheProviderWritesForASubmittedSession() =>
+        AssertExampleRoundTrips<SessionSubmitted>(Path.Combine("docs", "events.md"), "sessions", e => e.SessionId);
+
+    private static void AssertExampleRoundTrips<TEvent>(string document, string streamNamespace, Func<TEvent, string> key)
     {
-        var example = ReadExample();
+        var example = ReadExample(document);
         var options = new KafkaStreamOptions
         {
             BootstrapServers = "kafka-1:9092",
-            Namespaces = ["alerts"],
+            Namespaces = [streamNamespace],
 
             // As src/Hosting.Silo/StreamingSettings.Apply configures the application's provider.
             JsonSerializerOptions = new JsonSerializerOptions(JsonSerializerDefaults.Web)
@@ -35,7 +43,7 @@ public sealed class ReadmeRecordExampleTests
                 Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
             },
         };
-        options.EventTypes.Add<AppAlertRaised>();
+        options.EventTypes.Add<TEvent>();
         var codec = new KafkaRecordCodec(options);
 
         // Read the example as the provider reads a record...
@@ -47,16 +55,16 @@ public sealed class ReadmeRecordExampleTests
 
         var record = new ConsumeResult<byte[], byte[]>
         {
-            Topic = "proctorwise.alerts",
+            Topic = "proctorwise." + streamNamespace,
             Partition = example.Partition,
             Offset = 0,
             Message = new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(example.Key), Value = Encoding.UTF8.GetBytes(example.Json), Headers = headers },
         };
-        Assert.True(codec.TryDecode(record, "alerts", out var container, out _, out var failure, out _), failure);
-        var alert = Assert.IsType<AppAlertRaised>(container!.Event);
+        Assert.True(codec.TryDecode(record, streamNamespace, out var container, out _, out var failure, out _), failure);
+        var decoded = Assert.IsType<TEvent>(container!.Event);
 
-        // ...then write that event as a grain publishing it on its room's stream does: the same record comes out.
-        var written = codec.Encode(StreamId.Create("alerts", alert.Alert.SlotId), alert, out _);
+        // ...then write that event as a grain publishing it on its stream does: the same record comes out.
+        var written = codec.Encode(StreamId.Create(streamNamespace, key(decoded)), decoded!, out _);
         Assert.Equal(example.Key, Encoding.UTF8.GetString(written.Key));
         Assert.Equal(example.Partition, KafkaPartitioner.Partition(written.Key, example.PartitionCount));
         Assert.Equal(example.Headers, written.Headers.Select(h => (h.Key, Encoding.UTF8.GetString(h.GetValueBytes()))));
@@ -64,11 +72,11 @@ public sealed class ReadmeRecordExampleTests
     }
 
     /// <summary>Parses the block after the marker: <c>key:</c>, <c>partition: n of m</c>, <c>headers: a=b, …</c>, <c>value:</c> then indented JSON.</summary>
-    private static (string Key, int Partition, int PartitionCount, List<(string, string)> Headers, string Json) ReadExample()
+    private static (string Key, int Partition, int PartitionCount, List<(string, string)> Headers, string Json) ReadExample(string document)
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "src", "Streaming.Kafka", "README.md"));
+        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, document));
         var start = readme.IndexOf(Marker, StringComparison.Ordinal);
-        Assert.True(start >= 0, $"README.md has no '{Marker}' marker before the example record");
+        Assert.True(start >= 0, $"{document} has no '{Marker}' marker before the example record");
         var blockStart = readme.IndexOf("```\n", start, StringComparison.Ordinal) + 4;
         var block = readme[blockStart..readme.IndexOf("```", blockStart, StringComparison.Ordinal)];
         var lines = block.Split('\n');

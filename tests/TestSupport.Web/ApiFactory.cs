@@ -38,7 +38,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["LoginThrottle:MaxFailures"] = "3",
         ["RateLimits:CredentialsPerMinute"] = "100000",
         ["Logging:LogLevel:Default"] = "Warning",
+        ["Evidence:Path"] = EvidencePath,
     };
+
+    /// <summary>Where this host's evidence frames go (a fresh temporary folder).</summary>
+    public string EvidencePath { get; } = Path.Combine(Path.GetTempPath(), "pw-evidence-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>The environment the host runs in.</summary>
     protected virtual string EnvironmentName => "Testing";

@@ -11,6 +11,7 @@ namespace ProctorWise.Grains.Interfaces.Grading;
 /// <param name="SubmittedAt">When it ended.</param>
 /// <param name="Exam">The exam with its keys, as delivered to this student.</param>
 /// <param name="Answers">The saved answers.</param>
+/// <param name="SlotId">The slot (room) of the session; null in inputs recorded before it was carried.</param>
 [GenerateSerializer, Immutable, Alias("pw.submission-input")]
 public sealed record class SubmissionInput(
     string SessionId,
@@ -19,4 +20,5 @@ public sealed record class SubmissionInput(
     SessionStatus SessionStatus,
     DateTimeOffset SubmittedAt,
     ExamDefinition Exam,
-    IReadOnlyList<SessionAnswer> Answers);
+    IReadOnlyList<SessionAnswer> Answers,
+    string? SlotId = null);

@@ -36,9 +36,6 @@ public static class StateNames
     /// <summary>Bootstrap and demo-data markers.</summary>
     public const string Setup = "setup";
 
-    /// <summary>An evidence snapshot.</summary>
-    public const string Evidence = "evidence";
-
     /// <summary>A proctor's rooms and alert inbox.</summary>
     public const string Proctor = "proctor";
 

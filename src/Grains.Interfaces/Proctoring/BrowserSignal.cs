@@ -4,6 +4,5 @@ namespace ProctorWise.Grains.Interfaces.Proctoring;
 /// <param name="Type">The signal.</param>
 /// <param name="ClientTime">When the browser says it happened.</param>
 /// <param name="Sequence">The client's sequence number; repeats are ignored.</param>
-/// <param name="Detail">Optional detail (at most 500 characters).</param>
 [GenerateSerializer, Immutable, Alias("pw.browser-signal")]
-public sealed record class BrowserSignal(BrowserSignalType Type, DateTimeOffset? ClientTime, long Sequence, string? Detail);
+public sealed record class BrowserSignal(BrowserSignalType Type, DateTimeOffset? ClientTime, long Sequence);

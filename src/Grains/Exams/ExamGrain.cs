@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using ProctorWise.Grains.Domain;
+using ProctorWise.Grains.Events;
 using ProctorWise.Grains.Interfaces.Errors;
+using ProctorWise.Grains.Interfaces.Events;
 using ProctorWise.Grains.Interfaces.Exams;
 using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Grains.Interfaces.Security;
@@ -11,9 +13,20 @@ namespace ProctorWise.Grains.Exams;
 /// <inheritdoc cref="IExamGrain"/>
 public sealed class ExamGrain(
     [PersistentState(StateNames.Exam, StorageNames.Default)] IPersistentState<ExamState> exam,
+    EventOutboxFactory outboxes,
     [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IExamGrain
 {
+    private EventOutbox _outbox = null!;
+
     private ExamState State => exam.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _outbox = outboxes.Create(this, () => State.Outbox, () => exam.WriteStateAsync());
+        return _outbox.OnActivateAsync();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _outbox.OnDeactivateAsync();
 
     private ExamDraft Draft => State.Draft ?? throw ProctorWiseException.NotFound("Exam");
 
@@ -79,7 +92,15 @@ public sealed class ExamGrain(
             throw ProctorWiseException.Invalid("questions", "An exam needs at least one question to be published.");
         }
 
-        State.Status = ExamStatus.Published;
+        if (State.Status != ExamStatus.Published)
+        {
+            var d = Draft;
+            State.Status = ExamStatus.Published;
+            _outbox.Add(StreamNamespaces.Exams, this.GetPrimaryKeyString(), new ExamPublished(
+                Guid.CreateVersion7(), clock.GetUtcNow(), this.GetPrimaryKeyString(), State.OwnerId, d.Title, d.Questions.Count,
+                d.Questions.Sum(q => q.Points), d.DurationMinutes, d.PassMarkPercent));
+        }
+
         await SaveAsync();
         return View(withQuestions: true);
     }
@@ -87,7 +108,12 @@ public sealed class ExamGrain(
     public async Task<ExamView> ArchiveAsync(Caller caller)
     {
         EnsureOwner(caller);
-        State.Status = ExamStatus.Archived;
+        if (State.Status != ExamStatus.Archived)
+        {
+            State.Status = ExamStatus.Archived;
+            _outbox.Add(StreamNamespaces.Exams, this.GetPrimaryKeyString(), new ExamArchived(Guid.CreateVersion7(), clock.GetUtcNow(), this.GetPrimaryKeyString(), State.OwnerId, Draft.Title));
+        }
+
         await SaveAsync();
         return View(withQuestions: true);
     }
@@ -185,7 +211,7 @@ public sealed class ExamGrain(
     private async Task SaveAsync()
     {
         State.UpdatedAt = clock.GetUtcNow();
-        await exam.WriteStateAsync();
+        await _outbox.CommitAsync();
         var setup = SlotSetup();
         await Task.WhenAll(State.SlotIds.Select(id => GrainFactory.GetGrain<IExamSlotGrain>(id).UpdateExamAsync(setup)));
         await GrainFactory.GetGrain<IExamCatalogGrain>(SingletonKeys.Default).UpsertAsync(View(withQuestions: false));

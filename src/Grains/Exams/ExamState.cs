@@ -1,3 +1,4 @@
+using ProctorWise.Grains.Events;
 using ProctorWise.Grains.Interfaces.Exams;
 
 namespace ProctorWise.Grains.Exams;
@@ -26,4 +27,7 @@ public sealed class ExamState
 
     /// <summary>The slots, in creation order.</summary>
     [Id(6)] public List<string> SlotIds { get; set; } = [];
+
+    /// <summary>Facts saved with the changes they record, until their stream took them (the outbox).</summary>
+    [Id(7)] public List<PendingEvent> Outbox { get; set; } = [];
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using ProctorWise.Grains.Domain;
+using ProctorWise.Grains.Events;
 using ProctorWise.Grains.Interfaces.Errors;
 using ProctorWise.Grains.Interfaces.Exams;
 using ProctorWise.Grains.Interfaces.Grading;
@@ -11,14 +12,25 @@ namespace ProctorWise.Grains.Grading;
 /// <inheritdoc cref="ISubmissionGrain"/>
 public sealed class SubmissionGrain(
     [PersistentState(StateNames.Submission, StorageNames.Default)] IPersistentState<SubmissionState> submission,
+    EventOutboxFactory outboxes,
     [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, ISubmissionGrain
 {
+    private EventOutbox _outbox = null!;
+
     public const string AutoGrader = "auto";
     public const int MaxFeedback = 5000;
 
     private SubmissionState State => submission.State;
 
     private SubmissionInput Input => State.Input ?? throw ProctorWiseException.NotFound("Submission");
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _outbox = outboxes.Create(this, () => State.Outbox, () => submission.WriteStateAsync());
+        return _outbox.OnActivateAsync();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _outbox.OnDeactivateAsync();
 
     public async Task<SubmissionView> CreateAsync(SubmissionInput input)
     {
@@ -36,7 +48,8 @@ public sealed class SubmissionGrain(
 
             State.Input = input;
             State.Status = State.Grades.Values.Any(g => g.Score is null) ? SubmissionStatus.AwaitingManual : SubmissionStatus.AutoGraded;
-            await submission.WriteStateAsync();
+            _outbox.Add(SubmissionEvents.Namespace, this.GetPrimaryKeyString(), SubmissionEvents.AutoGraded(this.GetPrimaryKeyString(), State, now));
+            await _outbox.CommitAsync();
         }
 
         // Index writes are idempotent, so a retried creation repairs an index that missed the first one.
@@ -72,7 +85,7 @@ public sealed class SubmissionGrain(
         errors.CheckLength("feedback", feedback, MaxFeedback);
         errors.ThrowIfAny();
 
-        State.Grades[questionId] = new GradeEntry
+        var grade = State.Grades[questionId] = new GradeEntry
         {
             Score = score,
             Correct = question.Type == QuestionType.Essay ? null : score == question.Points,
@@ -85,7 +98,8 @@ public sealed class SubmissionGrain(
             State.Status = State.Grades.Values.Any(g => g.Score is null) ? SubmissionStatus.AwaitingManual : SubmissionStatus.Graded;
         }
 
-        await submission.WriteStateAsync();
+        _outbox.Add(SubmissionEvents.Namespace, this.GetPrimaryKeyString(), SubmissionEvents.ManuallyGraded(this.GetPrimaryKeyString(), State, questionId, grade));
+        await _outbox.CommitAsync();
         return SubmissionViews.Build(this.GetPrimaryKeyString(), State, full: true);
     }
 
@@ -101,7 +115,8 @@ public sealed class SubmissionGrain(
         {
             State.Status = SubmissionStatus.Published;
             State.PublishedAt = clock.GetUtcNow();
-            await submission.WriteStateAsync();
+            _outbox.Add(SubmissionEvents.Namespace, this.GetPrimaryKeyString(), SubmissionEvents.Published(this.GetPrimaryKeyString(), State, caller.UserId));
+            await _outbox.CommitAsync();
         }
 
         return SubmissionViews.Build(this.GetPrimaryKeyString(), State, full: true);

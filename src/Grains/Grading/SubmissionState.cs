@@ -1,3 +1,4 @@
+using ProctorWise.Grains.Events;
 using ProctorWise.Grains.Interfaces.Grading;
 
 namespace ProctorWise.Grains.Grading;
@@ -17,4 +18,7 @@ public sealed class SubmissionState
 
     /// <summary>When the result was published.</summary>
     [Id(3)] public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>Facts saved with the changes they record, until their stream took them (the outbox).</summary>
+    [Id(4)] public List<PendingEvent> Outbox { get; set; } = [];
 }

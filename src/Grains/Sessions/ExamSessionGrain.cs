@@ -1,55 +1,75 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Streams;
 using ProctorWise.Grains.Domain;
+using ProctorWise.Grains.Events;
 using ProctorWise.Grains.Interfaces.Bookings;
 using ProctorWise.Grains.Interfaces.Errors;
+using ProctorWise.Grains.Interfaces.Events;
 using ProctorWise.Grains.Interfaces.Grading;
 using ProctorWise.Grains.Interfaces.Names;
+using ProctorWise.Grains.Interfaces.Proctoring;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Sessions;
 using ProctorWise.Grains.Interfaces.Slots;
+using ProctorWise.Grains.Interfaces.Vision;
 using ProctorWise.Grains.Options;
+using ProctorWise.Grains.Ports;
+using ProctorWise.Grains.Proctoring;
 
 namespace ProctorWise.Grains.Sessions;
 
 /// <inheritdoc cref="IExamSessionGrain"/>
 /// <remarks>
-/// This file holds the attempt (start, answers, deadline, submission); ExamSessionGrain.Proctoring.cs
-/// holds the live proctoring. The deadline is enforced three ways: every call checks the clock first,
-/// a grain timer fires at the deadline while the grain is active, and a reminder re-activates it if
-/// its silo went away.
+/// The attempt (start, answers, deadline, submission, supervisor actions) lives here; the live proctoring is
+/// its <see cref="SessionProctoring"/>. The deadline is enforced three ways: every call checks the clock first,
+/// a grain timer fires at the deadline while the grain is active, and a reminder re-activates it if its silo
+/// went away. Facts (started, submitted, terminated, anomalies) go through the <see cref="EventOutbox"/>.
 /// </remarks>
-public sealed partial class ExamSessionGrain(
+public sealed class ExamSessionGrain(
     [PersistentState(StateNames.ExamSession, StorageNames.Default)] IPersistentState<ExamSessionState> session,
     IOptions<ExamSessionOptions> options,
+    IEvidenceStore evidenceStore,
+    EventOutboxFactory outboxes,
     [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IExamSessionGrain, IRemindable
 {
-    private const string DeadlineReminder = "deadline";
-    private IGrainTimer? _timer;
+    private EventOutbox _outbox = null!;
+    private SessionDeadline _deadline = null!;
+    private SessionProctoring _proctoring = null!;
 
     private ExamSessionState State => session.State;
 
     private SessionStart Start => State.Start ?? throw ProctorWiseException.NotFound("Session");
 
+    private string Id => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _outbox = outboxes.Create(this, () => State.Outbox, () => session.WriteStateAsync());
+        var room = new Lazy<IAsyncStream<RoomEvent>>(() => this.GetStreamProvider(StreamProviders.Default).GetStream<RoomEvent>(StreamId.Create(StreamNamespaces.Alerts, Start.SlotId)));
+        _proctoring = new SessionProctoring(
+            Id, () => State, _outbox, new SessionLiveFeed(() => room.Value, clock), new EvidenceKeeper(Id, evidenceStore, options.Value, clock),
+            new HubFanout(GrainFactory, clock), clock);
+        _proctoring.OnActivate();
+        _deadline = new SessionDeadline(this, () => Start.Deadline, options.Value, clock, OnTickAsync);
+        if (State.Start is not null && State.Status == SessionStatus.InProgress)
+        {
+            _deadline.StartTimer();
+        }
+
+        await _outbox.OnActivateAsync();
+    }
+
     /// <summary>Graceful deactivation (silo shutdown included) writes what the proctoring tick had not written yet.</summary>
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_proctoringDirty && State.Start is not null)
+        if (_proctoring.Dirty && State.Start is not null)
         {
-            _proctoringDirty = false;
             await session.WriteStateAsync(cancellationToken);
-        }
-    }
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        ActivateProctoring();
-        if (State.Start is not null && State.Status == SessionStatus.InProgress)
-        {
-            ScheduleTimer();
+            return;
         }
 
-        return Task.CompletedTask;
+        await _outbox.OnDeactivateAsync();
     }
 
     public async Task<SessionView> StartAsync(SessionStart start)
@@ -59,18 +79,18 @@ public sealed partial class ExamSessionGrain(
             State.Start = start;
             State.Status = SessionStatus.InProgress;
             State.StartedAt = clock.GetUtcNow();
-            State.QuestionOrder = [.. QuestionOrder.For(start.Exam.Questions, this.GetPrimaryKeyString(), start.Exam.Proctoring.ShuffleQuestions).Select(q => q.Id)];
-            await session.WriteStateAsync();
-            await RegisterDeadlineReminderAsync();
-            ScheduleTimer();
-            await PublishLiveAsync(force: true);
+            State.QuestionOrder = [.. QuestionOrder.For(start.Exam.Questions, Id, start.Exam.Proctoring.ShuffleQuestions).Select(q => q.Id)];
+            _outbox.Add(SessionEvents.Namespace, Id, SessionEvents.Started(Id, State));
+            await _outbox.CommitAsync();
+            await _deadline.RegisterReminderAsync();
+            _deadline.StartTimer();
+            await _proctoring.PublishLiveAsync(force: true);
         }
 
-        return SessionViews.Full(this.GetPrimaryKeyString(), State);
+        return SessionViews.Full(Id, State);
     }
 
-    public async Task<SessionView> GetAsync(Caller caller) =>
-        await TryGetStartedAsync(caller) ?? throw ProctorWiseException.NotFound("Session");
+    public async Task<SessionView> GetAsync(Caller caller) => await TryGetStartedAsync(caller) ?? throw ProctorWiseException.NotFound("Session");
 
     public async Task<SessionView?> TryGetStartedAsync(Caller caller)
     {
@@ -80,8 +100,8 @@ public sealed partial class ExamSessionGrain(
         }
 
         await ExpireIfDueAsync();
-        var allowed = (caller.Role == UserRole.Student && caller.UserId == start.StudentId) || await IsSupervisorAsync(caller, ownerAllowed: true);
-        return allowed ? SessionViews.Full(this.GetPrimaryKeyString(), State) : throw Denied(caller);
+        var allowed = (caller.Role == UserRole.Student && caller.UserId == start.StudentId) || await SupervisionPolicy.MaySuperviseAsync(GrainFactory, caller, start, ownerAllowed: true);
+        return allowed ? SessionViews.Full(Id, State) : throw Denied(caller);
     }
 
     public async Task<bool> SaveAnswerAsync(Caller caller, string questionId, AnswerValue answer, long sequence)
@@ -94,7 +114,7 @@ public sealed partial class ExamSessionGrain(
         }
 
         var canonical = AnswerRules.Check(question, answer);
-        SeenNow();
+        _proctoring.SeenNow();
         if (State.Answers.TryGetValue(questionId, out var saved) && saved.Sequence >= sequence)
         {
             return false;
@@ -113,17 +133,97 @@ public sealed partial class ExamSessionGrain(
         return State.SubmissionId!;
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public async Task RecordSignalAsync(Caller caller, BrowserSignal signal)
     {
-        if (reminderName == EvidenceReminder)
+        await EnsureRunningForStudentAsync(caller);
+        await _proctoring.RecordSignalAsync(signal);
+    }
+
+    public async Task BeginFrameAsync(Caller caller)
+    {
+        await EnsureRunningForStudentAsync(caller);
+        _proctoring.AdmitFrame();
+    }
+
+    public async Task RecordFrameAsync(Caller caller, FrameAnalysis analysis, byte[] jpeg)
+    {
+        await EnsureRunningForStudentAsync(caller);
+        await _proctoring.RecordFrameAsync(analysis, jpeg);
+    }
+
+    public async Task<IReadOnlyList<AnomalyView>> GetAnomaliesAsync(Caller caller)
+    {
+        await EnsureSupervisorAsync(caller, ownerAllowed: true);
+        return _proctoring.Anomalies();
+    }
+
+    public async Task<Evidence> GetEvidenceAsync(Caller caller, string anomalyId)
+    {
+        await EnsureSupervisorAsync(caller, ownerAllowed: true);
+        return await _proctoring.ReadEvidenceAsync(anomalyId) ?? throw ProctorWiseException.NotFound("Evidence");
+    }
+
+    public async Task WarnAsync(Caller caller, string message)
+    {
+        await EnsureSupervisorAsync(caller, ownerAllowed: false);
+        var text = CheckText("message", message);
+        if (State.Status != SessionStatus.InProgress)
         {
-            await DeleteEvidenceAsync();
-            return;
+            throw ProctorWiseException.Conflict("The session has ended.");
         }
 
-        if (State.Start is null)
+        State.Proctoring.Warnings++;
+        await session.WriteStateAsync();
+        await _proctoring.NotifyStudentAsync(new StudentMessage(StudentMessageKind.Warning, text, clock.GetUtcNow(), null));
+    }
+
+    public async Task<string> TerminateAsync(Caller caller, string reason)
+    {
+        await EnsureSupervisorAsync(caller, ownerAllowed: false);
+        var text = CheckText("reason", reason);
+        await ExpireIfDueAsync();
+        if (State.Status == SessionStatus.InProgress)
         {
-            await UnregisterReminderAsync(DeadlineReminder);
+            State.EndReason = text;
+            await EndAsync(SessionStatus.Terminated, clock.GetUtcNow(), terminatedBy: caller.UserId);
+            await _proctoring.NotifyStudentAsync(new StudentMessage(StudentMessageKind.Terminated, text, clock.GetUtcNow(), null));
+        }
+        else
+        {
+            await EndAsync(State.Status, State.EndedAt ?? clock.GetUtcNow());
+        }
+
+        return State.SubmissionId!;
+    }
+
+    public async Task<SessionView> ExtendAsync(Caller caller, int minutes)
+    {
+        await EnsureSupervisorAsync(caller, ownerAllowed: true);
+        if (minutes is < ProctoringLimits.MinExtensionMinutes or > ProctoringLimits.MaxExtensionMinutes)
+        {
+            throw ProctorWiseException.Invalid("minutes", $"Must be between {ProctoringLimits.MinExtensionMinutes} and {ProctoringLimits.MaxExtensionMinutes}.");
+        }
+
+        await ExpireIfDueAsync();
+        if (State.Status != SessionStatus.InProgress)
+        {
+            throw ProctorWiseException.Conflict("The session has ended.");
+        }
+
+        State.Start = Start with { Deadline = Start.Deadline.AddMinutes(minutes) };
+        await session.WriteStateAsync();
+        _deadline.Moved();
+        await _proctoring.PublishLiveAsync(force: true);
+        await _proctoring.NotifyStudentAsync(new StudentMessage(StudentMessageKind.DeadlineChanged, null, clock.GetUtcNow(), Start.Deadline));
+        return SessionViews.Full(Id, State);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (State.Start is null || reminderName != SessionDeadline.ReminderName)
+        {
+            // Also the retired per-session evidence reminder of older versions: retention is one sweep now.
+            await _deadline.UnregisterAsync(reminderName);
             return;
         }
 
@@ -153,18 +253,26 @@ public sealed partial class ExamSessionGrain(
         }
     }
 
-    /// <summary>Ends the session once (status and submission id written first), then hands the answers to grading.</summary>
-    private async Task EndAsync(SessionStatus status, DateTimeOffset endedAt)
+    /// <summary>
+    /// Ends the session once (status, submission id and the facts written together), then hands the answers
+    /// to grading; a retry (reminder, repeated call) finishes a hand-over that failed.
+    /// </summary>
+    private async Task EndAsync(SessionStatus status, DateTimeOffset endedAt, string? terminatedBy = null)
     {
         if (State.Status == SessionStatus.InProgress)
         {
             State.Status = status;
             State.EndedAt = endedAt;
             State.SubmissionId = Guid.CreateVersion7().ToString("N");
-            CloseAnomalies(endedAt);
-            await session.WriteStateAsync();
-            await PublishLiveAsync(force: true);
-            await ScheduleEvidenceRetentionAsync();
+            _proctoring.End(endedAt);
+            if (terminatedBy is not null)
+            {
+                _outbox.Add(SessionEvents.Namespace, Id, SessionEvents.Terminated(Id, State, terminatedBy));
+            }
+
+            _outbox.Add(SessionEvents.Namespace, Id, SessionEvents.Submitted(Id, State, _proctoring.LiveView().RiskScore));
+            await _outbox.CommitAsync();
+            await _proctoring.PublishLiveAsync(force: true);
         }
 
         if (State.SubmissionRecorded)
@@ -173,55 +281,28 @@ public sealed partial class ExamSessionGrain(
         }
 
         var start = Start;
-        await GrainFactory.GetGrain<ISubmissionGrain>(State.SubmissionId!).CreateAsync(SessionViews.Submission(this.GetPrimaryKeyString(), State));
+        await GrainFactory.GetGrain<ISubmissionGrain>(State.SubmissionId!).CreateAsync(SessionViews.Submission(Id, State));
         State.SubmissionRecorded = true;
         await session.WriteStateAsync();
-        _timer?.Dispose();
-        _timer = null;
-        await UnregisterReminderAsync(DeadlineReminder);
+        await _deadline.StopAsync();
         await GrainFactory.GetGrain<IStudentBookingsGrain>(start.StudentId).OnSessionEndedAsync(start.BookingId);
         await GrainFactory.GetGrain<IExamSlotGrain>(start.SlotId).MarkCompletedAsync(start.BookingId);
     }
 
-    /// <summary>
-    /// The reminder ticks every period from the start and each tick checks the deadline (so a changed
-    /// deadline needs no new registration, and a session whose silo died is submitted within a period).
-    /// </summary>
-    private async Task RegisterDeadlineReminderAsync()
-    {
-        var period = options.Value.DeadlineReminderPeriod;
-        await this.RegisterOrUpdateReminder(DeadlineReminder, Min(period, Max(Start.Deadline - clock.GetUtcNow(), TimeSpan.FromSeconds(1))), period);
-    }
-
-    private void ScheduleTimer()
-    {
-        var tick = options.Value.TickInterval;
-        _timer ??= this.RegisterGrainTimer(OnTickAsync, new GrainTimerCreationOptions(NextDue(), tick) { KeepAlive = true });
-    }
-
-    private async Task OnTickAsync(CancellationToken cancellationToken)
+    private async Task OnTickAsync()
     {
         await ExpireIfDueAsync();
         if (State.Status == SessionStatus.InProgress)
         {
-            await ProctoringTickAsync();
-            _timer?.Change(NextDue(), options.Value.TickInterval);
+            await _proctoring.TickAsync();
         }
     }
 
-    /// <summary>The next tick: at the deadline if it comes before the regular interval.</summary>
-    private TimeSpan NextDue()
+    private async Task EnsureSupervisorAsync(Caller caller, bool ownerAllowed)
     {
-        var remaining = Start.Deadline - clock.GetUtcNow();
-        var tick = options.Value.TickInterval;
-        return remaining < tick ? Max(remaining, TimeSpan.Zero) : tick;
-    }
-
-    private async Task UnregisterReminderAsync(string name)
-    {
-        if (await this.GetReminder(name) is { } reminder)
+        if (!await SupervisionPolicy.MaySuperviseAsync(GrainFactory, caller, Start, ownerAllowed))
         {
-            await this.UnregisterReminder(reminder);
+            throw Denied(caller);
         }
     }
 
@@ -241,7 +322,14 @@ public sealed partial class ExamSessionGrain(
         ? ProctorWiseException.NotFound("Session")
         : ProctorWiseException.Forbidden("This session is not yours to act on.");
 
-    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+    private static string CheckText(string field, string? text)
+    {
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            throw ProctorWiseException.Invalid(field, "Required.");
+        }
 
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+        return trimmed.Length <= ProctoringLimits.MaxTextLength ? trimmed : throw ProctorWiseException.Invalid(field, $"At most {ProctoringLimits.MaxTextLength} characters.");
+    }
 }

@@ -1,4 +1,5 @@
 using ProctorWise.Grains.Domain.Proctoring;
+using ProctorWise.Grains.Events;
 using ProctorWise.Grains.Interfaces.Sessions;
 
 namespace ProctorWise.Grains.Sessions;
@@ -36,4 +37,7 @@ public sealed class ExamSessionState
 
     /// <summary>Why a proctor ended the session, when one did.</summary>
     [Id(9)] public string? EndReason { get; set; }
+
+    /// <summary>Facts saved with the changes they record, until their stream took them (the outbox).</summary>
+    [Id(10)] public List<PendingEvent> Outbox { get; set; } = [];
 }

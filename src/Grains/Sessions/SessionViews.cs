@@ -22,7 +22,7 @@ internal static class SessionViews
     public static SubmissionInput Submission(string id, ExamSessionState state)
     {
         var start = state.Start!;
-        return new SubmissionInput(id, start.StudentId, start.StudentName, state.Status, state.EndedAt!.Value, start.Exam, Answers(state));
+        return new SubmissionInput(id, start.StudentId, start.StudentName, state.Status, state.EndedAt!.Value, start.Exam, Answers(state), start.SlotId);
     }
 
     private static List<SessionAnswer> Answers(ExamSessionState state) =>

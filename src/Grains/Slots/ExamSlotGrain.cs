@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using ProctorWise.Grains.Events;
 using ProctorWise.Grains.Interfaces.Bookings;
 using ProctorWise.Grains.Interfaces.Errors;
+using ProctorWise.Grains.Interfaces.Events;
 using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Grains.Interfaces.Proctoring;
 using ProctorWise.Grains.Interfaces.Security;
@@ -12,9 +14,22 @@ namespace ProctorWise.Grains.Slots;
 /// <inheritdoc cref="IExamSlotGrain"/>
 public sealed class ExamSlotGrain(
     [PersistentState(StateNames.Slot, StorageNames.Default)] IPersistentState<SlotState> slot,
+    EventOutboxFactory outboxes,
     [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IExamSlotGrain
 {
+    private EventOutbox _outbox = null!;
+
     private SlotState State => slot.State;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _outbox = outboxes.Create(this, () => State.Outbox, () => slot.WriteStateAsync());
+        return _outbox.OnActivateAsync();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _outbox.OnDeactivateAsync();
 
     private SlotSetup Exam => State.Exam is { } exam && !State.Removed ? exam : throw ProctorWiseException.NotFound("Slot");
 
@@ -27,7 +42,9 @@ public sealed class ExamSlotGrain(
             State.Exam = setup;
             State.StartsAt = startsAt;
             State.Capacity = capacity;
-            await slot.WriteStateAsync();
+            _outbox.Add(StreamNamespaces.Exams, setup.ExamId, new SlotOpened(
+                Guid.CreateVersion7(), clock.GetUtcNow(), Id, setup.ExamId, setup.OwnerId, startsAt, startsAt.AddMinutes(setup.DurationMinutes), capacity));
+            await _outbox.CommitAsync();
         }
 
         return View();
@@ -74,7 +91,9 @@ public sealed class ExamSlotGrain(
             Status = BookingStatus.Booked,
             CreatedAt = clock.GetUtcNow(),
         };
-        await slot.WriteStateAsync();
+        _outbox.Add(StreamNamespaces.Bookings, Id, new BookingMade(
+            Guid.CreateVersion7(), clock.GetUtcNow(), reservation.BookingId, Id, exam.ExamId, reservation.StudentId, exam.OwnerId, State.StartsAt, Booked, State.Capacity));
+        await _outbox.CommitAsync();
         return View();
     }
 
@@ -91,7 +110,10 @@ public sealed class ExamSlotGrain(
         }
 
         booking.Status = BookingStatus.Cancelled;
-        await slot.WriteStateAsync();
+        var exam = State.Exam!;
+        _outbox.Add(StreamNamespaces.Bookings, Id, new BookingCancelled(
+            Guid.CreateVersion7(), clock.GetUtcNow(), bookingId, Id, exam.ExamId, booking.StudentId, exam.OwnerId, State.StartsAt));
+        await _outbox.CommitAsync();
     }
 
     public async Task MarkCompletedAsync(string bookingId)
@@ -116,7 +138,9 @@ public sealed class ExamSlotGrain(
         }
 
         State.Removed = true;
-        await slot.WriteStateAsync();
+        var exam = State.Exam;
+        _outbox.Add(StreamNamespaces.Exams, exam.ExamId, new SlotCancelled(Guid.CreateVersion7(), clock.GetUtcNow(), Id, exam.ExamId, exam.OwnerId, State.StartsAt));
+        await _outbox.CommitAsync();
     }
 
     public async Task AssignProctorAsync(Caller caller, string proctorId)

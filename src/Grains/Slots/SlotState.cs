@@ -1,3 +1,4 @@
+using ProctorWise.Grains.Events;
 using ProctorWise.Grains.Interfaces.Slots;
 
 namespace ProctorWise.Grains.Slots;
@@ -23,4 +24,7 @@ public sealed class SlotState
 
     /// <summary>Proctors supervising the room.</summary>
     [Id(5)] public HashSet<string> ProctorIds { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Facts saved with the changes they record, until their stream took them (the outbox).</summary>
+    [Id(6)] public List<PendingEvent> Outbox { get; set; } = [];
 }

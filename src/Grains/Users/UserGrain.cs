@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using ProctorWise.Grains.Events;
 using ProctorWise.Grains.Interfaces.Errors;
+using ProctorWise.Grains.Interfaces.Events;
 using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Users;
@@ -11,9 +13,22 @@ namespace ProctorWise.Grains.Users;
 public sealed class UserGrain(
     [PersistentState(StateNames.User, StorageNames.Default)] IPersistentState<UserState> user,
     IPasswordHashing hashing,
+    EventOutboxFactory outboxes,
     [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IUserGrain
 {
+    private EventOutbox _outbox = null!;
+
     private UserState State => user.State;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _outbox = outboxes.Create(this, () => State.Outbox, () => user.WriteStateAsync());
+        return _outbox.OnActivateAsync();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _outbox.OnDeactivateAsync();
 
     private bool Exists => user.RecordExists && State.Email.Length > 0;
 
@@ -34,7 +49,8 @@ public sealed class UserGrain(
         State.IsActive = true;
         State.SecurityStamp = NewStamp();
         State.CreatedAt = clock.GetUtcNow();
-        await user.WriteStateAsync();
+        _outbox.Add(StreamNamespaces.Users, Id, new UserRegistered(Guid.CreateVersion7(), State.CreatedAt, Id, State.Role, State.CreatedAt));
+        await _outbox.CommitAsync();
         return View();
     }
 
@@ -84,9 +100,11 @@ public sealed class UserGrain(
             throw ProctorWiseException.Conflict("Administrators cannot deactivate or demote themselves.");
         }
 
+        var now = clock.GetUtcNow();
         var changed = false;
         if (update.Role is { } role && role != State.Role)
         {
+            _outbox.Add(StreamNamespaces.Users, Id, new UserRoleChanged(Guid.CreateVersion7(), now, Id, State.Role, role, caller.UserId));
             State.Role = role;
             changed = true;
         }
@@ -94,6 +112,9 @@ public sealed class UserGrain(
         if (update.IsActive is { } active && active != State.IsActive)
         {
             State.IsActive = active;
+            _outbox.Add(StreamNamespaces.Users, Id, active
+                ? new UserReactivated(Guid.CreateVersion7(), now, Id, State.Role, caller.UserId)
+                : new UserDeactivated(Guid.CreateVersion7(), now, Id, State.Role, caller.UserId));
             changed = true;
         }
 
@@ -101,7 +122,7 @@ public sealed class UserGrain(
         {
             // A token carries the role it was issued with: any change must invalidate it.
             State.SecurityStamp = NewStamp();
-            await user.WriteStateAsync();
+            await _outbox.CommitAsync();
             await GrainFactory.GetGrain<IUserDirectoryGrain>(SingletonKeys.Default).UpsertAsync(View());
         }
 

@@ -1,3 +1,4 @@
+using ProctorWise.Grains.Events;
 using ProctorWise.Grains.Interfaces.Security;
 
 namespace ProctorWise.Grains.Users;
@@ -26,4 +27,7 @@ public sealed class UserState
 
     /// <summary>Creation time.</summary>
     [Id(6)] public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Facts saved with the changes they record, until their stream took them (the outbox).</summary>
+    [Id(7)] public List<PendingEvent> Outbox { get; set; } = [];
 }

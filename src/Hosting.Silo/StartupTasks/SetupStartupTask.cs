@@ -2,11 +2,12 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProctorWise.Grains.Interfaces.Names;
+using ProctorWise.Grains.Interfaces.Proctoring;
 using ProctorWise.Grains.Interfaces.Setup;
 
 namespace ProctorWise.Hosting.Silo.StartupTasks;
 
-/// <summary>Asks the setup grain for the bootstrap admin and the demo data when a silo starts.</summary>
+/// <summary>When a silo starts: the evidence sweep is scheduled, and the setup grain makes the bootstrap admin and the demo data.</summary>
 internal sealed partial class SetupStartupTask(
     IGrainFactory grains,
     IOptions<BootstrapOptions> bootstrap,
@@ -16,6 +17,7 @@ internal sealed partial class SetupStartupTask(
 {
     public async Task Execute(CancellationToken cancellationToken)
     {
+        await grains.GetGrain<IEvidenceRetentionGrain>(SingletonKeys.Default).EnsureScheduledAsync();
         var setup = grains.GetGrain<ISetupGrain>(SingletonKeys.Default);
         if (bootstrap.Value is { AdminEmail: { Length: > 0 } email, AdminPassword: { Length: > 0 } password })
         {

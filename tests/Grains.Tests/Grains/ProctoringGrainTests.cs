@@ -64,9 +64,9 @@ public sealed class ProctoringGrainTests(ClusterFixture fixture)
         var otherRoom = await RoomAsync();
         await fixture.Grains.GetGrain<IExamSlotGrain>(otherRoom.Slot.Id).AssignProctorAsync(otherRoom.Teacher, outsider.UserId);
 
-        await room.Grain.RecordSignalAsync(room.Student, new BrowserSignal(BrowserSignalType.TabHidden, null, 1, null));
-        await room.Grain.RecordSignalAsync(room.Student, new BrowserSignal(BrowserSignalType.Resume, null, 2, null));
-        await room.Grain.RecordSignalAsync(room.Student, new BrowserSignal(BrowserSignalType.TabHidden, null, 3, null));
+        await room.Grain.RecordSignalAsync(room.Student, new BrowserSignal(BrowserSignalType.TabHidden, null, 1));
+        await room.Grain.RecordSignalAsync(room.Student, new BrowserSignal(BrowserSignalType.Resume, null, 2));
+        await room.Grain.RecordSignalAsync(room.Student, new BrowserSignal(BrowserSignalType.TabHidden, null, 3));
 
         foreach (var proctor in new[] { room.First, room.Second })
         {
@@ -120,18 +120,27 @@ public sealed class ProctoringGrainTests(ClusterFixture fixture)
         Assert.True(anomaly.HasEvidence);
         await room.Grain.TerminateAsync(room.First, "End of the test");
         Assert.Equal(s_jpeg, (await room.Grain.GetEvidenceAsync(room.First, anomaly.Id)).Jpeg);
+        var file = Path.Combine(fixture.EvidencePath, room.Grain.GetPrimaryKeyString(), anomaly.Id + ".jpg");
+        Assert.True(File.Exists(file));
 
-        // The retention reminder (Sessions:EvidenceRetention after the end) fires: the frame is gone.
-        await room.Grain.AsReference<IRemindable>().ReceiveReminder("evidence-retention", new TickStatus(DateTime.UtcNow, TimeSpan.FromDays(30), DateTime.UtcNow), TestContext.Current.CancellationToken);
+        // The sweep before the retention (Sessions:EvidenceRetention from capture) keeps the frame.
+        var sweep = fixture.Grains.GetGrain<IEvidenceRetentionGrain>(SingletonKeys.Default);
+        await sweep.SweepAsync();
+        Assert.True(File.Exists(file));
+
+        // Once due, the anomaly stops offering it at once, and the periodic sweep deletes the file.
+        fixture.Clock.Advance(TimeSpan.FromDays(30));
         Assert.False(Assert.Single(await room.Grain.GetAnomaliesAsync(room.First)).HasEvidence);
         Assert.Equal(ErrorKind.NotFound, (await Assert.ThrowsAsync<ProctorWiseException>(() => room.Grain.GetEvidenceAsync(room.First, anomaly.Id))).Kind);
+        Assert.True(await sweep.SweepAsync() >= 1);
+        Assert.False(File.Exists(file));
     }
 
     [Fact]
     public async Task TheRoomShowsEachSessionsLiveState()
     {
         var room = await RoomAsync();
-        await room.Grain.RecordSignalAsync(room.Student, new BrowserSignal(BrowserSignalType.Paste, null, 1, null));
+        await room.Grain.RecordSignalAsync(room.Student, new BrowserSignal(BrowserSignalType.Paste, null, 1));
         var roomGrain = fixture.Grains.GetGrain<IRoomGrain>(room.Slot.Id);
         var until = DateTime.UtcNow.AddSeconds(10);
         SessionLiveView? live;
@@ -183,7 +192,7 @@ public sealed class ProctoringGrainTests(ClusterFixture fixture)
         {
             try
             {
-                await room.Grain.RecordSignalAsync(room.Student, new BrowserSignal(BrowserSignalType.Copy, null, seq, null));
+                await room.Grain.RecordSignalAsync(room.Student, new BrowserSignal(BrowserSignalType.Copy, null, seq));
             }
             catch (ProctorWiseException e) when (e.Kind == ErrorKind.TooManyRequests)
             {
@@ -228,7 +237,7 @@ public sealed class ProctoringGrainTests(ClusterFixture fixture)
             var types = new[] { BrowserSignalType.TabHidden, BrowserSignalType.FullscreenExit, BrowserSignalType.Paste, BrowserSignalType.Copy, BrowserSignalType.DevtoolsOpen };
             for (var i = 0; i < types.Length; i++)
             {
-                await room.Grain.RecordSignalAsync(room.Student, new BrowserSignal(types[i], null, i + 1, null));
+                await room.Grain.RecordSignalAsync(room.Student, new BrowserSignal(types[i], null, i + 1));
             }
 
             await EventuallyAsync(() => Task.FromResult<IReadOnlyList<ProctorAlert>>([.. observer.AlertsFor(room.First.UserId)]), types.Length);

@@ -2,8 +2,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using ProctorWise.Grains.Interfaces.Names;
+using ProctorWise.Grains.Ports;
 using ProctorWise.Hosting.Silo;
 using ProctorWise.TestSupport;
+using ProctorWise.TestSupport.Cluster;
 
 namespace ProctorWise.Grains.Tests.Infrastructure;
 
@@ -16,6 +18,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     /// <summary>The domain clock of both silos.</summary>
     public ShiftableClock Clock { get; } = new();
+
+    /// <summary>Where this cluster's evidence frames go (deleted with the fixture).</summary>
+    public string EvidencePath { get; } = Path.Combine(Path.GetTempPath(), "pw-evidence-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>The cluster.</summary>
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -30,11 +35,14 @@ public sealed class ClusterFixture : IAsyncLifetime
             {
                 ["Sessions:TickInterval"] = "00:00:00.200",
                 ["LoginThrottle:MaxFailures"] = "3",
+                ["Evidence:Path"] = EvidencePath,
             })
             .Build();
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
         {
+            // Before the production wiring, which only adds its publisher when none is registered.
+            silo.Services.AddSingleton<IEventPublisher, FaultyEventPublisher>();
             silo.AddProctorWiseGrains(configuration);
             silo.Services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, Clock);
         });
@@ -46,5 +54,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
+        if (Directory.Exists(EvidencePath))
+        {
+            Directory.Delete(EvidencePath, recursive: true);
+        }
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
 using Microsoft.AspNetCore.SignalR.Client;
+using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Streaming.Kafka.Testing;
 using ProctorWise.TestSupport.Web;
 
@@ -26,7 +27,12 @@ public sealed class KafkaProctoringTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _kafka.CreateTopic(_prefix + "alerts", partitions: 4);
+        // Topics are an operator's job (the provider does not create them by default): one per namespace.
+        foreach (var streamNamespace in StreamNamespaces.All)
+        {
+            _kafka.CreateTopic(_prefix + streamNamespace, partitions: 4);
+        }
+
         _factory = new KafkaApiFactory(_kafka.BootstrapServers, _prefix);
         await _factory.InitializeAsync();
     }

@@ -12,8 +12,8 @@ namespace ProctorWise.Api.Features.Proctoring;
 /// <summary>Signals and frames from the student; anomalies, warnings, termination and extra time for supervisors.</summary>
 public static class SessionProctoringEndpoints
 {
-    /// <summary>The largest frame accepted.</summary>
-    public const int MaxFrameBytes = 512 * 1024;
+    /// <summary>The largest frame accepted (the grains enforce it; here it only stops reading a body early).</summary>
+    public const int MaxFrameBytes = ProctoringLimits.MaxFrameBytes;
 
     /// <summary>Maps the proctoring routes under <c>/api/sessions/{id}</c>.</summary>
     public static RouteGroupBuilder MapSessionProctoringEndpoints(this IEndpointRouteBuilder app)
@@ -36,12 +36,7 @@ public static class SessionProctoringEndpoints
     {
         var type = body.Type ?? throw ProctorWiseException.Invalid("type", "Required.");
         var seq = body.Seq is { } s && s >= 0 ? s : throw ProctorWiseException.Invalid("seq", "Required, zero or more.");
-        if (body.Detail is { Length: > 500 })
-        {
-            throw ProctorWiseException.Invalid("detail", "At most 500 characters.");
-        }
-
-        await grains.GetGrain<IExamSessionGrain>(id).RecordSignalAsync(user.ToCaller(), new BrowserSignal(type, body.OccurredAt, seq, body.Detail));
+        await grains.GetGrain<IExamSessionGrain>(id).RecordSignalAsync(user.ToCaller(), new BrowserSignal(type, body.OccurredAt, seq));
         return TypedResults.Accepted((string?)null);
     }
 
@@ -68,11 +63,7 @@ public static class SessionProctoringEndpoints
             return TypedResults.Problem(title: "The body is not a JPEG image.", statusCode: StatusCodes.Status415UnsupportedMediaType);
         }
 
-        var caller = user.ToCaller();
-        var session = grains.GetGrain<IExamSessionGrain>(id);
-        await session.BeginFrameAsync(caller);
-        var analysis = await grains.GetGrain<IFrameAnalysisGrain>(0).AnalyzeAsync(jpeg);
-        await session.RecordFrameAsync(caller, analysis, jpeg);
+        var analysis = await grains.GetGrain<IFrameIntakeGrain>(0).SubmitAsync(user.ToCaller(), id, jpeg);
         return TypedResults.Accepted((string?)null, FrameResponse.From(analysis));
     }
 

@@ -61,9 +61,13 @@ public sealed class AnomalyRecord
     /// </summary>
     [Id(16)] public double? Confidence { get; set; }
 
+    /// <summary>When its evidence frame was captured (retention counts from here); null without one, or for frames kept before this was recorded.</summary>
+    [Id(17)] public DateTimeOffset? EvidenceCapturedAt { get; set; }
+
     /// <summary>True while the condition goes on.</summary>
     public bool IsOpen => EndedAt is null;
 
-    /// <summary>The public view.</summary>
-    public AnomalyView ToView(string sessionId) => new(Id, sessionId, Type, Severity, Reason, StartedAt, EndedAt, Count, HasEvidence, ClientStartedAt);
+    /// <summary>The public view; <paramref name="evidenceKept"/> says whether its frame can still be read.</summary>
+    public AnomalyView ToView(string sessionId, bool? evidenceKept = null) =>
+        new(Id, sessionId, Type, Severity, Reason, StartedAt, EndedAt, Count, evidenceKept ?? HasEvidence, ClientStartedAt);
 }

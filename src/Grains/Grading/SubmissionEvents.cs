@@ -1,0 +1,55 @@
+using ProctorWise.Grains.Interfaces.Events;
+using ProctorWise.Grains.Interfaces.Names;
+
+namespace ProctorWise.Grains.Grading;
+
+/// <summary>The facts a submission records (namespace <c>submissions</c>, key = submission id), with the totals analytics aggregate.</summary>
+internal static class SubmissionEvents
+{
+    public const string Namespace = StreamNamespaces.Submissions;
+
+    public static SubmissionAutoGraded AutoGraded(string id, SubmissionState state, DateTimeOffset at)
+    {
+        var (input, score, max, percent, pending) = Totals(state);
+        return new SubmissionAutoGraded(
+            Guid.CreateVersion7(), at, id, input.SessionId, input.SlotId, input.Exam.ExamId, input.StudentId, input.Exam.OwnerId,
+            input.SubmittedAt, at, score, max, percent, pending, Outcomes(state));
+    }
+
+    public static SubmissionManuallyGraded ManuallyGraded(string id, SubmissionState state, string questionId, GradeEntry grade)
+    {
+        var (input, score, max, percent, pending) = Totals(state);
+        var question = input.Exam.Questions.First(q => q.Id == questionId);
+        return new SubmissionManuallyGraded(
+            Guid.CreateVersion7(), grade.GradedAt!.Value, id, input.Exam.ExamId, input.StudentId, input.Exam.OwnerId, questionId, question.Type,
+            grade.Score!.Value, question.Points, grade.GradedBy!, grade.GradedAt.Value, input.SubmittedAt, score, max, percent, pending);
+    }
+
+    public static SubmissionPublished Published(string id, SubmissionState state, string publishedBy)
+    {
+        var (input, score, max, percent, _) = Totals(state);
+        var at = state.PublishedAt!.Value;
+        return new SubmissionPublished(
+            Guid.CreateVersion7(), at, id, input.SessionId, input.SlotId, input.Exam.ExamId, input.StudentId, input.Exam.OwnerId, publishedBy,
+            input.SubmittedAt, at, score, max, percent, input.Exam.PassMarkPercent, percent >= input.Exam.PassMarkPercent, Outcomes(state));
+    }
+
+    private static (Interfaces.Grading.SubmissionInput Input, decimal Score, decimal Max, decimal Percent, int Pending) Totals(SubmissionState state)
+    {
+        var input = state.Input!;
+        var max = input.Exam.Questions.Sum(q => q.Points);
+        var score = state.Grades.Values.Sum(g => g.Score ?? 0m);
+        var percent = max > 0 ? Math.Round(score / max * 100m, 2, MidpointRounding.AwayFromZero) : 0m;
+        return (input, score, max, percent, state.Grades.Values.Count(g => g.Score is null));
+    }
+
+    private static List<QuestionOutcome> Outcomes(SubmissionState state)
+    {
+        var answered = state.Input!.Answers.Select(a => a.QuestionId).ToHashSet(StringComparer.Ordinal);
+        return [.. state.Input.Exam.Questions.Select(q =>
+        {
+            var grade = state.Grades.GetValueOrDefault(q.Id) ?? new GradeEntry();
+            return new QuestionOutcome(q.Id, q.Type, grade.Score, q.Points, grade.Correct, answered.Contains(q.Id), grade.GradedBy);
+        })];
+    }
+}
