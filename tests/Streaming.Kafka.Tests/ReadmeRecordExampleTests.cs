@@ -4,10 +4,10 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Confluent.Kafka;
+using ProctorWise.Grains.Interfaces.Events;
 using ProctorWise.Streaming.Kafka.Adapters;
 using ProctorWise.Streaming.Kafka.Serialization;
 using ProctorWise.TestSupport;
-using ProctorWise.Grains.Interfaces.Events;
 using AppAlertRaised = ProctorWise.Grains.Interfaces.Events.AlertRaised;
 
 namespace ProctorWise.Streaming.Kafka.Tests;
