@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ProctorWise.Grains.Interfaces.Names;
 
 namespace ProctorWise.TestSupport.Web;
@@ -23,6 +24,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>The domain clock.</summary>
     public ShiftableClock Clock { get; } = new();
+
+    /// <summary>What the host logged (at the levels its configuration lets through).</summary>
+    public LogRecorder Logs { get; } = new();
 
     /// <summary>Settings of this host; subclasses add or override.</summary>
     protected virtual Dictionary<string, string?> Settings() => new()
@@ -55,7 +59,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, Clock);
+            services.AddSingleton<ILoggerProvider>(Logs);
+        });
     }
 
     public ValueTask InitializeAsync()

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProctorWise.Api.Auth;
 using ProctorWise.Api.Features.Auth;
@@ -64,10 +63,7 @@ public static class ApiHostingExtensions
         services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])
             .AddCheck<VisionHealthCheck>("vision", tags: ["ready"]);
-        services.AddSignalR(o => o.AddFilter<DomainErrorHubFilter>())
-            .AddJsonProtocol(o => ConfigureJson(o.PayloadSerializerOptions));
-        services.AddSingleton<HubObserver>();
-        services.AddHostedService<HubObserverRegistration>();
+        builder.AddProctorWiseHubs();
         return builder;
     }
 
@@ -107,8 +103,7 @@ public static class ApiHostingExtensions
         app.MapPlatformEndpoints();
         app.MapSessionProctoringEndpoints();
         app.MapProctorEndpoints();
-        app.MapHub<ProctorHub>("/hubs/proctor");
-        app.MapHub<StudentHub>("/hubs/student");
+        app.MapProctorWiseHubs();
         return app;
     }
 }

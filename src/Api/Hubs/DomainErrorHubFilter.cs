@@ -1,20 +1,47 @@
 using Microsoft.AspNetCore.SignalR;
+using ProctorWise.Api.Auth;
 using ProctorWise.Grains.Interfaces.Errors;
 
 namespace ProctorWise.Api.Hubs;
 
-/// <summary>A grain's refusal reaches the hub caller as its message (a <see cref="HubException"/>), not as a generic error.</summary>
-internal sealed class DomainErrorHubFilter : IHubFilter
+/// <summary>
+/// A refusal (a grain's <see cref="ProctorWiseException"/> or a hub's own <see cref="HubException"/>) reaches
+/// the caller as its message and is logged once, at Warning, without a stack trace: a client repeating
+/// refused calls must not be able to fill the disk. Anything else is a fault, logged at Error with its
+/// stack. SignalR's own per-failure Error log is turned off for that reason (<see cref="HubHostingExtensions"/>).
+/// </summary>
+internal sealed partial class DomainErrorHubFilter(ILogger<DomainErrorHubFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
+        var hub = invocationContext.Hub.GetType().Name;
+        var method = invocationContext.HubMethodName;
+        var user = invocationContext.Context.User?.FindFirst(ClaimNames.Subject)?.Value ?? "?";
         try
         {
             return await next(invocationContext);
         }
         catch (ProctorWiseException e)
         {
-            throw new HubException($"{e.Kind}: {e.Message}", e);
+            var message = $"{e.Kind}: {e.Message}";
+            LogRefused(logger, hub, method, user, message);
+            throw new HubException(message);
+        }
+        catch (HubException e)
+        {
+            LogRefused(logger, hub, method, user, e.Message);
+            throw;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailed(logger, hub, method, e);
+            throw;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Hub}.{Method} for user {UserId}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string hub, string method, string userId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Hub}.{Method} failed.")]
+    private static partial void LogFailed(ILogger logger, string hub, string method, Exception exception);
 }

@@ -7,7 +7,10 @@ namespace ProctorWise.Api.Hubs;
 /// This host's end of <see cref="IHubObserver"/>: grains call it, it forwards to the SignalR groups of
 /// the connections on this host (a group with no member here costs nothing).
 /// </summary>
-internal sealed class HubObserver(IHubContext<ProctorHub, IProctorClient> proctors, IHubContext<StudentHub, IStudentClient> students) : IHubObserver
+internal sealed class HubObserver(
+    IHubContext<ProctorHub, IProctorClient> proctors,
+    IHubContext<StudentHub, IStudentClient> students,
+    HubConnections connections) : IHubObserver
 {
     public async Task OnProctorBatchAsync(string proctorId, ProctorBatch batch)
     {
@@ -32,5 +35,11 @@ internal sealed class HubObserver(IHubContext<ProctorHub, IProctorClient> procto
             StudentMessageKind.DeadlineChanged when message.Deadline is { } deadline => client.DeadlineChanged(new DeadlineMessage(deadline)),
             _ => Task.CompletedTask,
         };
+    }
+
+    public Task OnUserRevokedAsync(string userId)
+    {
+        connections.Abort(userId);
+        return Task.CompletedTask;
     }
 }

@@ -16,4 +16,11 @@ public interface IHubObserver : IGrainObserver
     /// <summary>Delivers a message to the student connected to a session.</summary>
     [Alias("OnStudentMessage"), OneWay]
     Task OnStudentMessageAsync(string sessionId, StudentMessage message);
+
+    /// <summary>
+    /// The user's role or standing changed (or they were deactivated): every live connection of theirs on
+    /// this host loses its rights now, instead of when its token expires.
+    /// </summary>
+    [Alias("OnUserRevoked"), OneWay]
+    Task OnUserRevokedAsync(string userId);
 }

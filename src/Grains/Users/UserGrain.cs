@@ -6,6 +6,7 @@ using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Users;
 using ProctorWise.Grains.Ports;
+using ProctorWise.Grains.Proctoring;
 
 namespace ProctorWise.Grains.Users;
 
@@ -58,13 +59,15 @@ public sealed class UserGrain(
 
     public async Task<LoginOutcome?> VerifyPasswordAsync(string password)
     {
-        if (!Exists || !State.IsActive)
+        if (!Exists)
         {
             return null;
         }
 
+        // The hash is checked for deactivated accounts too: answering them without the (slow) hashing
+        // would let anyone tell deactivated addresses apart by the answer time.
         var check = hashing.Verify(State.PasswordHash, password);
-        if (check == PasswordCheck.Failed)
+        if (check == PasswordCheck.Failed || !State.IsActive)
         {
             return null;
         }
@@ -124,6 +127,10 @@ public sealed class UserGrain(
             State.SecurityStamp = NewStamp();
             await _outbox.CommitAsync();
             await GrainFactory.GetGrain<IUserDirectoryGrain>(SingletonKeys.Default).UpsertAsync(View());
+
+            // Live hub connections do not present their token again: tell every web host to drop this
+            // user's connections now. A host that misses it still refuses their next call (stamp check).
+            await new HubFanout(GrainFactory, clock).SendAsync(host => host.OnUserRevokedAsync(Id));
         }
 
         return View();

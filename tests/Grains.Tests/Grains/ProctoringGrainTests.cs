@@ -265,5 +265,7 @@ public sealed class ProctoringGrainTests(ClusterFixture fixture)
         }
 
         public Task OnStudentMessageAsync(string sessionId, StudentMessage message) => Task.CompletedTask;
+
+        public Task OnUserRevokedAsync(string userId) => Task.CompletedTask;
     }
 }

@@ -41,8 +41,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(2);
         builder.ConfigureSilo((_, silo) =>
         {
-            // Before the production wiring, which only adds its publisher when none is registered.
+            // Before the production wiring, which only adds its publisher and hasher when none is registered.
             silo.Services.AddSingleton<IEventPublisher, FaultyEventPublisher>();
+            silo.Services.AddSingleton<IPasswordHashing, RecordingPasswordHashing>();
             silo.AddProctorWiseGrains(configuration);
             silo.Services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, Clock);
         });
