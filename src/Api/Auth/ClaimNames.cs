@@ -17,4 +17,7 @@ public static class ClaimNames
 
     /// <summary>The user's security stamp when the token was issued; a changed stamp revokes the token.</summary>
     public const string SecurityStamp = "pw_stamp";
+
+    /// <summary>When the user signed in with their password (seconds since 1970, OpenID Connect's <c>auth_time</c>); refreshes keep it.</summary>
+    public const string SignedInAt = "auth_time";
 }

@@ -20,4 +20,10 @@ public sealed class JwtOptions
 
     /// <summary>How long a token is valid; clients renew with <c>POST /api/auth/refresh</c>.</summary>
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>
+    /// The longest a sign-in lasts through refreshes, from the password sign-in; then the user signs in again
+    /// (a stolen token cannot be renewed forever). A token never outlives it.
+    /// </summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
 }

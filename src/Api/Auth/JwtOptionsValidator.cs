@@ -21,8 +21,13 @@ internal sealed class JwtOptionsValidator(bool secretOptional = false) : IValida
             return ValidateOptionsResult.Fail($"Jwt:Secret must be at least {JwtOptions.MinSecretLength} characters.");
         }
 
-        return options.Lifetime <= TimeSpan.Zero
-            ? ValidateOptionsResult.Fail("Jwt:Lifetime must be positive.")
+        if (options.Lifetime <= TimeSpan.Zero)
+        {
+            return ValidateOptionsResult.Fail("Jwt:Lifetime must be positive.");
+        }
+
+        return options.SessionLifetime < options.Lifetime
+            ? ValidateOptionsResult.Fail($"Jwt:SessionLifetime is {options.SessionLifetime}; it must be at least Jwt:Lifetime ({options.Lifetime}).")
             : ValidateOptionsResult.Success;
     }
 }

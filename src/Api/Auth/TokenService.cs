@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -11,12 +12,16 @@ public sealed class TokenService(IOptions<JwtOptions> options, SigningKeyProvide
 {
     private readonly JsonWebTokenHandler _handler = new();
 
-    /// <summary>A token for a user whose password (or current token) was just verified.</summary>
-    public TokenResponse Issue(UserView user, string securityStamp)
+    /// <summary>
+    /// A token for a user whose password was just verified, or whose current token is being renewed
+    /// (<paramref name="signedInAt"/>: the sign-in it renews, which bounds its expiry).
+    /// </summary>
+    public TokenResponse Issue(UserView user, string securityStamp, DateTimeOffset? signedInAt = null)
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();
-        var expires = now + settings.Lifetime;
+        var since = signedInAt ?? now;
+        var expires = Min(now + settings.Lifetime, since + settings.SessionLifetime);
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = settings.Issuer,
@@ -32,8 +37,20 @@ public sealed class TokenService(IOptions<JwtOptions> options, SigningKeyProvide
                 new Claim(ClaimNames.Name, user.Name),
                 new Claim(ClaimNames.Email, user.Email),
                 new Claim(ClaimNames.SecurityStamp, securityStamp),
+                new Claim(ClaimNames.SignedInAt, since.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64),
             ]),
         });
         return new TokenResponse(token, expires, user);
     }
+
+    /// <summary>When the sign-in that <paramref name="principal"/>'s token comes from may no longer be renewed; null if it carries no sign-in time.</summary>
+    public static DateTimeOffset? SignedInAt(ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirstValue(ClaimNames.SignedInAt), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
+
+    /// <summary>Whether a sign-in made at <paramref name="signedInAt"/> may still be renewed.</summary>
+    public bool CanRenew(DateTimeOffset signedInAt) => clock.GetUtcNow() < signedInAt + options.Value.SessionLifetime;
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }

@@ -1,12 +1,8 @@
 using System.Net;
-using System.Security.Claims;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using ProctorWise.TestSupport.Web;
 using ProctorWise.WebApi.Tests.Infrastructure;
 
@@ -56,7 +52,7 @@ public sealed class HubRightsTests(ApiFactory factory)
     {
         var room = await ProctoredRoom.ArrangeAsync(factory);
         var expires = DateTime.UtcNow.AddSeconds(3);
-        await using var hub = await WatchingAsync(ExpiringCopyOf(room.First.Token!, expires), room.SlotId);
+        await using var hub = await WatchingAsync(TestTokens.Resign(room.First.Token!, expires), room.SlotId);
         var closed = ClosedSignal(hub);
 
         await closed.WaitAsync(s_closedWithin, TestContext.Current.CancellationToken);
@@ -94,26 +90,5 @@ public sealed class HubRightsTests(ApiFactory factory)
             return Task.CompletedTask;
         };
         return closed.Task;
-    }
-
-    /// <summary>The same claims as <paramref name="token"/>, correctly signed, expiring at <paramref name="expires"/>.</summary>
-    private static string ExpiringCopyOf(string token, DateTime expires)
-    {
-        var real = new JsonWebToken(token);
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = ApiFactory.JwtIssuer,
-            Audience = real.Audiences.Single(),
-            IssuedAt = DateTime.UtcNow,
-            NotBefore = DateTime.UtcNow,
-            Expires = expires,
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(ApiFactory.JwtSecret)), SecurityAlgorithms.HmacSha256),
-            Subject = new ClaimsIdentity(
-            [
-                new Claim("sub", real.Subject),
-                new Claim("role", real.GetClaim("role").Value),
-                new Claim("pw_stamp", real.GetClaim("pw_stamp").Value),
-            ]),
-        });
     }
 }

@@ -63,10 +63,16 @@ public static class AuthEndpoints
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> RefreshAsync(ClaimsPrincipal principal, IGrainFactory grains, TokenService tokens)
     {
+        // A renewal keeps the original sign-in time, so renewing cannot extend a sign-in past Jwt:SessionLifetime.
+        if (TokenService.SignedInAt(principal) is not { } signedInAt || !tokens.CanRenew(signedInAt))
+        {
+            return TypedResults.Problem(title: "Your sign-in has expired.", detail: "Sign in again with your password.", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
         var caller = principal.ToCaller();
         var user = await grains.GetGrain<IUserGrain>(caller.UserId).GetAsync();
         var stamp = principal.FindFirstValue(ClaimNames.SecurityStamp);
-        return user is null || stamp is null ? InvalidCredentials() : TypedResults.Ok(tokens.Issue(user, stamp));
+        return user is null || stamp is null ? InvalidCredentials() : TypedResults.Ok(tokens.Issue(user, stamp, signedInAt));
     }
 
     /// <summary>One answer for unknown addresses, wrong passwords and inactive accounts.</summary>
