@@ -49,13 +49,22 @@ public sealed class ProctorGrain(
 
     public async Task RemoveRoomAsync(string slotId)
     {
-        if (proctor.State.Rooms.Remove(slotId))
+        // The room's alerts (student names, reasons) leave with the right to see them.
+        var removedRoom = proctor.State.Rooms.Remove(slotId);
+        var removedAlerts = proctor.State.Alerts.RemoveAll(a => a.SlotId == slotId) > 0;
+        foreach (var pending in _pendingAlerts.Values.Where(a => a.SlotId == slotId).ToList())
+        {
+            _pendingAlerts.Remove(pending.AlertId);
+        }
+
+        if (removedRoom || removedAlerts)
         {
             await proctor.WriteStateAsync();
-            foreach (var handle in await RoomStream(slotId).GetAllSubscriptionHandles())
-            {
-                await handle.UnsubscribeAsync();
-            }
+        }
+
+        foreach (var handle in await RoomStream(slotId).GetAllSubscriptionHandles())
+        {
+            await handle.UnsubscribeAsync();
         }
     }
 
