@@ -50,7 +50,7 @@ internal static class AnswerRules
                         throw ProctorWiseException.Invalid("answer", $"At most {max} characters.");
                     }
 
-                    return answer;
+                    return TextRules.IsClean(answer.Text) ? answer : throw ProctorWiseException.Invalid("answer", TextRules.ControlCharacterMessage);
                 }
         }
     }

@@ -34,11 +34,17 @@ internal sealed class ValidationErrors
         return trimmed;
     }
 
+    /// <summary>Checks an optional text: its maximum length, and that it holds no control character (<see cref="TextRules"/>).</summary>
     public void CheckLength(string field, string? value, int maxLength)
     {
         if (value is not null && value.Length > maxLength)
         {
             Add(field, $"At most {maxLength} characters.");
+        }
+
+        if (!TextRules.IsClean(value))
+        {
+            Add(field, TextRules.ControlCharacterMessage);
         }
     }
 

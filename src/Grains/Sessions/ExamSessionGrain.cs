@@ -330,6 +330,11 @@ public sealed class ExamSessionGrain(
             throw ProctorWiseException.Invalid(field, "Required.");
         }
 
+        if (!TextRules.IsClean(trimmed))
+        {
+            throw ProctorWiseException.Invalid(field, TextRules.ControlCharacterMessage);
+        }
+
         return trimmed.Length <= ProctoringLimits.MaxTextLength ? trimmed : throw ProctorWiseException.Invalid(field, $"At most {ProctoringLimits.MaxTextLength} characters.");
     }
 }

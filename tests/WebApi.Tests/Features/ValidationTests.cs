@@ -74,6 +74,19 @@ public sealed class ValidationTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task ControlCharactersAreRefusedByFieldAndRightToLeftTextIsKept()
+    {
+        var teacher = await TeacherAsync();
+        await Expect.ValidationError("title", await teacher.PostAsync("/api/exams", ApiClient.ExamBody("Chemistry\u0000")));
+        await Expect.ValidationError("name", await factory.Anonymous().PostAsync("/api/auth/register", new { name = "Eve\u001b[2J", email = "ctl@school.test", password = "password-1" }));
+        Assert.Equal(0, await ExamCountAsync(teacher));
+
+        const string arabic = "امتحان الكيمياء \u200F";
+        var created = await teacher.ReadAsync<ExamView>(await teacher.PostAsync("/api/exams", ApiClient.ExamBody(arabic)), HttpStatusCode.Created);
+        Assert.Equal(arabic.Trim(), created.Title);
+    }
+
+    [Fact]
     public async Task EveryInvalidQuestionFieldIsReportedAtOnce()
     {
         var teacher = await TeacherAsync();
