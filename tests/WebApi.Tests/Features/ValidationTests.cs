@@ -81,9 +81,9 @@ public sealed class ValidationTests(ApiFactory factory)
         await Expect.ValidationError("name", await factory.Anonymous().PostAsync("/api/auth/register", new { name = "Eve\u001b[2J", email = "ctl@school.test", password = "password-1" }));
         Assert.Equal(0, await ExamCountAsync(teacher));
 
-        const string arabic = "امتحان الكيمياء \u200F";
-        var created = await teacher.ReadAsync<ExamView>(await teacher.PostAsync("/api/exams", ApiClient.ExamBody(arabic)), HttpStatusCode.Created);
-        Assert.Equal(arabic.Trim(), created.Title);
+        const string Arabic = "امتحان الكيمياء \u200F";
+        var created = await teacher.ReadAsync<ExamView>(await teacher.PostAsync("/api/exams", ApiClient.ExamBody(Arabic)), HttpStatusCode.Created);
+        Assert.Equal(Arabic.Trim(), created.Title);
     }
 
     [Fact]
