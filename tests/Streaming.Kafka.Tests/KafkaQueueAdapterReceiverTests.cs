@@ -6,7 +6,7 @@ using ProctorWise.Streaming.Kafka.Diagnostics;
 using ProctorWise.Streaming.Kafka.Serialization;
 using ProctorWise.Streaming.Kafka.Testing;
 using ProctorWise.Streaming.Kafka.Tests.Grains;
-using ProctorWise.Streaming.Kafka.Tests.Infrastructure;
+using ProctorWise.TestSupport;
 
 namespace ProctorWise.Streaming.Kafka.Tests;
 
