@@ -129,14 +129,10 @@ public sealed class ClusterPersistenceTests(MariaDbServer server) : IAsyncLifeti
         // The deadline passes: the reminder registered before the stop submits the session, at its deadline.
         _clock.Advance(before.Deadline - _clock.GetUtcNow() + TimeSpan.FromMinutes(1));
         var index = second.Client.GetGrain<ISubmissionIndexGrain>(SubmissionIndexKeys.ForStudent(student.UserId));
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while ((await index.ListAsync(new(1, 10))).Total == 0)
-        {
-            Assert.True(DateTime.UtcNow < until, "The deadline reminder did not submit the session after the graceful restart.");
-            await Task.Delay(250, Cancel);
-        }
+        var submitted = await Eventually.UntilAsync(
+            () => index.ListAsync(new(1, 10)), page => page.Total > 0, "the deadline reminder submits the session after the graceful restart");
 
-        var submission = await second.Client.GetGrain<ISubmissionGrain>(Assert.Single((await index.ListAsync(new(1, 10))).Items)).GetAsync(teacher);
+        var submission = await second.Client.GetGrain<ISubmissionGrain>(Assert.Single(submitted.Items)).GetAsync(teacher);
         Assert.Equal(SessionStatus.Expired, submission.SessionStatus);
         Assert.Equal(before.Deadline, submission.SubmittedAt);
     }
@@ -164,20 +160,24 @@ public sealed class ClusterPersistenceTests(MariaDbServer server) : IAsyncLifeti
 
         // After the restart the last frame's time is unknown: the camera gets a full timeout from the
         // reactivation, not "no frame since the start 100 s ago".
+        var restartedFrom = _clock.GetUtcNow();
         await using var second = await MariaDbCluster.StartAsync(server.ConnectionString, serviceId, _clock, silos: 1);
         var restored = second.Client.GetGrain<IExamSessionGrain>(before.Id);
         Assert.Equal(SessionStatus.InProgress, (await restored.GetAsync(student)).Status);
-        await Task.Delay(TimeSpan.FromSeconds(1), Cancel);
-        Assert.Empty(await restored.GetAnomaliesAsync(s_admin));
+        var reactivatedBy = _clock.GetUtcNow();
 
-        // A camera that really stopped is still noticed, one timeout later.
+        // A camera that really stopped is still noticed, one timeout later. That webcam_stopped is the only
+        // anomaly and dates from the reactivation: one judged from the session's start, whenever a tick raised
+        // it, would date from then (and a second would make two).
         _clock.Advance(TimeSpan.FromSeconds(16));
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (!(await restored.GetAnomaliesAsync(s_admin)).Any(a => a.Type == AnomalyType.WebcamStopped))
-        {
-            Assert.True(DateTime.UtcNow < until, "webcam_stopped was not raised a timeout after the reactivation.");
-            await Task.Delay(250, Cancel);
-        }
+        var anomalies = await Eventually.UntilAsync(
+            () => restored.GetAnomaliesAsync(s_admin),
+            a => a.Any(x => x.Type == AnomalyType.WebcamStopped),
+            "webcam_stopped is raised a timeout after the reactivation",
+            TimeSpan.FromSeconds(30));
+        var stopped = Assert.Single(anomalies);
+        Assert.Equal((AnomalyType.WebcamStopped, 1), (stopped.Type, stopped.Count));
+        Assert.InRange(stopped.StartedAt, restartedFrom, reactivatedBy);
     }
 
     [Fact]
@@ -199,14 +199,10 @@ public sealed class ClusterPersistenceTests(MariaDbServer server) : IAsyncLifeti
 
         // Only the submission index is read: touching the session would expire it lazily and hide a missing reminder.
         var index = second.Client.GetGrain<ISubmissionIndexGrain>(SubmissionIndexKeys.ForStudent(student.UserId));
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while ((await index.ListAsync(new(1, 10))).Total == 0)
-        {
-            Assert.True(DateTime.UtcNow < until, "The reminder did not submit the session after the restart.");
-            await Task.Delay(250, Cancel);
-        }
+        var submitted = await Eventually.UntilAsync(
+            () => index.ListAsync(new(1, 10)), page => page.Total > 0, "the reminder submits the session after the restart", TimeSpan.FromSeconds(30));
 
-        var submission = await second.Client.GetGrain<ISubmissionGrain>(Assert.Single((await index.ListAsync(new(1, 10))).Items)).GetAsync(teacher);
+        var submission = await second.Client.GetGrain<ISubmissionGrain>(Assert.Single(submitted.Items)).GetAsync(teacher);
         Assert.Equal(SessionStatus.Expired, submission.SessionStatus);
         var results = submission.Results!;
         Assert.Equal(2m, results.Single(r => r.QuestionId == "single").Score);
@@ -222,12 +218,12 @@ public sealed class ClusterPersistenceTests(MariaDbServer server) : IAsyncLifeti
         try
         {
             // The client starts once all three are active, so that it knows every gateway.
-            var joined = DateTime.UtcNow.AddSeconds(60);
-            while ((await MariaDbCluster.MembershipAsync(server.ConnectionString, serviceId)).Values.Count(s => s == SiloStatus.Active) < silos.Count)
-            {
-                Assert.True(DateTime.UtcNow < joined, "The silos did not join within 60 s:" + string.Concat(silos.Select(s => Environment.NewLine + s.Output)));
-                await Task.Delay(250, Cancel);
-            }
+            await Eventually.UntilAsync(
+                () => MariaDbCluster.MembershipAsync(server.ConnectionString, serviceId),
+                members => members.Values.Count(s => s == SiloStatus.Active) >= silos.Count,
+                "all three silos join",
+                TimeSpan.FromSeconds(60),
+                members => string.Join(", ", members.Select(m => $"{m.Key}: {m.Value}")) + string.Concat(silos.Select(s => Environment.NewLine + s.Output)));
 
             await using var cluster = await MariaDbCluster.StartAsync(server.ConnectionString, serviceId, _clock, silos: 0);
             var given = new Scenario(cluster.Client, _clock);
@@ -398,29 +394,22 @@ public sealed class ClusterPersistenceTests(MariaDbServer server) : IAsyncLifeti
     private static async Task<SessionLiveView> LiveViewAsync(MariaDbCluster cluster, string slotId, string sessionId, Func<SessionLiveView, bool> ready)
     {
         var room = cluster.Client.GetGrain<IRoomGrain>(slotId);
-        var until = DateTime.UtcNow.AddSeconds(15);
-        while (true)
-        {
-            var live = (await room.GetSnapshotAsync(s_admin)).Sessions.SingleOrDefault(s => s.SessionId == sessionId);
-            if (live is not null && ready(live))
-            {
-                return live;
-            }
-
-            Assert.True(DateTime.UtcNow < until, $"The room did not show the expected state of session {sessionId}; last seen: {live}");
-            await Task.Delay(100, Cancel);
-        }
+        var live = await Eventually.UntilAsync(
+            async () => (await room.GetSnapshotAsync(s_admin)).Sessions.SingleOrDefault(s => s.SessionId == sessionId),
+            v => v is not null && ready(v),
+            $"the room shows the expected state of session {sessionId}");
+        return live!;
     }
 
     /// <summary>How long after <paramref name="since"/> started the membership table marked the silo on <paramref name="siloPort"/> dead.</summary>
     private async Task<TimeSpan> DeclaredDeadAsync(string clusterId, int siloPort, Stopwatch since, TimeSpan within)
     {
-        while ((await MariaDbCluster.MembershipAsync(server.ConnectionString, clusterId)).GetValueOrDefault(siloPort) != SiloStatus.Dead)
-        {
-            Assert.True(since.Elapsed < within, $"The killed silo was not declared dead within {within}.");
-            await Task.Delay(100, Cancel);
-        }
-
+        await Eventually.UntilAsync(
+            () => MariaDbCluster.MembershipAsync(server.ConnectionString, clusterId),
+            members => members.GetValueOrDefault(siloPort) == SiloStatus.Dead,
+            $"the killed silo on port {siloPort} is declared dead within {within}",
+            within - since.Elapsed,
+            members => $"its status: {members.GetValueOrDefault(siloPort)}");
         return since.Elapsed;
     }
 }

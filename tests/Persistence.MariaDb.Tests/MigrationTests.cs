@@ -81,13 +81,14 @@ public sealed class MigrationTests(MariaDbServer server)
             var serviceId = MariaDbCluster.NewServiceId();
             var settings = MariaDbCluster.Settings(connectionString, serviceId, new Dictionary<string, string?> { [MariaDbSettings.MigrateOnStartKey] = "true" });
             using var silo = SiloProcess.Start(settings);
-            var until = DateTime.UtcNow.AddSeconds(60);
-            while (!(await MariaDbCluster.MembershipAsync(connectionString, serviceId)).ContainsValue(SiloStatus.Active))
-            {
-                Assert.False(silo.HasExited, "The silo stopped:" + Environment.NewLine + silo.Output);
-                Assert.True(DateTime.UtcNow < until, "The silo did not join within 60 s:" + Environment.NewLine + silo.Output);
-                await Task.Delay(250, cancel);
-            }
+            await Eventually.HoldsAsync(
+                async () =>
+                {
+                    Assert.False(silo.HasExited, "The silo stopped:" + Environment.NewLine + silo.Output);
+                    return (await MariaDbCluster.MembershipAsync(connectionString, serviceId)).ContainsValue(SiloStatus.Active);
+                },
+                () => "the silo did not join:" + Environment.NewLine + silo.Output,
+                TimeSpan.FromSeconds(60));
 
             Assert.Equal(
                 ["001-main.sql", "002-clustering.sql", "003-persistence.sql", "004-reminders.sql"],

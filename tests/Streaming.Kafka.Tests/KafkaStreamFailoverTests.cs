@@ -1,6 +1,7 @@
 using ProctorWise.Streaming.Kafka.Testing;
 using ProctorWise.Streaming.Kafka.Tests.Grains;
 using ProctorWise.Streaming.Kafka.Tests.Infrastructure;
+using ProctorWise.TestSupport;
 
 namespace ProctorWise.Streaming.Kafka.Tests;
 

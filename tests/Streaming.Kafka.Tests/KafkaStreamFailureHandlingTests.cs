@@ -1,5 +1,6 @@
 using ProctorWise.Streaming.Kafka.Tests.Grains;
 using ProctorWise.Streaming.Kafka.Tests.Infrastructure;
+using ProctorWise.TestSupport;
 
 namespace ProctorWise.Streaming.Kafka.Tests;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Confluent.Kafka;
 using ProctorWise.Streaming.Kafka.Tests.Grains;
 using ProctorWise.Streaming.Kafka.Tests.Infrastructure;
+using ProctorWise.TestSupport;
 
 namespace ProctorWise.Streaming.Kafka.Tests;
 

@@ -2,6 +2,7 @@ using System.Text;
 using ProctorWise.Streaming.Kafka.Adapters;
 using ProctorWise.Streaming.Kafka.Tests.Grains;
 using ProctorWise.Streaming.Kafka.Tests.Infrastructure;
+using ProctorWise.TestSupport;
 
 namespace ProctorWise.Streaming.Kafka.Tests;
 

@@ -36,18 +36,13 @@ public sealed class HubClient : IAsyncDisposable
     public IReadOnlyList<System.Text.Json.JsonElement> Messages(string method) =>
         Received.TryGetValue(method, out var queue) ? [.. queue] : [];
 
-    /// <summary>Waits until <paramref name="condition"/> holds for the messages of a method (10 s at most).</summary>
-    public async Task<IReadOnlyList<System.Text.Json.JsonElement>> WaitForAsync(string method, Func<IReadOnlyList<System.Text.Json.JsonElement>, bool> condition)
-    {
-        var until = DateTime.UtcNow.AddSeconds(10);
-        while (!condition(Messages(method)))
-        {
-            Assert.True(DateTime.UtcNow < until, $"Timed out waiting for '{method}'; received {Messages(method).Count}.");
-            await Task.Delay(25, TestContext.Current.CancellationToken);
-        }
-
-        return Messages(method);
-    }
+    /// <summary>Waits until <paramref name="condition"/> holds for the messages of a method, and returns them.</summary>
+    public Task<IReadOnlyList<System.Text.Json.JsonElement>> WaitForAsync(string method, Func<IReadOnlyList<System.Text.Json.JsonElement>, bool> condition) =>
+        Eventually.UntilAsync(
+            () => Task.FromResult(Messages(method)),
+            condition,
+            $"the awaited '{method}' messages",
+            describe: messages => $"{messages.Count} '{method}' message(s): {string.Join(", ", messages)}");
 
     public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
 }

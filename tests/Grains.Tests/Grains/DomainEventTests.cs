@@ -91,13 +91,11 @@ public sealed class DomainEventTests(ClusterFixture fixture)
     private async Task<IReadOnlyList<DomainEvent>> FactsAsync(string key, int count)
     {
         var probe = fixture.Grains.GetGrain<IEventProbeGrain>(key);
-        var until = DateTime.UtcNow.AddSeconds(15);
-        IReadOnlyList<ReceivedEvent> received;
-        while ((received = await probe.ReceivedAsync()).DistinctBy(r => r.Event.EventId).Count() < count)
-        {
-            Assert.True(DateTime.UtcNow < until, $"{key}: {received.Count} deliveries of {count} facts within 15 s ({string.Join(", ", received.Select(r => r.Event.GetType().Name))}).");
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
+        var received = await Eventually.UntilAsync(
+            () => probe.ReceivedAsync(),
+            r => r.DistinctBy(e => e.Event.EventId).Count() >= count,
+            $"{key}: {count} facts delivered",
+            describe: r => $"{r.Count} deliveries ({string.Join(", ", r.Select(e => e.Event.GetType().Name))})");
 
         var facts = received.DistinctBy(r => r.Event.EventId).Select(r => r.Event).ToList();
         Assert.Equal(count, facts.Count);

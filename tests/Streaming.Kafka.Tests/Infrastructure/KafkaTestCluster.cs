@@ -5,6 +5,7 @@ using Orleans.TestingHost;
 using ProctorWise.Streaming.Kafka.Diagnostics;
 using ProctorWise.Streaming.Kafka.Testing;
 using ProctorWise.Streaming.Kafka.Tests.Grains;
+using ProctorWise.TestSupport;
 
 namespace ProctorWise.Streaming.Kafka.Tests.Infrastructure;
 

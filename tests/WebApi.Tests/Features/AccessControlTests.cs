@@ -36,19 +36,14 @@ public sealed class AccessControlTests(ApiFactory factory)
 
     private async Task<Scene> GradedExamAsync()
     {
-        var admin = await factory.AdminAsync();
-        var teacher = await admin.NewUserAsync(UserRole.Teacher);
-        var student = await admin.NewUserAsync(UserRole.Student);
-        var proctor = await admin.NewUserAsync(UserRole.Proctor);
-        var exam = await teacher.CreatePublishedExamAsync(title: "Owned exam");
+        var proctor = await (await factory.AdminAsync()).NewUserAsync(UserRole.Proctor);
+        var booked = await BookedSlot.ArrangeAsync(factory, title: "Owned exam");
+        var (teacher, student, exam, taken) = (booked.Teacher, booked.Student, booked.Exam, booked.Slot);
         var draft = await teacher.ReadAsync<ExamView>(await teacher.PostAsync("/api/exams", ApiClient.ExamBody("Owned draft")), HttpStatusCode.Created);
-        var taken = await teacher.AddSlotAsync(exam.Id, TimeSpan.FromSeconds(30));
         var free = await teacher.AddSlotAsync(exam.Id, TimeSpan.FromDays(3));
         await Expect.Status(HttpStatusCode.NoContent, await teacher.PostAsync($"/api/slots/{taken.Id}/proctors", new { proctorId = proctor.User!.Id }));
 
-        var booking = await student.BookAsync(taken.Id);
-        factory.Clock.Advance(TimeSpan.FromSeconds(30));
-        var session = await student.StartAsync(booking.Id);
+        var session = (await booked.StartAsync()).Session;
         await Expect.Status(HttpStatusCode.NoContent, await student.PutAsync($"/api/sessions/{session.Id}/answers/essay", new { answer = "Atoms share electrons.", seq = 1 }));
         var submitted = await student.ReadAsync<SubmitResponse>(await student.PostAsync($"/api/sessions/{session.Id}/submit"));
 
@@ -234,14 +229,8 @@ public sealed class AccessControlTests(ApiFactory factory)
     [Fact]
     public async Task AStudentCannotSuperviseTheirOwnRunningSession()
     {
-        var admin = await factory.AdminAsync();
-        var teacher = await admin.NewUserAsync(UserRole.Teacher);
-        var student = await admin.NewUserAsync(UserRole.Student);
-        var exam = await teacher.CreatePublishedExamAsync();
-        var slot = await teacher.AddSlotAsync(exam.Id, TimeSpan.FromSeconds(30));
-        var booking = await student.BookAsync(slot.Id);
-        factory.Clock.Advance(TimeSpan.FromSeconds(30));
-        var session = await student.StartAsync(booking.Id);
+        var running = await RunningSession.StartAsync(factory);
+        var (student, session) = (running.Student, running.Session);
 
         // Supervisor endpoints: a wrong role is a 403 (API.md), even on the caller's own session, which the
         // student knows exists (so "unknown", 404, would be the wrong answer).

@@ -6,6 +6,7 @@ using Confluent.Kafka;
 using Microsoft.AspNetCore.SignalR.Client;
 using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Streaming.Kafka.Testing;
+using ProctorWise.TestSupport;
 using ProctorWise.TestSupport.Web;
 
 namespace ProctorWise.WebApi.Tests.Features;
@@ -90,17 +91,17 @@ public sealed class KafkaProctoringTests : IAsyncLifetime
             AutoOffsetReset = AutoOffsetReset.Earliest,
         }).Build();
         consumer.Subscribe(_prefix + "alerts");
-        var until = DateTime.UtcNow.AddSeconds(20);
-        ConsumeResult<string, string>? record = null;
-        while (DateTime.UtcNow < until && record is null)
-        {
-            var next = consumer.Consume(TimeSpan.FromMilliseconds(500));
-            if (next is not null && Header(next, "event-type") == "pw.alert-raised")
+        var seen = new List<string?>();
+        var record = await Eventually.UntilAsync(
+            () =>
             {
-                record = next;
-            }
-        }
-
+                var next = consumer.Consume(TimeSpan.FromMilliseconds(500));
+                seen.Add(next is null ? null : Header(next, "event-type"));
+                return Task.FromResult(next);
+            },
+            next => next is not null && Header(next, "event-type") == "pw.alert-raised",
+            $"a pw.alert-raised record on {_prefix}alerts",
+            describe: _ => $"{seen.Count(t => t is not null)} other record(s) [{string.Join(", ", seen.Where(t => t is not null))}]");
         Assert.NotNull(record);
         Assert.Equal(room.SlotId, record.Message.Key);
         Assert.Equal("application/json", Header(record, "content-type"));

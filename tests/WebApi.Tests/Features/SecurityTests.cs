@@ -24,14 +24,8 @@ public sealed class SecurityTests(ApiFactory factory)
 {
     private async Task<(ApiClient Teacher, ApiClient Student, SessionView Session, ExamView Exam)> RunningSessionAsync(int durationMinutes = 30)
     {
-        var admin = await factory.AdminAsync();
-        var teacher = await admin.NewUserAsync(UserRole.Teacher);
-        var student = await admin.NewUserAsync(UserRole.Student);
-        var exam = await teacher.CreatePublishedExamAsync(durationMinutes);
-        var slot = await teacher.AddSlotAsync(exam.Id, TimeSpan.FromSeconds(30));
-        var booking = await student.BookAsync(slot.Id);
-        factory.Clock.Advance(TimeSpan.FromSeconds(30));
-        return (teacher, student, await student.StartAsync(booking.Id), exam);
+        var running = await RunningSession.StartAsync(factory, durationMinutes);
+        return (running.Teacher, running.Student, running.Session, running.Exam);
     }
 
     [Fact]
@@ -61,18 +55,14 @@ public sealed class SecurityTests(ApiFactory factory)
     [Fact]
     public async Task StudentsNeverReceiveQuestionsBeforeStartNorAnyAnswerKey()
     {
-        var admin = await factory.AdminAsync();
-        var teacher = await admin.NewUserAsync(UserRole.Teacher);
-        var student = await admin.NewUserAsync(UserRole.Student);
-        var exam = await teacher.CreatePublishedExamAsync();
-        var slot = await teacher.AddSlotAsync(exam.Id, TimeSpan.FromMinutes(2));
-        var booking = await student.BookAsync(slot.Id);
+        var booked = await BookedSlot.ArrangeAsync(factory);
+        var (student, exam, booking) = (booked.Student, booked.Exam, booked.Booking);
 
         var examJson = await student.GetStringAsync($"/api/exams/{exam.Id}");
         Assert.Contains("\"questions\":null", examJson, StringComparison.Ordinal);
         await Expect.Problem(HttpStatusCode.Conflict, await student.PostAsync($"/api/bookings/{booking.Id}/session"));
 
-        factory.Clock.Advance(TimeSpan.FromMinutes(2));
+        booked.Open();
         var response = await student.PostAsync($"/api/bookings/{booking.Id}/session");
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -262,15 +252,11 @@ public sealed class SecurityTests(ApiFactory factory)
     [Fact]
     public async Task StartingAfterTheSlotWindowClosedIsA409AndCreatesNoSession()
     {
-        var admin = await factory.AdminAsync();
-        var teacher = await admin.NewUserAsync(UserRole.Teacher);
-        var student = await admin.NewUserAsync(UserRole.Student);
-        var exam = await teacher.CreatePublishedExamAsync(durationMinutes: 1);
-        var slot = await teacher.AddSlotAsync(exam.Id, TimeSpan.FromSeconds(30));
-        var booking = await student.BookAsync(slot.Id);
+        var booked = await BookedSlot.ArrangeAsync(factory, durationMinutes: 1);
+        var (teacher, student, exam, slot, booking) = (booked.Teacher, booked.Student, booked.Exam, booked.Slot, booked.Booking);
 
         // The window is [startsAt, endsAt): from endsAt on it is closed.
-        factory.Clock.Advance(TimeSpan.FromSeconds(30) + TimeSpan.FromMinutes(1));
+        factory.Clock.Advance(BookedSlot.OpensIn + TimeSpan.FromMinutes(1));
         await Expect.Problem(HttpStatusCode.Conflict, await student.PostAsync($"/api/bookings/{booking.Id}/session"));
         await Expect.Problem(HttpStatusCode.Conflict, await student.PostAsync($"/api/bookings/{booking.Id}/session"));
 

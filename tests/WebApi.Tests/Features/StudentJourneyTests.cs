@@ -18,9 +18,6 @@ public sealed class StudentJourneyTests(ApiFactory factory)
     [Fact]
     public async Task FromRegistrationToAPublishedGrade()
     {
-        var admin = await factory.AdminAsync();
-        var teacher = await admin.NewUserAsync(UserRole.Teacher);
-
         // A student registers themselves and signs in.
         var email = $"ann-{Guid.NewGuid():N}@school.test";
         var anonymous = factory.Anonymous();
@@ -29,15 +26,13 @@ public sealed class StudentJourneyTests(ApiFactory factory)
         Assert.Equal(UserRole.Student, registered.Role);
         var student = await anonymous.LoginAsync(email, "ann-password");
 
-        // The teacher publishes an exam with a slot; the student books it.
-        var exam = await teacher.CreatePublishedExamAsync();
-        var slot = await teacher.AddSlotAsync(exam.Id, TimeSpan.FromMinutes(10));
-        var booking = await student.BookAsync(slot.Id);
+        // A teacher publishes an exam with a slot; the student books it.
+        var booked = await BookedSlot.ArrangeAsync(factory, student: student);
+        var (teacher, exam) = (booked.Teacher, booked.Exam);
         Assert.Equal(BookingStatus.Booked, Assert.Single(await student.GetAsync<List<BookingView>>("/api/bookings/me")).Status);
 
         // The slot opens; the student starts, answers and submits.
-        factory.Clock.Advance(TimeSpan.FromMinutes(10));
-        var session = await student.StartAsync(booking.Id);
+        var session = (await booked.StartAsync()).Session;
         Assert.Equal(5, session.Questions!.Count);
         var answers = new (string Question, object Answer)[]
         {
@@ -78,14 +73,8 @@ public sealed class StudentJourneyTests(ApiFactory factory)
     [Fact]
     public async Task ResumingReturnsTheSameSessionWith200AndTheSavedAnswers()
     {
-        var admin = await factory.AdminAsync();
-        var teacher = await admin.NewUserAsync(UserRole.Teacher);
-        var student = await admin.NewUserAsync(UserRole.Student);
-        var exam = await teacher.CreatePublishedExamAsync();
-        var slot = await teacher.AddSlotAsync(exam.Id, TimeSpan.FromMinutes(1));
-        var booking = await student.BookAsync(slot.Id);
-        factory.Clock.Advance(TimeSpan.FromMinutes(1));
-        var session = await student.StartAsync(booking.Id);
+        var running = await RunningSession.StartAsync(factory);
+        var (student, session, booking) = (running.Student, running.Session, running.Booking);
         await student.PutAsync($"/api/sessions/{session.Id}/answers/short", new { answer = "Na", seq = 1 });
 
         await student.PostAsync($"/api/sessions/{session.Id}/events", new { type = "copy", seq = 7 });

@@ -182,14 +182,8 @@ public sealed class ValidationTests(ApiFactory factory)
     [Fact]
     public async Task AnAnswerOfTheWrongShapeIsRefused()
     {
-        var admin = await factory.AdminAsync();
-        var teacher = await admin.NewUserAsync(UserRole.Teacher);
-        var student = await admin.NewUserAsync(UserRole.Student);
-        var exam = await teacher.CreatePublishedExamAsync();
-        var slot = await teacher.AddSlotAsync(exam.Id, TimeSpan.FromSeconds(10));
-        var booking = await student.BookAsync(slot.Id);
-        factory.Clock.Advance(TimeSpan.FromSeconds(10));
-        var session = await student.StartAsync(booking.Id);
+        var running = await RunningSession.StartAsync(factory);
+        var (student, session) = (running.Student, running.Session);
 
         await Expect.ValidationError("answer", await student.PutAsync($"/api/sessions/{session.Id}/answers/single", new { answer = new { x = 1 }, seq = 1 }));
         await Expect.ValidationError("answer", await student.PutAsync($"/api/sessions/{session.Id}/answers/single", new { answer = "water", seq = 1 }));

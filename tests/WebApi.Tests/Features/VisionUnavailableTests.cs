@@ -39,9 +39,11 @@ public sealed class VisionUnavailableTests : IClassFixture<VisionUnavailableTest
     public async Task FramesAreAcceptedAsUnavailableAndKeepTheCameraAlive()
     {
         var room = await ProctoredRoom.ArrangeAsync(_factory);
+        var lastFrameFrom = DateTimeOffset.MinValue;
         for (var i = 0; i < 12; i++)
         {
             _factory.Clock.Advance(TimeSpan.FromSeconds(2));
+            lastFrameFrom = _factory.Clock.GetUtcNow();
             var response = await room.Student.Http.PostAsync(
                 new Uri($"/api/sessions/{room.Session.Id}/frames", UriKind.Relative), FrameContent.Of(TestFrames.WebcamEmpty), TestContext.Current.CancellationToken);
             var frame = await room.Student.ReadAsync<FrameResponse>(response, HttpStatusCode.Accepted);
@@ -50,10 +52,20 @@ public sealed class VisionUnavailableTests : IClassFixture<VisionUnavailableTest
             Assert.Empty(frame.Faces);
         }
 
-        // 24 s of empty frames: neither a made-up no_face nor a false webcam_stopped (timeout 15 s).
-        await Task.Delay(600, TestContext.Current.CancellationToken);
-        Assert.Empty(await room.First.GetAsync<List<AnomalyResponse>>($"/api/sessions/{room.Session.Id}/anomalies"));
-        Assert.Empty(await room.First.GetAsync<List<ProctorAlert>>("/api/proctor/alerts"));
+        // 24 s of empty frames: neither a made-up no_face nor a false webcam_stopped (timeout 15 s). To know
+        // that the camera watch has judged them, the camera then really stops: the webcam_stopped that follows
+        // dates from the last frame (not from the session's start), and it is the only anomaly and the only
+        // alert (an earlier one would have reached the inbox first, on the same room stream).
+        var lastFrameBy = _factory.Clock.GetUtcNow();
+        _factory.Clock.Advance(TimeSpan.FromSeconds(16));
+        var alerts = await Eventually.UntilAsync(
+            () => room.First.GetAsync<List<ProctorAlert>>("/api/proctor/alerts"),
+            a => a.Any(x => x.Type == AnomalyType.WebcamStopped),
+            "the webcam_stopped alert once frames stop");
+        Assert.Equal(AnomalyType.WebcamStopped, Assert.Single(alerts).Type);
+        var anomaly = Assert.Single(await room.First.GetAsync<List<AnomalyResponse>>($"/api/sessions/{room.Session.Id}/anomalies"));
+        Assert.Equal((AnomalyType.WebcamStopped, 1), (anomaly.Type, anomaly.Count));
+        Assert.InRange(anomaly.StartedAt, lastFrameFrom, lastFrameBy);
     }
 
     /// <summary>The API host with a face model path that does not exist.</summary>
