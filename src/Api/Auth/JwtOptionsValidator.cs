@@ -21,8 +21,14 @@ internal sealed class JwtOptionsValidator(bool secretOptional = false) : IValida
             return ValidateOptionsResult.Fail($"Jwt:Secret must be at least {JwtOptions.MinSecretLength} characters.");
         }
 
+        if (string.IsNullOrWhiteSpace(options.Issuer) || string.IsNullOrWhiteSpace(options.Audience))
+        {
+            // An empty issuer or audience cannot be validated on incoming tokens.
+            return ValidateOptionsResult.Fail($"Jwt:{(string.IsNullOrWhiteSpace(options.Issuer) ? "Issuer" : "Audience")} is empty.");
+        }
+
         return options.Lifetime <= TimeSpan.Zero
-            ? ValidateOptionsResult.Fail("Jwt:Lifetime must be positive.")
+            ? ValidateOptionsResult.Fail($"Jwt:Lifetime is {options.Lifetime.ToString("c", System.Globalization.CultureInfo.InvariantCulture)}; it must be positive.")
             : ValidateOptionsResult.Success;
     }
 }
