@@ -6,6 +6,9 @@ public sealed class BootstrapOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Bootstrap";
 
+    /// <summary>The shortest password the user grains accept (their rule is internal to them; a test keeps the two equal).</summary>
+    public const int MinPasswordLength = 8;
+
     /// <summary>The admin's e-mail address (<c>Bootstrap__AdminEmail</c>).</summary>
     public string? AdminEmail { get; set; }
 

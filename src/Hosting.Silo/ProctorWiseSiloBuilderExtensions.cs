@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Storage;
 using ProctorWise.Grains.Events;
@@ -23,13 +24,22 @@ namespace ProctorWise.Hosting.Silo;
 /// </summary>
 public static class ProctorWiseSiloBuilderExtensions
 {
+    /// <summary>The section bound to Orleans' <see cref="ClusterMembershipOptions"/>.</summary>
+    public const string MembershipSection = "Orleans:Membership";
+
+    /// <summary>
+    /// Sections bound whole to Orleans' own options classes; the README documents them as <c>Section:*</c>
+    /// and points to Orleans' documentation for their keys.
+    /// </summary>
+    public static IReadOnlyList<string> OrleansSections { get; } = [MembershipSection, ReminderOptionsValidator.Section];
+
     /// <summary>Hosts a ProctorWise silo in this application (the Silo executable, or co-hosted with the API).</summary>
     public static IHostApplicationBuilder AddProctorWiseSilo(this IHostApplicationBuilder builder)
     {
         var hosting = builder.AddProctorWiseHostingOptions();
         var configuration = builder.Configuration;
-        builder.Services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
-        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        builder.Services.AddValidatedOptions<BootstrapOptions, BootstrapOptionsValidator>(configuration.GetSection(BootstrapOptions.Section));
+        builder.Services.AddValidatedOptions<DemoOptions, DemoOptionsValidator>(configuration.GetSection(DemoOptions.Section));
         if (hosting is { MariaDbConnectionString: { } connectionString, MigrateOnStart: true })
         {
             // Registered before the silo so the schema exists when membership starts.
@@ -51,7 +61,7 @@ public static class ProctorWiseSiloBuilderExtensions
     public static ISiloBuilder UseProctorWiseClustering(this ISiloBuilder silo, HostingOptions hosting, IConfiguration configuration)
     {
         // Failure detection is tuned per deployment (Orleans__Membership__ProbeTimeout, …).
-        silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection("Orleans:Membership"));
+        silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection(MembershipSection));
         if (hosting.MariaDbConnectionString is not { } connectionString)
         {
             var primary = hosting.PrimarySiloPort is { } port ? new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port) : null;
@@ -99,15 +109,16 @@ public static class ProctorWiseSiloBuilderExtensions
 
         if (hosting.Streams == StreamTransport.Kafka)
         {
-            silo.AddKafkaStreams(StreamProviders.Default, o => StreamingSettings.Apply(o, hosting, configuration), p => StreamingSettings.ConfigureProvider(p, configuration));
+            silo.AddKafkaStreams(StreamProviders.Default, o => StreamingSettings.Apply(o, hosting, configuration), StreamingSettings.ConfigureProvider);
         }
         else
         {
-            silo.AddMemoryStreams(StreamProviders.Default, p => StreamingSettings.ConfigureProvider(p, configuration));
+            silo.AddMemoryStreams(StreamProviders.Default, StreamingSettings.ConfigureProvider);
         }
 
         var services = silo.Services;
-        services.AddOptions<ReminderOptions>().Bind(configuration.GetSection("Reminders"));
+        services.AddValidatedOptions<ReminderOptions, ReminderOptionsValidator>(configuration.GetSection(ReminderOptionsValidator.Section));
+        services.AddValidatedOptions<StreamOptions, StreamOptionsValidator>(configuration.GetSection(StreamOptions.Section));
 
         // State is stored with the Orleans serializer: [GenerateSerializer]/[Id]/[Alias] make it
         // version-tolerant (fields can be added), unlike JSON with CLR type names.
@@ -116,9 +127,21 @@ public static class ProctorWiseSiloBuilderExtensions
         services.AddIdentityPasswordHashing();
         services.AddDomainEvents();
         services.AddFileEvidenceStore(configuration);
-        services.AddOptions<ExamSessionOptions>().Bind(configuration.GetSection(ExamSessionOptions.Section));
-        services.AddOptions<LoginThrottleOptions>().Bind(configuration.GetSection(LoginThrottleOptions.Section));
+        services.AddValidatedOptions<ExamSessionOptions, ExamSessionOptionsValidator>(configuration.GetSection(ExamSessionOptions.Section));
+        services.AddValidatedOptions<LoginThrottleOptions, LoginThrottleOptionsValidator>(configuration.GetSection(LoginThrottleOptions.Section));
         services.AddProctorWiseVision(configuration);
         return silo;
+    }
+
+    /// <summary>
+    /// Binds options to their section and checks them when the host starts, so a bad value stops the start
+    /// with the validator's message (which names the key) instead of failing the first request that uses it.
+    /// </summary>
+    private static void AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, IConfigurationSection section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
     }
 }

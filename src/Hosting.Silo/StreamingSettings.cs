@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using ProctorWise.Grains.Interfaces.Events;
 using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Streaming.Kafka;
@@ -17,22 +18,16 @@ public static class StreamingSettings
     /// <summary>The configuration section.</summary>
     public const string Section = "Kafka";
 
+    /// <summary>The keys read by <see cref="Apply"/> besides <see cref="HostingOptions.KafkaBootstrapServersKey"/> (the README's table is checked against them).</summary>
+    public static IReadOnlyList<string> Keys { get; } =
+        [.. new[] { "TopicPrefix", "Namespaces", "Partitions", "ReplicationFactor", "CreateTopics", "ConsumerGroupId" }.Select(k => $"{Section}:{k}")];
+
     /// <summary>
-    /// How long a silo's pulling agent waits after an empty read before reading its queue again
-    /// (<c>Streams:PollInterval</c>). Orleans' 100 ms default alone would put up to 100 ms between a
-    /// student's event and the proctor grain; an empty read is cheap (a local queue or consumer buffer).
+    /// Applies the silo-side provider settings shared by the memory and Kafka providers: the pulling agent's
+    /// poll interval comes from <see cref="StreamOptions"/> (<c>Streams:PollInterval</c>), checked at start.
     /// </summary>
-    public static TimeSpan PollInterval(IConfiguration configuration) => configuration.GetValue("Streams:PollInterval", DefaultPollInterval);
-
-    /// <summary>The default of <see cref="PollInterval"/>.</summary>
-    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMilliseconds(20);
-
-    /// <summary>Applies the silo-side provider settings shared by the memory and Kafka providers.</summary>
-    public static void ConfigureProvider(ISiloPersistentStreamConfigurator provider, IConfiguration configuration)
-    {
-        var poll = PollInterval(configuration);
-        provider.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = poll));
-    }
+    public static void ConfigureProvider(ISiloPersistentStreamConfigurator provider) =>
+        provider.ConfigurePullingAgent(agent => agent.Configure<IOptions<StreamOptions>>((o, streams) => o.GetQueueMsgsTimerPeriod = streams.Value.PollInterval));
 
     /// <summary>Fills the provider options from configuration and registers the application's event types.</summary>
     public static void Apply(KafkaStreamOptions options, HostingOptions hosting, IConfiguration configuration)

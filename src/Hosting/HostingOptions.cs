@@ -23,6 +23,31 @@ public sealed class HostingOptions
     /// <summary>The key whose presence selects the Kafka stream provider.</summary>
     public const string KafkaBootstrapServersKey = "Kafka:BootstrapServers";
 
+    /// <summary>The key of <see cref="ClusterId"/>.</summary>
+    public const string ClusterIdKey = "Orleans:ClusterId";
+
+    /// <summary>The key of <see cref="ServiceId"/>.</summary>
+    public const string ServiceIdKey = "Orleans:ServiceId";
+
+    /// <summary>The key of <see cref="SiloPort"/>.</summary>
+    public const string SiloPortKey = "Orleans:Endpoints:SiloPort";
+
+    /// <summary>The key of <see cref="GatewayPort"/>.</summary>
+    public const string GatewayPortKey = "Orleans:Endpoints:GatewayPort";
+
+    /// <summary>The key of <see cref="PrimarySiloPort"/>.</summary>
+    public const string PrimarySiloPortKey = "Orleans:Endpoints:PrimarySiloPort";
+
+    /// <summary>The key of <see cref="MariaDbConnectionString"/>.</summary>
+    public const string MariaDbConnectionStringKey = "ConnectionStrings:" + MariaDbSettings.ConnectionStringName;
+
+    /// <summary>Every key read here (the README's configuration table is checked against it).</summary>
+    public static IReadOnlyList<string> Keys { get; } =
+    [
+        ModeKey, ClusterIdKey, ServiceIdKey, SiloPortKey, GatewayPortKey, PrimarySiloPortKey, AdvertisedAddressKey,
+        MariaDbConnectionStringKey, MariaDbSettings.MigrateOnStartKey, KafkaBootstrapServersKey,
+    ];
+
     /// <summary>Whether a silo runs in this process (only read by hosts that can co-host one).</summary>
     public HostingMode Mode { get; init; } = HostingMode.Silo;
 
@@ -69,11 +94,11 @@ public sealed class HostingOptions
         var options = new HostingOptions
         {
             Mode = Parse(configuration, ModeKey, HostingMode.Silo, errors),
-            ClusterId = Text(configuration, "Orleans:ClusterId", "proctorwise", errors),
-            ServiceId = Text(configuration, "Orleans:ServiceId", "proctorwise", errors),
-            SiloPort = Port(configuration, "Orleans:Endpoints:SiloPort", errors) ?? 11111,
-            GatewayPort = Port(configuration, "Orleans:Endpoints:GatewayPort", errors) ?? 30000,
-            PrimarySiloPort = Port(configuration, "Orleans:Endpoints:PrimarySiloPort", errors),
+            ClusterId = Text(configuration, ClusterIdKey, "proctorwise", errors),
+            ServiceId = Text(configuration, ServiceIdKey, "proctorwise", errors),
+            SiloPort = Port(configuration, SiloPortKey, errors) ?? 11111,
+            GatewayPort = Port(configuration, GatewayPortKey, errors) ?? 30000,
+            PrimarySiloPort = Port(configuration, PrimarySiloPortKey, errors),
             AdvertisedAddress = Address(configuration, errors),
             MariaDbConnectionString = MariaDbSettings.ConnectionString(configuration),
             MigrateOnStart = Parse(configuration, MariaDbSettings.MigrateOnStartKey, false, errors),
@@ -81,7 +106,7 @@ public sealed class HostingOptions
         };
         if (options.SiloPort == options.GatewayPort)
         {
-            errors.Add($"Orleans:Endpoints:SiloPort and Orleans:Endpoints:GatewayPort are both {options.SiloPort}; they must differ.");
+            errors.Add($"{SiloPortKey} and {GatewayPortKey} are both {options.SiloPort}; they must differ.");
         }
 
         return errors.Count == 0 ? options : throw new OptionsValidationException(nameof(HostingOptions), typeof(HostingOptions), errors);

@@ -30,7 +30,7 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
     {
         _logger = logger;
         var settings = options.Value;
-        var workers = settings.Workers > 0 ? settings.Workers : Environment.ProcessorCount;
+        var workers = settings.Workers ?? Environment.ProcessorCount;
 
         var facePath = ModelFiles.Locate(settings.FaceModelPath);
         if (facePath is null)

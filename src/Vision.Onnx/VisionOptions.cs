@@ -30,8 +30,8 @@ public sealed class VisionOptions
     /// <summary>Minimum object class score.</summary>
     public float ObjectScoreThreshold { get; set; } = 0.5f;
 
-    /// <summary>Concurrent analyses per silo (each a dedicated thread with its own buffers); 0 means the number of cores.</summary>
-    public int Workers { get; set; }
+    /// <summary>Concurrent analyses per silo (each a dedicated thread with its own buffers); unset means the number of cores.</summary>
+    public int? Workers { get; set; }
 
     /// <summary>
     /// Nice value of the vision threads on Linux (0–19; 0 keeps the normal priority). At 10 the kernel gives

@@ -21,9 +21,15 @@ internal sealed class JwtOptionsValidator(bool secretOptional = false) : IValida
             return ValidateOptionsResult.Fail($"Jwt:Secret must be at least {JwtOptions.MinSecretLength} characters.");
         }
 
+        if (string.IsNullOrWhiteSpace(options.Issuer) || string.IsNullOrWhiteSpace(options.Audience))
+        {
+            // An empty issuer or audience cannot be validated on incoming tokens.
+            return ValidateOptionsResult.Fail($"Jwt:{(string.IsNullOrWhiteSpace(options.Issuer) ? "Issuer" : "Audience")} is empty.");
+        }
+
         if (options.Lifetime <= TimeSpan.Zero)
         {
-            return ValidateOptionsResult.Fail("Jwt:Lifetime must be positive.");
+            return ValidateOptionsResult.Fail($"Jwt:Lifetime is {options.Lifetime.ToString("c", System.Globalization.CultureInfo.InvariantCulture)}; it must be positive.");
         }
 
         return options.SessionLifetime < options.Lifetime

@@ -1,4 +1,7 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace ProctorWise.Api.Infrastructure;
 
@@ -11,9 +14,11 @@ public static class RateLimits
     /// <summary>Registers the policies.</summary>
     public static IServiceCollection AddProctorWiseRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        var perMinute = configuration.GetValue("RateLimits:CredentialsPerMinute", 20);
-        return services.AddRateLimiter(options =>
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>());
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, limits) =>
         {
+            var perMinute = limits.Value.CredentialsPerMinute;
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = async (context, cancellationToken) =>
             {
@@ -33,5 +38,6 @@ public static class RateLimits
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
+        return services.AddRateLimiter(_ => { });
     }
 }

@@ -1,0 +1,103 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using ProctorWise.Api.Infrastructure;
+using ProctorWise.Hosting.Silo;
+using ProctorWise.TestSupport;
+using ProctorWise.TestSupport.Web;
+
+namespace ProctorWise.WebApi.Tests.Features;
+
+/// <summary>A bad setting stops each kind of host at start, with a message naming the key.</summary>
+public sealed class OptionsStartupTests
+{
+    [Theory]
+    [InlineData("Vision:Workers", "0")]
+    [InlineData("Sessions:DeadlineReminderPeriod", "00:00:10")]
+    [InlineData("RateLimits:CredentialsPerMinute", "-1")]
+    [InlineData("LoginThrottle:MaxFailures", "0")]
+    [InlineData("Streams:PollInterval", "00:00:00")]
+    [InlineData("Reminders:MinimumReminderPeriod", "-00:00:01")]
+    [InlineData("Bootstrap:AdminPassword", "short")]
+    [InlineData("Orleans:Endpoints:SiloPort", "0")]
+    public void TheEmbeddedApiRefusesToStart(string key, string value)
+    {
+        using var factory = new BadSettingFactory(key, value);
+        AssertNamesKey(Assert.ThrowsAny<Exception>(factory.StartServer), key);
+    }
+
+    [Fact]
+    public void TheApiAsAClientOfAClusterRefusesToStart()
+    {
+        // Validation runs before the client looks for a gateway, so no silo is needed.
+        using var factory = new BadSettingFactory("RateLimits:CredentialsPerMinute", "0", ("Orleans:Hosting", "Client"));
+        AssertNamesKey(Assert.ThrowsAny<Exception>(factory.StartServer), "RateLimits:CredentialsPerMinute");
+    }
+
+    [Fact]
+    public async Task ASiloOnlyHostRefusesToStart()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Orleans:ClusterId"] = "bad-options-" + Guid.NewGuid().ToString("N"),
+            ["Orleans:Endpoints:SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:Endpoints:GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            ["Vision:Workers"] = "0",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.AddProctorWiseSilo();
+        using var silo = builder.Build();
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => silo.StartAsync(TestContext.Current.CancellationToken));
+        AssertNamesKey(error, "Vision:Workers");
+    }
+
+    [Fact]
+    public void AnUnreadableValueNamesItsKeyToo()
+    {
+        // The binder's own message (not ours) covers values of the wrong type.
+        using var factory = new BadSettingFactory("RateLimits:CredentialsPerMinute", "twenty");
+        Assert.Contains("RateLimits:CredentialsPerMinute", Assert.ThrowsAny<Exception>(factory.StartServer).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheRateLimitValidatorNamesTheKey()
+    {
+        var validator = new RateLimitOptionsValidator();
+        Assert.True(validator.Validate(null, new RateLimitOptions()).Succeeded);
+        Assert.Contains("RateLimits:CredentialsPerMinute is 0; it must be at least 1.", validator.Validate(null, new RateLimitOptions { CredentialsPerMinute = 0 }).FailureMessage, StringComparison.Ordinal);
+    }
+
+    private static void AssertNamesKey(Exception error, string key)
+    {
+        var validation = Flatten(error).OfType<OptionsValidationException>().FirstOrDefault();
+        Assert.True(validation is not null, $"no OptionsValidationException was thrown: {error}");
+        Assert.Contains(key, validation.Message, StringComparison.Ordinal);
+    }
+
+    private static IEnumerable<Exception> Flatten(Exception error)
+    {
+        yield return error;
+        var inner = error is AggregateException aggregate ? aggregate.InnerExceptions : error.InnerException is { } one ? [one] : [];
+        foreach (var nested in inner.SelectMany(Flatten))
+        {
+            yield return nested;
+        }
+    }
+
+    private sealed class BadSettingFactory(string key, string value, params (string Key, string Value)[] more) : ApiFactory
+    {
+        protected override Dictionary<string, string?> Settings()
+        {
+            var settings = base.Settings();
+            settings[key] = value;
+            foreach (var (k, v) in more)
+            {
+                settings[k] = v;
+            }
+
+            return settings;
+        }
+    }
+}
