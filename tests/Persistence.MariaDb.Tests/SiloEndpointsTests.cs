@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using ProctorWise.Hosting.Silo;
-using ProctorWise.TestSupport;
 
 namespace ProctorWise.Persistence.MariaDb.Tests;
 
@@ -29,10 +27,8 @@ public sealed class SiloEndpointsTests(MariaDbServer server) : IAsyncLifetime
     public async Task ASiloProcessIsLiveThenReadyOnceActiveAndServesOrleansAndRuntimeMetrics()
     {
         var settings = MariaDbCluster.Settings(server.ConnectionString, MariaDbCluster.NewServiceId());
-        var httpPort = FreePorts.Next();
-        settings[SiloWebHostExtensions.HttpPortKey] = httpPort.ToString(CultureInfo.InvariantCulture);
         using var silo = SiloProcess.Start(settings);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}") };
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{settings[SiloWebHostExtensions.HttpPortKey]}") };
 
         var ready = await SiloHttp.UntilAsync(http, "/health/ready", silo);
         Assert.Contains("\"membership\"", ready, StringComparison.Ordinal);
