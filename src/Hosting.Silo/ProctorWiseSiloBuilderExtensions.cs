@@ -46,8 +46,13 @@ public static class ProctorWiseSiloBuilderExtensions
             builder.Services.AddMariaDbMigrationOnStart(connectionString);
         }
 
-        builder.Services.AddHealthChecks().AddCheck<StreamsHealthCheck>("streams", tags: ["ready"]);
+        // Readiness is this silo's own: its membership status, its storage provider and its streams.
+        builder.Services.AddHealthChecks()
+            .AddCheck<SiloMembershipHealthCheck>("membership", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<SiloStorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<StreamsHealthCheck>("streams", tags: [HealthEndpoints.ReadyTag]);
         builder.Services.AddSingleton<StreamsHealthCheck>();
+        builder.Services.AddHostedService<PortAvailabilityCheck>();
         builder.UseOrleans(silo =>
         {
             silo.UseProctorWiseClustering(hosting, configuration);
@@ -64,8 +69,17 @@ public static class ProctorWiseSiloBuilderExtensions
         silo.Services.AddOptions<ClusterMembershipOptions>().Bind(configuration.GetSection(MembershipSection));
         if (hosting.MariaDbConnectionString is not { } connectionString)
         {
-            var primary = hosting.PrimarySiloPort is { } port ? new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port) : null;
-            return silo.UseLocalhostClustering(hosting.SiloPort, hosting.GatewayPort, primary, hosting.ServiceId, hosting.ClusterId);
+            // Localhost clustering is one machine's: it advertises loopback unless an address is configured,
+            // which then holds for the primary silo's endpoint too (silos on one host share it).
+            var address = hosting.AdvertisedAddress ?? System.Net.IPAddress.Loopback;
+            var primary = hosting.PrimarySiloPort is { } port ? new System.Net.IPEndPoint(address, port) : null;
+            silo.UseLocalhostClustering(hosting.SiloPort, hosting.GatewayPort, primary, hosting.ServiceId, hosting.ClusterId);
+            if (hosting.AdvertisedAddress is { } advertised)
+            {
+                silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = advertised);
+            }
+
+            return silo;
         }
 
         silo.Configure<ClusterOptions>(o =>

@@ -82,6 +82,9 @@ internal sealed class MariaDbCluster : IAsyncDisposable
         ["Orleans:Endpoints:SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
         ["Orleans:Endpoints:GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
 
+        // The silo executable's health and metrics port (in-process silos serve no HTTP and ignore it).
+        [SiloWebHostExtensions.HttpPortKey] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+
         // Declare a killed silo dead in seconds, not the default half-minute.
         ["Orleans:Membership:ProbeTimeout"] = "00:00:01",
         ["Orleans:Membership:NumMissedProbesLimit"] = "2",

@@ -23,6 +23,13 @@ internal sealed class SiloProcess : IDisposable
     /// <summary>True once the process ended (killed, or failed to start).</summary>
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Waits until the process ends by itself (a silo that refuses to start) and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        await _process.WaitForExitAsync(cancellationToken);
+        return _process.ExitCode;
+    }
+
     /// <summary>The end of what it wrote (standard output and error), for failure messages.</summary>
     public string Output
     {

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProctorWise.Api.Auth;
@@ -15,11 +14,12 @@ using ProctorWise.Api.Features.Users;
 using ProctorWise.Api.Hubs;
 using ProctorWise.Api.Infrastructure;
 using ProctorWise.Grains.Interfaces.Names;
+using ProctorWise.Hosting;
 using Scalar.AspNetCore;
 
 namespace ProctorWise.Api.Hosting;
 
-/// <summary>The HTTP side: JSON contract, problem details, auth, limits, OpenAPI, health and endpoints.</summary>
+/// <summary>The HTTP side: JSON contract, problem details, auth, limits, OpenAPI, health, metrics and endpoints.</summary>
 public static class ApiHostingExtensions
 {
     /// <summary>The largest request body accepted (frames have their own, smaller limit).</summary>
@@ -61,8 +61,9 @@ public static class ApiHostingExtensions
         services.AddProctorWiseRateLimits(builder.Configuration);
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
         services.AddHealthChecks()
-            .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])
-            .AddCheck<VisionHealthCheck>("vision", tags: ["ready"]);
+            .AddCheck<ClusterHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<VisionHealthCheck>("vision", tags: [HealthEndpoints.ReadyTag]);
+        builder.AddProctorWiseTelemetry();
         builder.AddProctorWiseHubs();
         return builder;
     }
@@ -91,8 +92,8 @@ public static class ApiHostingExtensions
         app.MapScalarApiReference();
 
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponseWriter.WriteAsync });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapProctorWiseHealth();
+        app.MapProctorWiseMetrics();
 
         app.MapAuthEndpoints();
         app.MapUserEndpoints();

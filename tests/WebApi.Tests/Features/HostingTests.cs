@@ -18,7 +18,9 @@ public sealed class HostingTests(ApiFactory factory)
         await Expect.Status(HttpStatusCode.OK, ready);
         var checks = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("checks")
             .EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
-        Assert.Equal(new Dictionary<string, string?> { ["cluster"] = "Healthy", ["streams"] = "Healthy", ["vision"] = "Healthy" }, checks);
+        Assert.Equal(
+            new Dictionary<string, string?> { ["cluster"] = "Healthy", ["membership"] = "Healthy", ["storage"] = "Healthy", ["streams"] = "Healthy", ["vision"] = "Healthy" },
+            checks);
     }
 
     [Fact]

@@ -20,22 +20,24 @@ public sealed class ReadinessTests : IClassFixture<ReadinessTests.FailingStoreFa
     public async Task AStoreThatStopsAnsweringMakesTheHostNotReadyAndItRecovers()
     {
         var client = _factory.Anonymous();
-        Assert.Equal("Healthy", await ClusterCheckAsync(client, HttpStatusCode.OK));
+        Assert.Equal(("Healthy", "Healthy"), await StorageChecksAsync(client, HttpStatusCode.OK));
 
+        // Both the cluster's probe grain and this silo's own storage check see the store fail.
         _factory.Storage.Failing = true;
-        Assert.Equal("Unhealthy", await ClusterCheckAsync(client, HttpStatusCode.ServiceUnavailable));
+        Assert.Equal(("Unhealthy", "Unhealthy"), await StorageChecksAsync(client, HttpStatusCode.ServiceUnavailable));
         await Expect.Status(HttpStatusCode.OK, await client.GetRawAsync("/health/live"));
 
         _factory.Storage.Failing = false;
-        Assert.Equal("Healthy", await ClusterCheckAsync(client, HttpStatusCode.OK));
+        Assert.Equal(("Healthy", "Healthy"), await StorageChecksAsync(client, HttpStatusCode.OK));
     }
 
-    private static async Task<string?> ClusterCheckAsync(ApiClient client, HttpStatusCode expected)
+    private static async Task<(string? Cluster, string? Storage)> StorageChecksAsync(ApiClient client, HttpStatusCode expected)
     {
         var response = await client.GetRawAsync("/health/ready");
         Assert.Equal(expected, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        return body.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "cluster").GetProperty("status").GetString();
+        var checks = body.RootElement.GetProperty("checks").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
+        return (checks["cluster"], checks["storage"]);
     }
 
     /// <summary>The application's grain storage, with a switch that makes the probe's state fail like a lost database.</summary>

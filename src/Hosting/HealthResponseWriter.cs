@@ -1,7 +1,8 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace ProctorWise.Api.Hosting;
+namespace ProctorWise.Hosting;
 
 /// <summary>Writes a health report as JSON: overall status and one line per check with its reason.</summary>
 internal static class HealthResponseWriter
