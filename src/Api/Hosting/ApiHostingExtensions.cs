@@ -60,7 +60,7 @@ public static class ApiHostingExtensions
         services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.AddProctorWiseAuth();
         services.AddProctorWiseRateLimits(builder.Configuration);
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>().AddSchemaTransformer<JsonContractSchemaTransformer>());
         services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("cluster", tags: ["ready"])
             .AddCheck<VisionHealthCheck>("vision", tags: ["ready"]);
