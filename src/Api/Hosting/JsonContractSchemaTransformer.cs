@@ -23,7 +23,9 @@ internal sealed class JsonContractSchemaTransformer : IOpenApiSchemaTransformer
 
         if (type.IsEnum)
         {
-            schema.Type = JsonSchemaType.String | orNull;
+            // Not "| null" for a nullable use: the enum's schema is one shared component, and the property
+            // that refers to it says whether it may be null.
+            schema.Type = JsonSchemaType.String;
             schema.Enum = EnumNames(type);
         }
         else if (schema.AdditionalProperties is null && DictionaryValueType(type) is { IsEnum: true } valueType)
