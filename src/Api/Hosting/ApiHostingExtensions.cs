@@ -71,7 +71,7 @@ public static class ApiHostingExtensions
         return builder;
     }
 
-    /// <summary>The JSON contract of API.md: camelCase, snake_case enums, UTC timestamps with Z.</summary>
+    /// <summary>The JSON contract of docs/API.md §1: camelCase, snake_case enums, UTC timestamps with Z.</summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
