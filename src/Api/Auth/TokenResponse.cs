@@ -2,7 +2,7 @@ using ProctorWise.Grains.Interfaces.Users;
 
 namespace ProctorWise.Api.Auth;
 
-/// <summary>The login answer (API.md: <c>{accessToken, expiresAt, user}</c>).</summary>
+/// <summary>The login answer (docs/API.md §2: <c>{accessToken, expiresAt, user}</c>).</summary>
 /// <param name="AccessToken">The bearer token.</param>
 /// <param name="ExpiresAt">When it stops being accepted.</param>
 /// <param name="User">The signed-in user.</param>

@@ -59,7 +59,7 @@ public static class ApiHostingExtensions
         services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.AddProctorWiseAuth();
         services.AddProctorWiseRateLimits(builder.Configuration);
-        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>().AddSchemaTransformer<JsonContractSchemaTransformer>());
         services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<VisionHealthCheck>("vision", tags: [HealthEndpoints.ReadyTag]);
@@ -68,7 +68,7 @@ public static class ApiHostingExtensions
         return builder;
     }
 
-    /// <summary>The JSON contract of API.md: camelCase, snake_case enums, UTC timestamps with Z.</summary>
+    /// <summary>The JSON contract of docs/API.md §1: camelCase, snake_case enums, UTC timestamps with Z.</summary>
     public static void ConfigureJson(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;

@@ -4,7 +4,7 @@ using ProctorWise.Grains.Interfaces.Sessions;
 
 namespace ProctorWise.Api.Infrastructure;
 
-/// <summary>API.md answers: an array of option indexes, or a string.</summary>
+/// <summary>Answers (docs/API.md §3): an array of option indexes, or a string.</summary>
 internal sealed class AnswerValueJsonConverter : JsonConverter<AnswerValue>
 {
     public override AnswerValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

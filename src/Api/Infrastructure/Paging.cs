@@ -3,7 +3,7 @@ using ProctorWise.Grains.Interfaces.Errors;
 
 namespace ProctorWise.Api.Infrastructure;
 
-/// <summary>The <c>?page=&amp;pageSize=</c> query of every list (API.md: pageSize ≤ 200).</summary>
+/// <summary>The <c>?page=&amp;pageSize=</c> query of every list (docs/API.md §1: pageSize ≤ 200).</summary>
 internal static class Paging
 {
     public static PageRequest From(int? page, int? pageSize)

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace ProctorWise.Api.Infrastructure;
 
-/// <summary>Timestamps as ISO-8601 UTC with a <c>Z</c> (API.md), whatever offset they were read with.</summary>
+/// <summary>Timestamps as ISO-8601 UTC with a <c>Z</c> (docs/API.md §1), whatever offset they were read with.</summary>
 internal sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>
 {
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

@@ -1,6 +1,6 @@
 namespace ProctorWise.Grains.Interfaces.Bookings;
 
-/// <summary>A booking as its student sees it (API.md <c>booking</c> plus exam title and slot times).</summary>
+/// <summary>A booking as its student sees it (docs/API.md §4 <c>booking</c>).</summary>
 /// <param name="Id">The booking id.</param>
 /// <param name="SlotId">The slot.</param>
 /// <param name="ExamId">The exam.</param>

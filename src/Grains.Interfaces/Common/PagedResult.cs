@@ -1,6 +1,6 @@
 namespace ProctorWise.Grains.Interfaces.Common;
 
-/// <summary>One page of a list (API.md: <c>{ items, page, pageSize, total }</c>).</summary>
+/// <summary>One page of a list (docs/API.md §1: <c>{ items, page, pageSize, total }</c>).</summary>
 /// <typeparam name="T">The item type.</typeparam>
 /// <param name="Items">The items of this page.</param>
 /// <param name="Page">The 1-based page number.</param>

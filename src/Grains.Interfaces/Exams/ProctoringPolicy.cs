@@ -1,7 +1,7 @@
 namespace ProctorWise.Grains.Interfaces.Exams;
 
 /// <summary>
-/// Thresholds of the proctoring rules for one exam (API.md <c>policy</c>). New members are appended
+/// Thresholds of the proctoring rules for one exam (docs/API.md §3 <c>policy</c>). New members are appended
 /// with defaults so stored exams keep loading.
 /// </summary>
 /// <param name="NoFaceSeconds">No face visible for this long raises <c>no_face</c>.</param>

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace ProctorWise.Grains.Interfaces.Exams;
 
-/// <summary>A question with its answer key (API.md <c>question</c>). Never sent to a student as is.</summary>
+/// <summary>A question with its answer key (docs/API.md §3 <c>question</c>). Never sent to a student as is.</summary>
 /// <param name="Id">Stable id; assigned by the server when a new question has none.</param>
 /// <param name="Type">The question type.</param>
 /// <param name="Text">The question text.</param>

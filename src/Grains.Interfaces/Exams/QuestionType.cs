@@ -1,6 +1,6 @@
 namespace ProctorWise.Grains.Interfaces.Exams;
 
-/// <summary>The kinds of questions (API.md <c>question.type</c>).</summary>
+/// <summary>The kinds of questions (docs/API.md §3 <c>question.type</c>).</summary>
 [GenerateSerializer, Alias("pw.question-type")]
 public enum QuestionType
 {

@@ -3,7 +3,7 @@ using ProctorWise.Grains.Interfaces.Sessions;
 namespace ProctorWise.Grains.Interfaces.Grading;
 
 /// <summary>
-/// A submission as one caller may see it (API.md <c>submission</c>). Before publication a student sees
+/// A submission as one caller may see it (docs/API.md §7 <c>submission</c>). Before publication a student sees
 /// the status only: scores and results are null.
 /// </summary>
 /// <param name="Id">The submission id.</param>

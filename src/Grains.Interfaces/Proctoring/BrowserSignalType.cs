@@ -1,6 +1,6 @@
 namespace ProctorWise.Grains.Interfaces.Proctoring;
 
-/// <summary>Signals the exam page reports (API.md <c>events.type</c>).</summary>
+/// <summary>Signals the exam page reports (docs/API.md §6 <c>events.type</c>).</summary>
 [GenerateSerializer, Alias("pw.browser-signal-type")]
 public enum BrowserSignalType
 {

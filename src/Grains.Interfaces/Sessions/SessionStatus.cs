@@ -1,6 +1,6 @@
 namespace ProctorWise.Grains.Interfaces.Sessions;
 
-/// <summary>The life cycle of an attempt (API.md <c>session.status</c>).</summary>
+/// <summary>The life cycle of an attempt (docs/API.md §5 <c>session.status</c>).</summary>
 [GenerateSerializer, Alias("pw.session-status")]
 public enum SessionStatus
 {

@@ -1,6 +1,6 @@
 namespace ProctorWise.Grains.Interfaces.Slots;
 
-/// <summary>A slot as the API shows it (API.md <c>slot</c>); <see cref="EndsAt"/> = start + exam duration.</summary>
+/// <summary>A slot as the API shows it (docs/API.md §3 <c>slot</c>); <see cref="EndsAt"/> = start + exam duration.</summary>
 /// <param name="Id">The slot id.</param>
 /// <param name="ExamId">The exam.</param>
 /// <param name="StartsAt">Start of the exam window (UTC).</param>

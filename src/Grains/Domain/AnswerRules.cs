@@ -4,7 +4,7 @@ using ProctorWise.Grains.Interfaces.Sessions;
 
 namespace ProctorWise.Grains.Domain;
 
-/// <summary>The shape an answer must have for its question (API.md: indexes for choices, text otherwise).</summary>
+/// <summary>The shape an answer must have for its question (docs/API.md §3: indexes for choices, text otherwise).</summary>
 internal static class AnswerRules
 {
     public const int MaxShortAnswer = 1000;

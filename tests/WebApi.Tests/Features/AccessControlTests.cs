@@ -14,7 +14,7 @@ namespace ProctorWise.WebApi.Tests.Features;
 
 /// <summary>
 /// Role and ownership checks on real objects: a student and a teacher who does not own the exam call every
-/// staff endpoint on a real exam, slot and submission, get the status API.md gives, and the owner reads
+/// staff endpoint on a real exam, slot and submission, get the status docs/API.md gives, and the owner reads
 /// everything back unchanged.
 /// </summary>
 [Collection(ApiCollection.Name)]
@@ -166,7 +166,7 @@ public sealed class AccessControlTests(ApiFactory factory)
         var intruder = await (await factory.AdminAsync()).NewUserAsync(UserRole.Teacher);
         var before = await SnapshotAsync(s);
 
-        // A published exam is visible to everyone: changing it is "forbidden" (API.md: 403 for someone else's object).
+        // A published exam is visible to everyone: changing it is "forbidden" (docs/API.md §1: 403 for someone else's object).
         var forbidden = new (string Call, Func<Task<HttpResponseMessage>> Send)[]
         {
             ("PUT exam", () => intruder.PutAsync($"/api/exams/{s.Exam.Id}", ApiClient.ExamBody("Stolen"))),
@@ -185,7 +185,7 @@ public sealed class AccessControlTests(ApiFactory factory)
         await ExpectEachAsync(HttpStatusCode.Forbidden, forbidden);
 
         // Someone else's draft is not visible to them at all, so every call answers as for an unknown exam
-        // (API.md: 404 also for objects the caller may not know exist) and reveals nothing.
+        // (docs/API.md §1: 404 also for objects the caller may not know exist) and reveals nothing.
         await Expect.Problem(HttpStatusCode.NotFound, await intruder.GetRawAsync($"/api/exams/{s.Draft.Id}"));
         var hidden = new (string Call, Func<Task<HttpResponseMessage>> Send)[]
         {
@@ -207,7 +207,7 @@ public sealed class AccessControlTests(ApiFactory factory)
         var before = await SnapshotAsync(s);
         var proctor = s.Proctor;
 
-        // Allowed by API.md: the proctor of the slot reads its bookings.
+        // Allowed by docs/API.md §4: the proctor of the slot reads its bookings.
         var booking = Assert.Single(await proctor.GetAsync<List<SlotBookingView>>($"/api/slots/{s.TakenSlot.Id}/bookings"));
         Assert.Equal(s.Student.User!.Id, booking.StudentId);
 
@@ -232,7 +232,7 @@ public sealed class AccessControlTests(ApiFactory factory)
         var running = await RunningSession.StartAsync(factory);
         var (student, session) = (running.Student, running.Session);
 
-        // Supervisor endpoints: a wrong role is a 403 (API.md), even on the caller's own session, which the
+        // Supervisor endpoints: a wrong role is a 403 (docs/API.md §1), even on the caller's own session, which the
         // student knows exists (so "unknown", 404, would be the wrong answer).
         await ExpectEachAsync(HttpStatusCode.Forbidden,
         [

@@ -198,7 +198,7 @@ public sealed class SecurityTests(ApiFactory factory)
         Assert.False((await admin.ReadAsync<UserView>(await admin.PatchAsync($"/api/users/{formerAdmin.User!.Id}", new { isActive = false }))).IsActive);
         Assert.Equal(UserRole.Student, (await admin.ReadAsync<UserView>(await admin.PatchAsync($"/api/users/{demoted.User!.Id}", new { role = UserRole.Student }))).Role);
 
-        // API.md: a deactivated user's tokens stop working, i.e. they are no longer valid tokens: 401.
+        // docs/API.md §2: a deactivated user's tokens stop working, i.e. they are no longer valid tokens: 401.
         var refused = new (string Call, Func<Task<HttpResponseMessage>> Send)[]
         {
             ("deactivated teacher creates", () => teacher.PostAsync("/api/exams", ApiClient.ExamBody($"deactivated {marker}"))),

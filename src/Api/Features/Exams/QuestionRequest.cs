@@ -2,7 +2,7 @@ using ProctorWise.Grains.Interfaces.Exams;
 
 namespace ProctorWise.Api.Features.Exams;
 
-/// <summary>A question with its key (API.md <c>question</c>).</summary>
+/// <summary>A question with its key (docs/API.md §3 <c>question</c>).</summary>
 /// <param name="Id">Optional stable id; assigned when absent.</param>
 /// <param name="Type">single_choice, multiple_choice, true_false, short_answer or essay.</param>
 /// <param name="Text">The question.</param>

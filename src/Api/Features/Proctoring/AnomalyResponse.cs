@@ -2,7 +2,7 @@ using ProctorWise.Grains.Interfaces.Proctoring;
 
 namespace ProctorWise.Api.Features.Proctoring;
 
-/// <summary>An anomaly with the address of its evidence frame (API.md <c>anomalies</c>).</summary>
+/// <summary>An anomaly with the address of its evidence frame (docs/API.md §6 <c>anomalies</c>).</summary>
 /// <param name="Id">The anomaly id.</param>
 /// <param name="Type">What was detected.</param>
 /// <param name="Severity">How much it matters.</param>

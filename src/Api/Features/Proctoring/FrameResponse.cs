@@ -2,7 +2,7 @@ using ProctorWise.Grains.Interfaces.Vision;
 
 namespace ProctorWise.Api.Features.Proctoring;
 
-/// <summary>What the server saw in a frame (API.md: <c>{faces, checks}</c>).</summary>
+/// <summary>What the server saw in a frame (docs/API.md §6: <c>{faces, objects, checks}</c>).</summary>
 /// <param name="Faces">Detected faces with boxes, scores, keypoints and the head-turn proxy.</param>
 /// <param name="Objects">Forbidden objects, when the object check ran.</param>
 /// <param name="Checks">Each check and whether it ran (<c>ok</c>, <c>unavailable</c>, or <c>skipped</c> under load).</param>

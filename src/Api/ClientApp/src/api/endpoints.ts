@@ -1,34 +1,46 @@
-// Typed calls, one per endpoint of API.md (plus GET /api/time in lib/services.ts).
+// Typed calls, one per endpoint of docs/API.md (plus GET /api/time in lib/services.ts).
 
 import { api, request, seg } from './client';
 import type {
   Anomaly,
+  AnswerRequest,
   AnswerValue,
+  AssignProctorRequest,
   Booking,
+  CreateUserRequest,
+  EventRequest,
   Exam,
   ExamRequest,
   FrameResponse,
+  GradeRequest,
+  LoginRequest,
+  MessageRequest,
   Paged,
   ProctorAlert,
   ProctorSummary,
+  RegisterRequest,
   Role,
   RoomSnapshot,
   RoomSummary,
   Session,
   SignalType,
   Slot,
+  SlotRequest,
   Submission,
+  SubmitResponse,
+  TerminateRequest,
   TokenResponse,
+  UpdateUserRequest,
   User,
 } from './types';
 
 // Auth and users
-export const login = (email: string, password: string) => api.post<TokenResponse>('/api/auth/login', { email, password }, { anonymous: true });
+export const login = (email: string, password: string) => api.post<TokenResponse>('/api/auth/login', { email, password } satisfies LoginRequest, { anonymous: true });
 export const register = (name: string, email: string, password: string) =>
-  api.post<User>('/api/auth/register', { name, email, password }, { anonymous: true });
+  api.post<User>('/api/auth/register', { name, email, password } satisfies RegisterRequest, { anonymous: true });
 export const getMe = () => api.get<User>('/api/users/me');
-export const createUser = (body: { name: string; email: string; password: string; role: Role }) => api.post<User>('/api/users', body);
-export const updateUser = (id: string, body: { role?: Role; isActive?: boolean }) => api.patch<User>(`/api/users/${seg(id)}`, body);
+export const createUser = (body: CreateUserRequest) => api.post<User>('/api/users', body);
+export const updateUser = (id: string, body: UpdateUserRequest) => api.patch<User>(`/api/users/${seg(id)}`, body);
 
 /** GET /api/users (admin), optionally filtered by role (`?role=proctor`). */
 export const listUsers = (page: number, pageSize: number, role?: Role) =>
@@ -51,9 +63,9 @@ export const updateExam = (id: string, body: ExamRequest) => api.put<Exam>(`/api
 export const publishExam = (id: string) => api.post<Exam>(`/api/exams/${seg(id)}/publish`);
 export const archiveExam = (id: string) => api.del<Exam>(`/api/exams/${seg(id)}`);
 export const listSlots = (examId: string) => api.get<Slot[]>(`/api/exams/${seg(examId)}/slots`);
-export const addSlot = (examId: string, startsAt: string, capacity: number) => api.post<Slot>(`/api/exams/${seg(examId)}/slots`, { startsAt, capacity });
+export const addSlot = (examId: string, startsAt: string, capacity: number) => api.post<Slot>(`/api/exams/${seg(examId)}/slots`, { startsAt, capacity } satisfies SlotRequest);
 export const removeSlot = (examId: string, slotId: string) => api.del<void>(`/api/exams/${seg(examId)}/slots/${seg(slotId)}`);
-export const assignProctor = (slotId: string, proctorId: string) => api.post<void>(`/api/slots/${seg(slotId)}/proctors`, { proctorId });
+export const assignProctor = (slotId: string, proctorId: string) => api.post<void>(`/api/slots/${seg(slotId)}/proctors`, { proctorId } satisfies AssignProctorRequest);
 export const listExamSubmissions = (examId: string, page = 1, pageSize = 200) =>
   api.get<Paged<Submission>>(`/api/exams/${seg(examId)}/submissions?page=${page}&pageSize=${pageSize}`);
 
@@ -64,10 +76,10 @@ export const cancelBooking = (id: string) => api.del<Booking>(`/api/bookings/${s
 export const startSession = (bookingId: string) => api.post<Session>(`/api/bookings/${seg(bookingId)}/session`);
 export const getSession = (id: string) => api.get<Session>(`/api/sessions/${seg(id)}`);
 export const saveAnswer = (sessionId: string, questionId: string, answer: AnswerValue, seq: number) =>
-  api.put<void>(`/api/sessions/${seg(sessionId)}/answers/${seg(questionId)}`, { answer, seq });
-export const submitSession = (id: string) => api.post<{ submissionId: string }>(`/api/sessions/${seg(id)}/submit`);
+  api.put<void>(`/api/sessions/${seg(sessionId)}/answers/${seg(questionId)}`, { answer, seq } satisfies AnswerRequest);
+export const submitSession = (id: string) => api.post<SubmitResponse>(`/api/sessions/${seg(id)}/submit`);
 export const sendSignal = (id: string, type: SignalType, occurredAt: string, seq: number) =>
-  api.post<void>(`/api/sessions/${seg(id)}/events`, { type, occurredAt, seq });
+  api.post<void>(`/api/sessions/${seg(id)}/events`, { type, occurredAt, seq } satisfies EventRequest);
 export const sendFrame = (id: string, jpeg: Blob) =>
   request<FrameResponse>('POST', `/api/sessions/${seg(id)}/frames`, { body: jpeg, contentType: 'image/jpeg' });
 
@@ -77,9 +89,9 @@ export const getRoom = (slotId: string) => api.get<RoomSnapshot>(`/api/proctor/r
 export const listAlerts = (unacknowledged: boolean) => api.get<ProctorAlert[]>(`/api/proctor/alerts?unacknowledged=${unacknowledged}`);
 export const ackAlert = (alertId: string) => api.post<void>(`/api/proctor/alerts/${seg(alertId)}/ack`);
 export const listAnomalies = (sessionId: string) => api.get<Anomaly[]>(`/api/sessions/${seg(sessionId)}/anomalies`);
-export const warnStudent = (sessionId: string, message: string) => api.post<void>(`/api/sessions/${seg(sessionId)}/warnings`, { message });
+export const warnStudent = (sessionId: string, message: string) => api.post<void>(`/api/sessions/${seg(sessionId)}/warnings`, { message } satisfies MessageRequest);
 export const terminateSession = (sessionId: string, reason: string) =>
-  api.post<{ submissionId: string }>(`/api/sessions/${seg(sessionId)}/terminate`, { reason });
+  api.post<SubmitResponse>(`/api/sessions/${seg(sessionId)}/terminate`, { reason } satisfies TerminateRequest);
 
 /**
  * Whether `url` is a path on this origin: it starts with exactly one '/' (not '//host' or '/\host', which
@@ -111,5 +123,5 @@ export async function fetchEvidence(url: string, signal?: AbortSignal): Promise<
 export const mySubmissions = () => api.get<Paged<Submission>>('/api/submissions/me?pageSize=200');
 export const getSubmission = (id: string) => api.get<Submission>(`/api/submissions/${seg(id)}`);
 export const gradeQuestion = (id: string, questionId: string, score: number, feedback: string | null) =>
-  api.put<Submission>(`/api/submissions/${seg(id)}/grades/${seg(questionId)}`, { score, feedback });
+  api.put<Submission>(`/api/submissions/${seg(id)}/grades/${seg(questionId)}`, { score, feedback } satisfies GradeRequest);
 export const publishSubmission = (id: string) => api.post<Submission>(`/api/submissions/${seg(id)}/publish`);

@@ -1,4 +1,6 @@
-// The JSON shapes of the ProctorWise API (docs: /work/shared/design/API.md, src/Grains.Interfaces).
+// The JSON shapes of the ProctorWise API (docs/API.md). Written by hand for readable names and unions;
+// src/api/contract.ts checks each against the types generated from openapi/v1.json (the served
+// /openapi/v1.json, kept equal by a .NET test), so `npm run typecheck` fails when they drift.
 // camelCase fields, snake_case enums, ISO-8601 UTC timestamps as strings.
 
 export type Role = 'student' | 'teacher' | 'proctor' | 'admin';
@@ -24,6 +26,29 @@ export interface TokenResponse {
   accessToken: string;
   expiresAt: string;
   user: User;
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface RegisterRequest {
+  name: string;
+  email: string;
+  password: string;
+}
+
+export interface CreateUserRequest {
+  name: string;
+  email: string;
+  password: string;
+  role: Role;
+}
+
+export interface UpdateUserRequest {
+  role?: Role;
+  isActive?: boolean;
 }
 
 export interface Paged<T> {
@@ -86,6 +111,15 @@ export interface ExamRequest {
   proctoring: ProctoringPolicy;
 }
 
+export interface SlotRequest {
+  startsAt: string;
+  capacity: number;
+}
+
+export interface AssignProctorRequest {
+  proctorId: string;
+}
+
 export interface Slot {
   id: string;
   examId: string;
@@ -139,7 +173,26 @@ export interface Session {
   endedAt: string | null;
   submissionId: string | null;
   questions: StudentQuestion[] | null;
-  answers: { questionId: string; answer: AnswerValue }[] | null;
+  answers: SessionAnswer[] | null;
+  /** The last browser-signal seq applied: a resumed page sends signals above it. */
+  eventSeq: number;
+  /** Why a proctor ended the session, when one did. */
+  endReason?: string | null;
+}
+
+export interface SessionAnswer {
+  questionId: string;
+  answer: AnswerValue;
+  seq: number;
+}
+
+export interface AnswerRequest {
+  answer: AnswerValue;
+  seq: number;
+}
+
+export interface SubmitResponse {
+  submissionId: string;
 }
 
 export type SubmissionStatus = 'auto_graded' | 'awaiting_manual' | 'graded' | 'published';
@@ -154,6 +207,11 @@ export interface QuestionResult {
   feedback: string | null;
   answer: AnswerValue | null;
   gradedBy: string | null;
+}
+
+export interface GradeRequest {
+  score: number;
+  feedback: string | null;
 }
 
 export interface Submission {
@@ -199,12 +257,28 @@ export type SignalType =
   | 'devtools_open'
   | 'resume';
 
+export interface EventRequest {
+  type: SignalType;
+  occurredAt: string;
+  seq: number;
+}
+
+export interface MessageRequest {
+  message: string;
+}
+
+export interface TerminateRequest {
+  reason: string;
+}
+
 export interface Anomaly {
   id: string;
   type: AnomalyType;
   severity: Severity;
   reason: string;
   startedAt: string;
+  /** For browser signals: the occurredAt the browser sent (its clock, for reference only). */
+  clientStartedAt: string | null;
   endedAt: string | null;
   count: number;
   evidenceUrl: string | null;
@@ -256,6 +330,12 @@ export interface FrameResponse {
   checks: Record<string, 'ok' | 'unavailable' | 'skipped'>;
 }
 
+export interface TimeResponse {
+  now: string;
+}
+
+// Hub messages: not in the OpenAPI document (SignalR is not described there), so docs/API.md §SignalR
+// and src/Api/Hubs are their reference. SessionLive and ProctorAlert above are checked through REST.
 export interface WarningMessage {
   message: string;
   at: string;

@@ -113,7 +113,7 @@ export function moveQuestion(questions: DraftQuestion[], from: number, to: numbe
   return copy;
 }
 
-/** The body of POST/PUT /api/exams: only the fields each type carries (API.md `question`). */
+/** The body of POST/PUT /api/exams: only the fields each type carries (docs/API.md §3 `question`). */
 export function toRequest(draft: ExamDraft): ExamRequest {
   return {
     title: draft.title.trim(),

@@ -17,7 +17,7 @@ export class RoomState {
 
   /**
    * Merges a `sessionChanged` push. Returns false when the session is unknown and the message lacks the
-   * student's name (API.md's shape has no name): the caller then reloads the snapshot.
+   * student's name (a partial message may lack it): the caller then reloads the snapshot.
    */
   applySessionChanged(change: Partial<SessionLive> & { sessionId: string; slotId: string }): boolean {
     if (change.slotId !== this.slotId) return true;
