@@ -82,14 +82,14 @@ public sealed class ProctoringGrainTests(ClusterFixture fixture)
         await fixture.Grains.GetGrain<IExamSlotGrain>(otherRoom.Slot.Id).AssignProctorAsync(otherRoom.Teacher, room.First.UserId);
         await room.Grain.RecordSignalAsync(room.Student, new BrowserSignal(BrowserSignalType.TabHidden, null, 1));
         await otherRoom.Grain.RecordSignalAsync(otherRoom.Student, new BrowserSignal(BrowserSignalType.Paste, null, 1));
-        Assert.Equal(2, (await EventuallyAsync(() => Inbox(room.First).GetAlertsAsync(room.First, false, 50), 2)).Count);
+        Assert.Equal(2, (await InboxWhenAsync(room.First, a => a.Count >= 2, "both rooms' alerts")).Count);
 
         await fixture.Grains.GetGrain<IExamSlotGrain>(room.Slot.Id).UnassignProctorAsync(room.Teacher, room.First.UserId);
 
         // Student names and reasons of a room the proctor no longer supervises leave the inbox at once.
         var left = Assert.Single(await Inbox(room.First).GetAlertsAsync(room.First, false, 50));
         Assert.Equal(otherRoom.Session.Id, left.SessionId);
-        Assert.Single(await EventuallyAsync(() => Inbox(room.Second).GetAlertsAsync(room.Second, false, 50), 1));
+        Assert.Single(await InboxWhenAsync(room.Second, a => a.Count >= 1, "the room's alert"));
     }
 
     [Fact]
