@@ -14,7 +14,7 @@ namespace ProctorWise.Hosting.Silo;
 /// </summary>
 internal sealed class SiloStorageHealthCheck(IServiceProvider services, ILocalSiloDetails local) : IHealthCheck
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(5);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -23,7 +23,7 @@ internal sealed class SiloStorageHealthCheck(IServiceProvider services, ILocalSi
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await storage.ReadStateAsync(StateNames.HealthProbe, key, new GrainState<HealthProbeState>(new HealthProbeState())).WaitAsync(Timeout, cancellationToken);
+            await storage.ReadStateAsync(StateNames.HealthProbe, key, new GrainState<HealthProbeState>(new HealthProbeState())).WaitAsync(s_timeout, cancellationToken);
             return HealthCheckResult.Healthy($"Grain storage answers (read in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms).");
         }
         catch (Exception e) when (e is TimeoutException or OrleansException or InvalidOperationException or System.Data.Common.DbException)
