@@ -56,6 +56,7 @@ public sealed partial class ConfigurationReadmeTests
         OptionsProperties().Select(p => p.Key)
             .Concat(HostingOptions.Keys)
             .Concat(StreamingSettings.Keys)
+            .Concat([TelemetryOptions.ExporterKey, SiloWebHostExtensions.HttpPortKey])
             .Concat(ProctorWiseSiloBuilderExtensions.OrleansSections.Select(s => s + ":*"))
             .Concat(s_frameworkKeys);
 
