@@ -28,7 +28,7 @@ public sealed class ExamCatalogGrain(
             .Where(e => caller.Role switch
             {
                 UserRole.Admin => true,
-                UserRole.Teacher => e.OwnerId == caller.UserId,
+                UserRole.Teacher => caller.IsOwningTeacher(e.OwnerId),
                 _ => e.Status == ExamStatus.Published,
             })
             .OrderByDescending(e => e.CreatedAt)

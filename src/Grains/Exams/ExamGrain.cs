@@ -193,7 +193,7 @@ public sealed class ExamGrain(
             throw ProctorWiseException.NotFound("Exam");
         }
 
-        return caller.IsAdmin || caller.UserId == State.OwnerId;
+        return caller.IsAdmin || caller.IsOwningTeacher(State.OwnerId);
     }
 
     private void EnsureOwner(Caller caller)

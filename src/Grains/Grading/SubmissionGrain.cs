@@ -122,7 +122,7 @@ public sealed class SubmissionGrain(
         return SubmissionViews.Build(this.GetPrimaryKeyString(), State, full: true);
     }
 
-    private bool IsStaff(Caller caller) => caller.IsAdmin || caller.UserId == Input.Exam.OwnerId;
+    private bool IsStaff(Caller caller) => caller.IsAdmin || caller.IsOwningTeacher(Input.Exam.OwnerId);
 
     private void EnsureStaff(Caller caller)
     {

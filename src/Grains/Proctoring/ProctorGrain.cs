@@ -181,7 +181,7 @@ public sealed class ProctorGrain(
 
     private void EnsureSelf(Caller caller)
     {
-        if (caller.UserId != this.GetPrimaryKeyString())
+        if (caller.UserId != this.GetPrimaryKeyString() || caller.Role != UserRole.Proctor)
         {
             throw ProctorWiseException.Forbidden("This inbox belongs to another proctor.");
         }

@@ -12,6 +12,6 @@ internal static class SupervisionPolicy
 {
     public static async Task<bool> MaySuperviseAsync(IGrainFactory grains, Caller caller, SessionStart start, bool ownerAllowed) =>
         caller.IsAdmin
-        || (ownerAllowed && caller.UserId == start.Exam.OwnerId)
+        || (ownerAllowed && caller.IsOwningTeacher(start.Exam.OwnerId))
         || (caller.Role == UserRole.Proctor && await grains.GetGrain<IExamSlotGrain>(start.SlotId).IsProctorAsync(caller.UserId));
 }

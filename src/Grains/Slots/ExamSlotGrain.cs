@@ -183,14 +183,14 @@ public sealed class ExamSlotGrain(
     }
 
     public Task<bool> CanSuperviseAsync(Caller caller) =>
-        Task.FromResult(State.Exam is { } exam && !State.Removed && (caller.IsAdmin || caller.UserId == exam.OwnerId || State.ProctorIds.Contains(caller.UserId)));
+        Task.FromResult(State.Exam is { } exam && !State.Removed && (caller.IsAdmin || caller.IsOwningTeacher(exam.OwnerId) || caller.IsAssignedProctor(State.ProctorIds)));
 
     public Task<bool> IsProctorAsync(string userId) => Task.FromResult(!State.Removed && State.ProctorIds.Contains(userId));
 
     public Task<IReadOnlyList<SlotBookingView>> ListBookingsAsync(Caller caller)
     {
         var exam = Exam;
-        if (!caller.IsAdmin && caller.UserId != exam.OwnerId && !State.ProctorIds.Contains(caller.UserId))
+        if (!caller.IsAdmin && !caller.IsOwningTeacher(exam.OwnerId) && !caller.IsAssignedProctor(State.ProctorIds))
         {
             throw ProctorWiseException.Forbidden("Only the exam's owner and the slot's proctors see its bookings.");
         }
@@ -207,7 +207,7 @@ public sealed class ExamSlotGrain(
 
     private void EnsureManager(Caller caller)
     {
-        if (!caller.IsAdmin && caller.UserId != Exam.OwnerId)
+        if (!caller.IsAdmin && !caller.IsOwningTeacher(Exam.OwnerId))
         {
             throw ProctorWiseException.Forbidden("Only the exam's owner or an admin assigns proctors.");
         }
