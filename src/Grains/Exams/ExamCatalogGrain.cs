@@ -33,6 +33,7 @@ public sealed class ExamCatalogGrain(
             })
             .OrderByDescending(e => e.CreatedAt)
             .ThenBy(e => e.Id, StringComparer.Ordinal)
+            .Select(e => caller.IsAdmin || caller.IsOwningTeacher(e.OwnerId) ? e with { Monitoring = e.Monitoring ?? ExamMonitoring.Of(e.Proctoring) } : e.WithoutStaffDetails())
             .ToList();
         return Task.FromResult(page.Apply(exams));
     }

@@ -58,7 +58,7 @@ public sealed class ExamGrain(
             throw ProctorWiseException.NotFound("Exam");
         }
 
-        return Task.FromResult(View(withQuestions: owner));
+        return Task.FromResult(owner ? View(withQuestions: true) : View(withQuestions: false).WithoutStaffDetails());
     }
 
     public async Task<ExamView> UpdateAsync(Caller caller, ExamDraft draft)
@@ -226,7 +226,7 @@ public sealed class ExamGrain(
         return new ExamView(
             this.GetPrimaryKeyString(), State.OwnerId, d.Title, d.Description, d.DurationMinutes, d.PassMarkPercent,
             State.Status, d.Proctoring ?? ProctoringPolicy.Default, d.Questions.Count, d.Questions.Sum(q => q.Points),
-            State.CreatedAt, State.UpdatedAt, State.Locked, withQuestions ? d.Questions : null);
+            State.CreatedAt, State.UpdatedAt, State.Locked, withQuestions ? d.Questions : null, ExamMonitoring.Of(d.Proctoring));
     }
 
     private static string NewQuestionId() => "q" + Guid.NewGuid().ToString("N")[..12];

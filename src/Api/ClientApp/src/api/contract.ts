@@ -54,6 +54,7 @@ export type Responses = [
   Check<Reads<T.Paged<T.Exam>, S['PagedResultOfExamView']>>,
   Check<Reads<T.Paged<T.Submission>, S['PagedResultOfSubmissionView']>>,
   Check<Reads<T.Exam, S['ExamView']>>,
+  Check<Reads<T.ExamMonitoring, S['ExamMonitoring']>>,
   Check<Reads<T.Question, S['QuestionDefinition']>>,
   Check<Reads<T.ProctoringPolicy, S['ProctoringPolicy']>>,
   Check<Reads<T.Slot, S['SlotView']>>,

@@ -93,13 +93,22 @@ export interface Exam {
   durationMinutes: number;
   passMarkPercent: number;
   status: ExamStatus;
-  proctoring: ProctoringPolicy;
+  /** The thresholds: only for the exam's owner and admins (null for students and proctors). */
+  proctoring: ProctoringPolicy | null;
   questionCount: number;
   totalPoints: number;
   createdAt: string;
   updatedAt: string;
   locked: boolean;
   questions: Question[] | null;
+  /** What is watched during a session, for everyone. */
+  monitoring: ExamMonitoring | null;
+}
+
+/** What a student is told about an exam's proctoring (never the thresholds). */
+export interface ExamMonitoring {
+  webcamRequired: boolean;
+  browserActivity: boolean;
 }
 
 export interface ExamRequest {

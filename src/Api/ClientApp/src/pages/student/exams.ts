@@ -86,7 +86,7 @@ export async function examsPage(ctx: PageContext): Promise<void> {
         'p',
         { class: 'meta' },
         `${exam.durationMinutes} minutes · ${exam.questionCount} questions · pass mark ${exam.passMarkPercent} %`,
-        exam.proctoring.webcamRequired ? ' · webcam required' : '',
+        exam.monitoring?.webcamRequired ? ' · webcam required' : '',
       ),
       rows.length ? table(`Slots of ${exam.title}`, ['Starts', 'Ends', 'Seats left', ''], rows, { class: 'slots-table' }) : emptyState('No upcoming slots.'),
     );

@@ -319,6 +319,9 @@ export async function examDetailPage(ctx: PageContext): Promise<void> {
 
 function policySummary(exam: Exam): string {
   const p = exam.proctoring;
+  if (!p) {
+    return 'thresholds not shown';
+  }
   return [
     p.webcamRequired ? 'webcam required' : 'webcam optional',
     p.shuffleQuestions ? 'questions shuffled' : 'fixed question order',
