@@ -51,4 +51,16 @@ if [ "${SKIP_CLIENT_CHECKS:-}" != 1 ]; then
 fi
 
 say "dotnet test $*"
-exec dotnet test "$@"
+# The output of a whole run is long and CI keeps only its tail: on failure, the failed tests and
+# their messages are printed again at the end.
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+if [ "$status" -ne 0 ]; then
+  say "recap of the failures (the full output is above)"
+  grep -E '^[[:space:]]*(failed|error) ' -A25 "$log" | grep -vE 'warn: |Note: |ServerGC|MinimumReminderPeriod|Participant check' | head -200
+fi
+exit "$status"

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using ProctorWise.Grains.Interfaces.Names;
+using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Sessions;
 using ProctorWise.Grains.Sessions;
 using ProctorWise.TestSupport;
@@ -37,11 +38,20 @@ public sealed class StateVersioningTests(MariaDbServer server)
         Assert.True(current.RecordExists);
         var state = current.State!;
         Assert.Equal(legacy.StartedAt, state.StartedAt);
-        Assert.Equal("kept", state.Answers["q1"].Answer.Text);
-        Assert.Equal(3, state.Answers["q1"].Sequence);
+        Assert.Equal("kept", state.LegacyAnswers["q1"].Answer.Text);
+        Assert.Equal(3, state.LegacyAnswers["q1"].Sequence);
         Assert.Equal(["q1", "q2"], state.QuestionOrder);
         var proctoring = state.Proctoring;
         Assert.NotNull(proctoring);
         Assert.Empty(proctoring.Anomalies);
+
+        // Activating the grain moves those answers to the session's own answers record and empties the old field.
+        Assert.Null(await cluster.Client.GetGrain<IExamSessionGrain>(grainId.Key.ToString()!).TryGetStartedAsync(Caller.System));
+        var answers = new GrainState<SessionAnswersState>(new SessionAnswersState());
+        await storage.ReadStateAsync(StateNames.SessionAnswers, grainId, answers);
+        Assert.Equal("kept", answers.State!.Answers["q1"].Answer.Text);
+        var after = new GrainState<ExamSessionState>(new ExamSessionState());
+        await storage.ReadStateAsync(StateNames.ExamSession, grainId, after);
+        Assert.Empty(after.State!.LegacyAnswers);
     }
 }

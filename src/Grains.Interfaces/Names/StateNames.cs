@@ -27,6 +27,9 @@ public static class StateNames
     /// <summary>One attempt at an exam.</summary>
     public const string ExamSession = "exam-session";
 
+    /// <summary>The answers of one attempt (written on every autosave, apart from the attempt).</summary>
+    public const string SessionAnswers = "session-answers";
+
     /// <summary>A graded submission.</summary>
     public const string Submission = "submission";
 

@@ -28,6 +28,7 @@ namespace ProctorWise.Grains.Sessions;
 /// </remarks>
 public sealed class ExamSessionGrain(
     [PersistentState(StateNames.ExamSession, StorageNames.Default)] IPersistentState<ExamSessionState> session,
+    [PersistentState(StateNames.SessionAnswers, StorageNames.Default)] IPersistentState<SessionAnswersState> answers,
     IOptions<ExamSessionOptions> options,
     IEvidenceStore evidenceStore,
     EventOutboxFactory outboxes,
@@ -36,6 +37,7 @@ public sealed class ExamSessionGrain(
     private EventOutbox _outbox = null!;
     private SessionDeadline _deadline = null!;
     private SessionProctoring _proctoring = null!;
+    private RequestBudget _answerSaves = null!;
 
     private ExamSessionState State => session.State;
 
@@ -45,6 +47,8 @@ public sealed class ExamSessionGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await AttachAnswersAsync(cancellationToken);
+        _answerSaves = RequestBudget.ForAnswers(clock.GetUtcNow());
         _outbox = outboxes.Create(this, () => State.Outbox, () => session.WriteStateAsync());
         var room = new Lazy<IAsyncStream<RoomEvent>>(() => this.GetStreamProvider(StreamProviders.Default).GetStream<RoomEvent>(StreamId.Create(StreamNamespaces.Alerts, Start.SlotId)));
         _proctoring = new SessionProctoring(
@@ -87,7 +91,7 @@ public sealed class ExamSessionGrain(
             await _proctoring.PublishLiveAsync(force: true);
         }
 
-        return SessionViews.Full(Id, State);
+        return SessionViews.Full(Id, State, answers.State);
     }
 
     public async Task<SessionView> GetAsync(Caller caller) => await TryGetStartedAsync(caller) ?? throw ProctorWiseException.NotFound("Session");
@@ -101,7 +105,7 @@ public sealed class ExamSessionGrain(
 
         await ExpireIfDueAsync();
         var allowed = (caller.Role == UserRole.Student && caller.UserId == start.StudentId) || await SupervisionPolicy.MaySuperviseAsync(GrainFactory, caller, start, ownerAllowed: true);
-        return allowed ? SessionViews.Full(Id, State) : throw Denied(caller);
+        return allowed ? SessionViews.Full(Id, State, answers.State) : throw Denied(caller);
     }
 
     public async Task<bool> SaveAnswerAsync(Caller caller, string questionId, AnswerValue answer, long sequence)
@@ -114,15 +118,39 @@ public sealed class ExamSessionGrain(
         }
 
         var canonical = AnswerRules.Check(question, answer);
+        if (!_answerSaves.TryTake(clock.GetUtcNow()))
+        {
+            throw new ProctorWiseException(ErrorKind.TooManyRequests, "Answers are saved too often; slow down.");
+        }
+
         _proctoring.SeenNow();
-        if (State.Answers.TryGetValue(questionId, out var saved) && saved.Sequence >= sequence)
+        if (answers.State.Answers.TryGetValue(questionId, out var saved) && saved.Sequence >= sequence)
         {
             return false;
         }
 
-        State.Answers[questionId] = new SavedAnswer { Answer = canonical, Sequence = sequence, SavedAt = clock.GetUtcNow() };
-        await session.WriteStateAsync();
+        answers.State.Answers[questionId] = new SavedAnswer { Answer = canonical, Sequence = sequence, SavedAt = clock.GetUtcNow() };
+        await answers.WriteStateAsync();
         return true;
+    }
+
+    /// <summary>
+    /// Moves the answers a former version kept inside the session record to the answers record
+    /// (answers first, so a failure between the two writes leaves them in both places, never in neither).
+    /// </summary>
+    private async Task AttachAnswersAsync(CancellationToken cancellationToken)
+    {
+        if (State.LegacyAnswers.Count > 0)
+        {
+            foreach (var (questionId, saved) in State.LegacyAnswers)
+            {
+                answers.State.Answers.TryAdd(questionId, saved);
+            }
+
+            await answers.WriteStateAsync(cancellationToken);
+            State.LegacyAnswers.Clear();
+            await session.WriteStateAsync(cancellationToken);
+        }
     }
 
     public async Task<string> SubmitAsync(Caller caller)
@@ -215,7 +243,7 @@ public sealed class ExamSessionGrain(
         _deadline.Moved();
         await _proctoring.PublishLiveAsync(force: true);
         await _proctoring.NotifyStudentAsync(new StudentMessage(StudentMessageKind.DeadlineChanged, null, clock.GetUtcNow(), Start.Deadline));
-        return SessionViews.Full(Id, State);
+        return SessionViews.Full(Id, State, answers.State);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -270,7 +298,7 @@ public sealed class ExamSessionGrain(
                 _outbox.Add(SessionEvents.Namespace, Id, SessionEvents.Terminated(Id, State, terminatedBy));
             }
 
-            _outbox.Add(SessionEvents.Namespace, Id, SessionEvents.Submitted(Id, State, _proctoring.LiveView().RiskScore));
+            _outbox.Add(SessionEvents.Namespace, Id, SessionEvents.Submitted(Id, State, answers.State.Answers.Count, _proctoring.LiveView().RiskScore));
             await _outbox.CommitAsync();
             await _proctoring.PublishLiveAsync(force: true);
         }
@@ -281,7 +309,7 @@ public sealed class ExamSessionGrain(
         }
 
         var start = Start;
-        await GrainFactory.GetGrain<ISubmissionGrain>(State.SubmissionId!).CreateAsync(SessionViews.Submission(Id, State));
+        await GrainFactory.GetGrain<ISubmissionGrain>(State.SubmissionId!).CreateAsync(SessionViews.Submission(Id, State, answers.State));
         State.SubmissionRecorded = true;
         await session.WriteStateAsync();
         await _deadline.StopAsync();

@@ -20,8 +20,11 @@ public sealed class ExamSessionState
     /// <summary>When it ended.</summary>
     [Id(3)] public DateTimeOffset? EndedAt { get; set; }
 
-    /// <summary>Answers by question id.</summary>
-    [Id(4)] public Dictionary<string, SavedAnswer> Answers { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Answers saved before they got a record of their own (<see cref="SessionAnswersState"/>): moved there
+    /// when such a session activates, then emptied. Kept so that rows written by that version still load.
+    /// </summary>
+    [Id(4)] public Dictionary<string, SavedAnswer> LegacyAnswers { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>The submission id, fixed when the session ends.</summary>
     [Id(5)] public string? SubmissionId { get; set; }

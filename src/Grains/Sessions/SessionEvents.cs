@@ -18,13 +18,13 @@ internal static class SessionEvents
             state.StartedAt, start.Deadline, start.Exam.Questions.Count);
     }
 
-    public static SessionSubmitted Submitted(string id, ExamSessionState state, int riskScore)
+    public static SessionSubmitted Submitted(string id, ExamSessionState state, int answeredCount, int riskScore)
     {
         var start = state.Start!;
         var ended = state.EndedAt!.Value;
         return new SessionSubmitted(
             Guid.CreateVersion7(), ended, id, state.SubmissionId!, start.SlotId, start.Exam.ExamId, start.StudentId, start.Exam.OwnerId,
-            state.Status, state.StartedAt, ended, Math.Max(0, (ended - state.StartedAt).TotalSeconds), state.Answers.Count,
+            state.Status, state.StartedAt, ended, Math.Max(0, (ended - state.StartedAt).TotalSeconds), answeredCount,
             start.Exam.Questions.Count, state.Proctoring.Anomalies.Count, riskScore);
     }
 

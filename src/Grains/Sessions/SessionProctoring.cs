@@ -1,3 +1,4 @@
+using ProctorWise.Grains.Domain;
 using ProctorWise.Grains.Domain.Proctoring;
 using ProctorWise.Grains.Events;
 using ProctorWise.Grains.Interfaces.Errors;
@@ -23,7 +24,7 @@ internal sealed class SessionProctoring(
     TimeProvider clock)
 {
     private readonly ConditionTrackers _trackers = new();
-    private SignalBudget _signals = new(clock.GetUtcNow());
+    private RequestBudget _signals = RequestBudget.ForSignals(clock.GetUtcNow());
     private DateTimeOffset? _lastFrameAdmittedAt;
 
     /// <summary>Updates not written yet (counters, reasons, "last seen").</summary>
@@ -35,7 +36,7 @@ internal sealed class SessionProctoring(
 
     public void OnActivate()
     {
-        _signals = new SignalBudget(clock.GetUtcNow());
+        _signals = RequestBudget.ForSignals(clock.GetUtcNow());
         if (State.Status == SessionStatus.InProgress)
         {
             // A reactivation (another silo, a restart) does not know when the last frame came: the camera

@@ -1,8 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using ProctorWise.Grains.Interfaces.Bookings;
 using ProctorWise.Grains.Interfaces.Errors;
 using ProctorWise.Grains.Interfaces.Grading;
 using ProctorWise.Grains.Interfaces.Security;
+using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Grains.Interfaces.Sessions;
+using ProctorWise.Grains.Sessions;
 using ProctorWise.Grains.Tests.Infrastructure;
 using ProctorWise.TestSupport;
 
@@ -57,6 +61,52 @@ public sealed class ExamSessionGrainTests(ClusterFixture fixture)
         Assert.False(await Session(session).SaveAnswerAsync(student, "short", AnswerValue.FromText("first"), 1));
         var answer = Assert.Single((await Session(session).GetAsync(student)).Answers!);
         Assert.Equal("second", answer.Answer.Text);
+    }
+
+    [Fact]
+    public async Task AnAutosaveWritesTheAnswersRecordOnlyAndIsRateLimited()
+    {
+        var (student, _, session, _) = await _given.RunningSessionAsync();
+        var storage = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Default);
+        var grainId = Session(session).GetGrainId();
+        async Task<string?> SessionETagAsync()
+        {
+            var stored = new GrainState<ExamSessionState>(new ExamSessionState());
+            await storage.ReadStateAsync(StateNames.ExamSession, grainId, stored);
+            return stored.ETag;
+        }
+
+        var before = await SessionETagAsync();
+        Assert.True(await Session(session).SaveAnswerAsync(student, "short", AnswerValue.FromText("an answer"), 1));
+        Assert.True(await Session(session).SaveAnswerAsync(student, "essay", AnswerValue.FromText("an essay"), 1));
+
+        // The session record (proctoring, outbox, status) was not rewritten; the answers record holds both.
+        Assert.Equal(before, await SessionETagAsync());
+        var answers = new GrainState<SessionAnswersState>(new SessionAnswersState());
+        await storage.ReadStateAsync(StateNames.SessionAnswers, grainId, answers);
+        Assert.Equal(["essay", "short"], answers.State!.Answers.Keys.Order(StringComparer.Ordinal));
+
+        // A scripted client saving without pause runs out of its budget (20 at once, 2 per second after).
+        // The domain clock runs in real time, so the bound allows the refill while the loop ran.
+        var (accepted, refused, started) = (0, 0, fixture.Clock.GetUtcNow());
+        for (var seq = 2; seq < 60; seq++)
+        {
+            try
+            {
+                await Session(session).SaveAnswerAsync(student, "short", AnswerValue.FromText($"take {seq}"), seq);
+                accepted++;
+            }
+            catch (ProctorWiseException e) when (e.Kind == ErrorKind.TooManyRequests)
+            {
+                refused++;
+            }
+        }
+
+        var refill = (int)Math.Ceiling((fixture.Clock.GetUtcNow() - started).TotalSeconds * 2);
+        Assert.True(refused > 0, "no autosave was refused");
+        Assert.InRange(accepted, 18, 18 + refill + 1);
+        fixture.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(await Session(session).SaveAnswerAsync(student, "short", AnswerValue.FromText("after a pause"), 100));
     }
 
     [Fact]
