@@ -95,15 +95,17 @@ public static class ApiHostingExtensions
         app.MapProctorWiseHealth();
         app.MapProctorWiseMetrics();
 
-        app.MapAuthEndpoints();
-        app.MapUserEndpoints();
-        app.MapExamEndpoints();
-        app.MapBookingEndpoints();
-        app.MapSessionEndpoints();
-        app.MapGradingEndpoints();
-        app.MapPlatformEndpoints();
-        app.MapSessionProctoringEndpoints();
-        app.MapProctorEndpoints();
+        // One group around every feature so the id rule covers each route, present and future.
+        var api = app.MapGroup(string.Empty).AddEndpointFilter<RouteIdFilter>();
+        api.MapAuthEndpoints();
+        api.MapUserEndpoints();
+        api.MapExamEndpoints();
+        api.MapBookingEndpoints();
+        api.MapSessionEndpoints();
+        api.MapGradingEndpoints();
+        api.MapPlatformEndpoints();
+        api.MapSessionProctoringEndpoints();
+        api.MapProctorEndpoints();
         app.MapProctorWiseHubs();
         return app;
     }

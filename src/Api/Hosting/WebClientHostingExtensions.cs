@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using ProctorWise.Api.Infrastructure;
 
 namespace ProctorWise.Api.Hosting;
 
@@ -37,11 +38,11 @@ public static partial class WebClientHostingExtensions
         app.UseStaticFiles();
 
         // More specific than the page's catch-all below, and like it only chosen when no real endpoint matches:
-        // an unknown server path is a 404 problem, never the page (whether or not the client is built).
+        // an unknown server path is a 404 problem, never the page (whether or not the client is built); a
+        // known one whose body has the wrong media type is a 415.
         foreach (var prefix in s_serverPaths)
         {
-            app.MapFallback(prefix + "/{**path}", () => TypedResults.Problem(title: "Not found.", statusCode: StatusCodes.Status404NotFound))
-                .ExcludeFromDescription();
+            app.MapFallback(prefix + "/{**path}", UnmatchedApiRequest.Answer).ExcludeFromDescription();
         }
 
         if (app.Environment.WebRootFileProvider.GetFileInfo("index.html").Exists)

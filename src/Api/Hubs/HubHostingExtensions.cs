@@ -15,11 +15,12 @@ public static class HubHostingExtensions
         var services = builder.Services;
         builder.Logging.AddFilter(DispatcherCategory, LogLevel.Critical);
 
-        // The first filter wraps the second: refusals of the rights check are logged like any other.
+        // The first filter wraps the others: refusals of the rights and id checks are logged like any other.
         services.AddSignalR(o =>
             {
                 o.AddFilter<DomainErrorHubFilter>();
                 o.AddFilter<HubRightsFilter>();
+                o.AddFilter<HubIdFilter>();
             })
             .AddJsonProtocol(o => ApiHostingExtensions.ConfigureJson(o.PayloadSerializerOptions));
         services.AddSingleton<HubConnections>();

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Orleans.Storage;
@@ -65,8 +66,21 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
             return new HttpValidationProblemDetails(errors) { Status = 400, Title = "The request body is not valid JSON for this endpoint." };
         }
 
-        return new ProblemDetails { Status = e.StatusCode, Title = "Bad request.", Detail = e.Message };
+        // A query value that does not parse ("page=2147483648") names its parameter in the message only.
+        if (e.StatusCode == StatusCodes.Status400BadRequest && BindingFailure().Match(e.Message) is { Success: true } bind)
+        {
+            var parameter = bind.Groups["parameter"].Value;
+            var errors = new Dictionary<string, string[]> { [parameter[(parameter.LastIndexOf(' ') + 1)..]] = ["Not a valid value for this parameter."] };
+            return new HttpValidationProblemDetails(errors) { Status = 400, Title = "One or more validation errors occurred." };
+        }
+
+        var title = e.StatusCode == StatusCodes.Status415UnsupportedMediaType ? "Unsupported media type." : "Bad request.";
+        return new ProblemDetails { Status = e.StatusCode, Title = title, Detail = e.Message };
     }
+
+    /// <summary>ASP.NET Core's binding messages: <c>Failed to bind parameter "int? page" from "x".</c> (the last word is the name).</summary>
+    [GeneratedRegex("^(?:Failed to bind parameter|Required parameter) \"(?<parameter>[^\"]+)\"", RegexOptions.CultureInvariant)]
+    private static partial Regex BindingFailure();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);

@@ -15,7 +15,13 @@ public sealed record class PageRequest(int Page, int PageSize)
     /// <summary>Page one with the default size.</summary>
     public static PageRequest Default { get; } = new(1, DefaultPageSize);
 
-    /// <summary>Cuts one page out of an ordered sequence.</summary>
-    public PagedResult<T> Apply<T>(IReadOnlyCollection<T> ordered) =>
-        new([.. ordered.Skip((Page - 1) * PageSize).Take(PageSize)], Page, PageSize, ordered.Count);
+    /// <summary>Cuts one page out of an ordered sequence; a page past the end is empty.</summary>
+    public PagedResult<T> Apply<T>(IReadOnlyCollection<T> ordered)
+    {
+        // In 64 bits: (Page - 1) * PageSize wraps around in 32 for pages near int.MaxValue, and a negative
+        // skip would serve the first page again.
+        var skip = (long)(Page - 1) * PageSize;
+        IReadOnlyList<T> items = Page < 1 || PageSize < 1 || skip >= ordered.Count ? [] : [.. ordered.Skip((int)skip).Take(PageSize)];
+        return new(items, Page, PageSize, ordered.Count);
+    }
 }

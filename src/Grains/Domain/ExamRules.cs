@@ -20,6 +20,30 @@ internal static partial class ExamRules
     public const int MaxQuestionId = 64;
     public const decimal MaxPoints = 1000m;
 
+    public const int MinCapacity = 1;
+    public const int MaxCapacity = 10_000;
+
+    /// <summary>How far ahead a slot may start: further than any school plans, and far enough from the end of the
+    /// calendar that a start plus the longest exam and every extension is always a representable date.</summary>
+    public const int MaxSlotYearsAhead = 5;
+
+    /// <summary>Checks a new slot against the clock; throws a 400 naming the fields otherwise.</summary>
+    public static void CheckSlot(DateTimeOffset startsAt, int capacity, DateTimeOffset now)
+    {
+        var errors = new ValidationErrors();
+        if (startsAt <= now)
+        {
+            errors.Add("startsAt", "Must be in the future.");
+        }
+        else if (startsAt > now.AddYears(MaxSlotYearsAhead))
+        {
+            errors.Add("startsAt", $"At most {MaxSlotYearsAhead} years ahead.");
+        }
+
+        errors.CheckRange("capacity", capacity, MinCapacity, MaxCapacity);
+        errors.ThrowIfAny();
+    }
+
     /// <summary>Validates a draft and returns it trimmed, with ids for new questions; throws a 400 otherwise.</summary>
     public static ExamDraft Normalize(ExamDraft draft, Func<string> newQuestionId)
     {
@@ -169,7 +193,7 @@ internal static partial class ExamRules
         errors.CheckRange("proctoring.multipleFacesFrames", policy.MultipleFacesFrames, 2, 50);
         errors.CheckRange("proctoring.maxTabSwitches", policy.MaxTabSwitches, 0, 100);
         errors.CheckRange("proctoring.frameTimeoutSeconds", policy.FrameTimeoutSeconds, 5, 600);
-        errors.CheckRange("proctoring.lookingAwayYaw", (decimal)policy.LookingAwayYaw, 0.1m, 2m);
+        errors.CheckDoubleRange("proctoring.lookingAwayYaw", policy.LookingAwayYaw, 0.1, 2.0);
         errors.CheckRange("proctoring.objectFrames", policy.ObjectFrames, 2, 50);
     }
 

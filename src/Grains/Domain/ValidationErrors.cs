@@ -56,6 +56,15 @@ internal sealed class ValidationErrors
         }
     }
 
+    /// <summary>Compares as a double: a cast to decimal overflows beyond ±7.9e28, and NaN fails every comparison.</summary>
+    public void CheckDoubleRange(string field, double value, double min, double max)
+    {
+        if (!(value >= min && value <= max))
+        {
+            Add(field, FormattableString.Invariant($"Must be between {min} and {max}."));
+        }
+    }
+
     public void ThrowIfAny()
     {
         if (!IsEmpty)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ProctorWise.Grains.Domain;
 using ProctorWise.Grains.Events;
 using ProctorWise.Grains.Interfaces.Errors;
@@ -11,10 +12,11 @@ using ProctorWise.Grains.Interfaces.Slots;
 namespace ProctorWise.Grains.Exams;
 
 /// <inheritdoc cref="IExamGrain"/>
-public sealed class ExamGrain(
+public sealed partial class ExamGrain(
     [PersistentState(StateNames.Exam, StorageNames.Default)] IPersistentState<ExamState> exam,
     EventOutboxFactory outboxes,
-    [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IExamGrain
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock,
+    ILogger<ExamGrain> logger) : Grain, IExamGrain
 {
     private EventOutbox _outbox = null!;
 
@@ -126,14 +128,8 @@ public sealed class ExamGrain(
             throw ProctorWiseException.Conflict("An archived exam cannot get new slots.");
         }
 
-        var errors = new ValidationErrors();
-        if (startsAt <= clock.GetUtcNow())
-        {
-            errors.Add("startsAt", "Must be in the future.");
-        }
-
-        errors.CheckRange("capacity", capacity, 1, 10_000);
-        errors.ThrowIfAny();
+        // Before anything is saved: a slot that cannot be shown must never be recorded.
+        ExamRules.CheckSlot(startsAt, capacity, clock.GetUtcNow());
 
         // The id is recorded before the slot exists so a failure leaves a dangling id (skipped when
         // listing), never a slot that its exam does not know.
@@ -159,8 +155,26 @@ public sealed class ExamGrain(
     public async Task<IReadOnlyList<SlotView>> ListSlotsAsync(Caller caller)
     {
         _ = await GetAsync(caller);
-        var slots = await Task.WhenAll(State.SlotIds.Select(id => GrainFactory.GetGrain<IExamSlotGrain>(id).GetAsync()));
+        var slots = await Task.WhenAll(State.SlotIds.Select(TryGetSlotAsync));
         return [.. slots.OfType<SlotView>().OrderBy(s => s.StartsAt)];
+    }
+
+    /// <summary>
+    /// One slot's view, or null when its stored state cannot be shown (e.g. a start saved before the rules refused
+    /// dates that overflow): that slot is logged and left out rather than failing the list for everyone. An
+    /// unreachable cluster still fails the call, as a partial list would then look complete.
+    /// </summary>
+    private async Task<SlotView?> TryGetSlotAsync(string slotId)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<IExamSlotGrain>(slotId).GetAsync();
+        }
+        catch (Exception e) when (e is not (TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or OperationCanceledException))
+        {
+            LogUnreadableSlot(logger, e, this.GetPrimaryKeyString(), slotId);
+            return null;
+        }
     }
 
     public Task AuthorizeOwnerAsync(Caller caller)
@@ -230,4 +244,7 @@ public sealed class ExamGrain(
     }
 
     private static string NewQuestionId() => "q" + Guid.NewGuid().ToString("N")[..12];
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Exam {ExamId}: slot {SlotId} could not be read and is left out of the list")]
+    private static partial void LogUnreadableSlot(ILogger logger, Exception exception, string examId, string slotId);
 }

@@ -1,3 +1,4 @@
+using ProctorWise.Grains.Interfaces.Errors;
 using ProctorWise.Grains.Interfaces.Events;
 using ProctorWise.Grains.Interfaces.Names;
 
@@ -36,7 +37,8 @@ internal static class SubmissionEvents
 
     private static (Interfaces.Grading.SubmissionInput Input, decimal Score, decimal Max, decimal Percent, int Pending) Totals(SubmissionState state)
     {
-        var input = state.Input!;
+        // Publishing an unknown id as an admin gets here (the staff check passes admins first): a 404, not a crash.
+        var input = state.Input ?? throw ProctorWiseException.NotFound("Submission");
         var max = input.Exam.Questions.Sum(q => q.Points);
         var score = state.Grades.Values.Sum(g => g.Score ?? 0m);
         var percent = max > 0 ? Math.Round(score / max * 100m, 2, MidpointRounding.AwayFromZero) : 0m;

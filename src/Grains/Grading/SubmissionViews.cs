@@ -1,3 +1,4 @@
+using ProctorWise.Grains.Interfaces.Errors;
 using ProctorWise.Grains.Interfaces.Grading;
 
 namespace ProctorWise.Grains.Grading;
@@ -8,7 +9,8 @@ internal static class SubmissionViews
     /// <summary>The view; without <paramref name="full"/> (a student before publication) scores and results are null.</summary>
     public static SubmissionView Build(string id, SubmissionState state, bool full)
     {
-        var input = state.Input!;
+        // An admin passes the staff check before anything else looks at the state: an unknown id is a 404 here.
+        var input = state.Input ?? throw ProctorWiseException.NotFound("Submission");
         var exam = input.Exam;
         var max = exam.Questions.Sum(q => q.Points);
         var pending = state.Grades.Values.Any(g => g.Score is null);

@@ -39,11 +39,13 @@ public sealed class ExamSlotGrain(
     {
         if (State.Exam is null)
         {
+            // Computed before the state changes: a start whose end overflows is refused, not half-kept in memory.
+            var endsAt = EndOf(startsAt, setup.DurationMinutes);
             State.Exam = setup;
             State.StartsAt = startsAt;
             State.Capacity = capacity;
             _outbox.Add(StreamNamespaces.Exams, setup.ExamId, new SlotOpened(
-                Guid.CreateVersion7(), clock.GetUtcNow(), Id, setup.ExamId, setup.OwnerId, startsAt, startsAt.AddMinutes(setup.DurationMinutes), capacity));
+                Guid.CreateVersion7(), clock.GetUtcNow(), Id, setup.ExamId, setup.OwnerId, startsAt, endsAt, capacity));
             await _outbox.CommitAsync();
         }
 
@@ -212,6 +214,11 @@ public sealed class ExamSlotGrain(
             throw ProctorWiseException.Forbidden("Only the exam's owner or an admin assigns proctors.");
         }
     }
+
+    private static DateTimeOffset EndOf(DateTimeOffset startsAt, int durationMinutes) =>
+        durationMinutes >= 0 && DateTimeOffset.MaxValue - startsAt > TimeSpan.FromMinutes(durationMinutes)
+            ? startsAt.AddMinutes(durationMinutes)
+            : throw ProctorWiseException.Invalid("startsAt", "The slot would end after the last date the server can represent.");
 
     private SlotView View()
     {

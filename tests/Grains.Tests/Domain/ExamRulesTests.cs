@@ -27,6 +27,32 @@ public sealed class ExamRulesTests
         Assert.Equal(ProctoringPolicy.Default, normalized.Proctoring);
     }
 
+    [Theory]
+    [InlineData(1e30)]
+    [InlineData(-1e300)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(0.05)]
+    public void AYawThresholdOutsideItsRangeIsAFieldErrorEvenBeyondDecimal(double yaw)
+    {
+        var errors = ErrorsOf(Scenario.Draft(policy: ProctoringPolicy.Default with { LookingAwayYaw = yaw }));
+        Assert.Equal(["proctoring.lookingAwayYaw"], errors.Keys);
+    }
+
+    [Fact]
+    public void SlotsStartInTheFutureAndAtMostFiveYearsAhead()
+    {
+        var now = new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero);
+        ExamRules.CheckSlot(now.AddYears(5), 1, now);
+        foreach (var startsAt in new[] { now, now.AddYears(5).AddTicks(1), DateTimeOffset.MaxValue })
+        {
+            var errors = Assert.Throws<ProctorWiseException>(() => ExamRules.CheckSlot(startsAt, 1, now)).Errors!;
+            Assert.Equal(["startsAt"], errors.Keys);
+        }
+
+        Assert.Equal(["capacity"], Assert.Throws<ProctorWiseException>(() => ExamRules.CheckSlot(now.AddDays(1), 10_001, now)).Errors!.Keys);
+    }
+
     [Fact]
     public void TopLevelFieldsAreChecked()
     {

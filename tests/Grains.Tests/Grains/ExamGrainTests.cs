@@ -1,6 +1,7 @@
 using ProctorWise.Grains.Interfaces.Errors;
 using ProctorWise.Grains.Interfaces.Exams;
 using ProctorWise.Grains.Interfaces.Security;
+using ProctorWise.Grains.Interfaces.Slots;
 using ProctorWise.Grains.Tests.Infrastructure;
 using ProctorWise.TestSupport;
 
@@ -91,6 +92,62 @@ public sealed class ExamGrainTests(ClusterFixture fixture)
         var error = await Assert.ThrowsAsync<ProctorWiseException>(() => exam.AddSlotAsync(teacher, fixture.Clock.GetUtcNow().AddMinutes(-1), 0));
         Assert.Contains("startsAt", error.Errors!.Keys);
         Assert.Contains("capacity", error.Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task ASlotWhoseEndCannotBeRepresentedIsRefusedBeforeAnythingIsSaved()
+    {
+        var teacher = await _given.UserAsync(UserRole.Teacher);
+        var (exam, _) = await _given.PublishedExamAsync(teacher, durationMinutes: 120);
+        var lastHour = new DateTimeOffset(9999, 12, 31, 23, 0, 0, TimeSpan.Zero);
+
+        var error = await Assert.ThrowsAsync<ProctorWiseException>(() => exam.AddSlotAsync(teacher, lastHour, 5));
+        Assert.Equal(["startsAt"], error.Errors!.Keys);
+        Assert.Empty(await exam.ListSlotsAsync(teacher));
+    }
+
+    [Fact]
+    public async Task ASlotGrainRefusesAStartWhoseEndOverflowsAndStaysEmpty()
+    {
+        var slot = fixture.Grains.GetGrain<IExamSlotGrain>(Guid.NewGuid().ToString("N"));
+        var setup = new SlotSetup(Guid.NewGuid().ToString("N"), "owner", "Algebra I", DurationMinutes: 120, IsOpen: true);
+
+        var error = await Assert.ThrowsAsync<ProctorWiseException>(() => slot.InitializeAsync(setup, DateTimeOffset.MaxValue.AddMinutes(-30), 5));
+        Assert.Equal(["startsAt"], error.Errors!.Keys);
+        Assert.Null(await slot.GetAsync());
+    }
+
+    [Fact]
+    public async Task ASlotThatCannotBeShownIsLeftOutOfTheListNotFailingIt()
+    {
+        var teacher = await _given.UserAsync(UserRole.Teacher);
+        var student = await _given.UserAsync(UserRole.Student);
+        var (exam, view) = await _given.PublishedExamAsync(teacher);
+        var good = await _given.SlotAsync(exam, teacher, TimeSpan.FromDays(1));
+        var broken = await _given.SlotAsync(exam, teacher, TimeSpan.FromDays(2));
+
+        // A stored entry the rules would refuse today: its end (start + duration) falls before year 1 when it is shown.
+        var slot = fixture.Grains.GetGrain<IExamSlotGrain>(broken.Id);
+        await slot.UpdateExamAsync(new SlotSetup(view.Id, teacher.UserId, view.Title, int.MinValue, IsOpen: true));
+        await Assert.ThrowsAnyAsync<Exception>(slot.GetAsync);
+
+        foreach (var reader in new[] { teacher, student })
+        {
+            Assert.Equal(good.Id, Assert.Single(await exam.ListSlotsAsync(reader)).Id);
+        }
+    }
+
+    [Fact]
+    public async Task ASlotMayStartAtMostFiveYearsAhead()
+    {
+        var teacher = await _given.UserAsync(UserRole.Teacher);
+        var (exam, _) = await _given.PublishedExamAsync(teacher);
+        var now = fixture.Clock.GetUtcNow();
+
+        await exam.AddSlotAsync(teacher, now.AddYears(5).AddDays(-1), 5);
+        var error = await Assert.ThrowsAsync<ProctorWiseException>(() => exam.AddSlotAsync(teacher, now.AddYears(5).AddDays(1), 5));
+        Assert.Equal(["startsAt"], error.Errors!.Keys);
+        Assert.Single(await exam.ListSlotsAsync(teacher));
     }
 
     [Fact]

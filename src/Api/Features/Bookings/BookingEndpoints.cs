@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProctorWise.Api.Auth;
+using ProctorWise.Api.Infrastructure;
 using ProctorWise.Grains.Interfaces.Bookings;
 using ProctorWise.Grains.Interfaces.Common;
 using ProctorWise.Grains.Interfaces.Errors;
@@ -43,7 +44,7 @@ public static class BookingEndpoints
 
     private static async Task<NoContent> AssignProctorAsync(string slotId, AssignProctorRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var proctorId = string.IsNullOrWhiteSpace(body.ProctorId) ? throw ProctorWiseException.Invalid("proctorId", "Required.") : body.ProctorId;
+        var proctorId = string.IsNullOrEmpty(body.ProctorId) ? throw ProctorWiseException.Invalid("proctorId", "Required.") : ResourceIds.Require("proctorId", body.ProctorId);
         await grains.GetGrain<IExamSlotGrain>(slotId).AssignProctorAsync(user.ToCaller(), proctorId);
         return TypedResults.NoContent();
     }
