@@ -59,13 +59,11 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         if (e.InnerException is JsonException json)
         {
             var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
-            var message = json.Message;
-            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-            var errors = new Dictionary<string, string[]> { [field] = [cut > 0 ? message[..cut] : message] };
+            var errors = new Dictionary<string, string[]> { [field] = [BadRequestMessages.ForJson(json)] };
             return new HttpValidationProblemDetails(errors) { Status = 400, Title = "The request body is not valid JSON for this endpoint." };
         }
 
-        return new ProblemDetails { Status = e.StatusCode, Title = "Bad request.", Detail = e.Message };
+        return new ProblemDetails { Status = e.StatusCode, Title = "Bad request.", Detail = BadRequestMessages.ForParameter(e.Message) };
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
