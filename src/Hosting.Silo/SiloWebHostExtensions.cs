@@ -30,7 +30,7 @@ public static class SiloWebHostExtensions
         builder.WebHost.ConfigureKestrel(o => o.ListenAnyIP(port));
         var any = Socket.OSSupportsIPv6 ? IPAddress.IPv6Any : IPAddress.Any;
         builder.Services.AddSingleton(new RequiredPort(HttpPortKey, new IPEndPoint(any, port)));
-        builder.Services.AddHealthChecks();
+        builder.Services.AddProctorWiseHealthChecks(builder.Configuration);
         builder.AddProctorWiseTelemetry();
         return builder;
     }

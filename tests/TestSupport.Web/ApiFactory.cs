@@ -43,6 +43,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["RateLimits:CredentialsPerMinute"] = "100000",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Evidence:Path"] = EvidencePath,
+
+        // Off outside Development by default; the tests read the contract (OpenApiSnapshotTests, scripts/update-openapi.sh).
+        ["ApiReference:Enabled"] = "true",
     };
 
     /// <summary>Where this host's evidence frames go (a fresh temporary folder).</summary>

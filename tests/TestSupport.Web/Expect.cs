@@ -33,4 +33,18 @@ public static class Expect
         Assert.True(errors.TryGetProperty(field, out _), $"Expected an error on '{field}', got {errors}");
         return problem;
     }
+
+    /// <summary>Asserts the security headers every response carries (whatever its status or content).</summary>
+    public static void SecurityHeaders(HttpResponseMessage response)
+    {
+        var what = $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri} ({(int)response.StatusCode})";
+        Assert.True(response.Headers.TryGetValues("X-Content-Type-Options", out var nosniff) && nosniff.Single() == "nosniff", $"{what}: no X-Content-Type-Options: nosniff");
+        Assert.True(response.Headers.TryGetValues("Referrer-Policy", out var referrer) && referrer.Single() == "no-referrer", $"{what}: no Referrer-Policy: no-referrer");
+        Assert.True(response.Headers.TryGetValues("Content-Security-Policy", out var csp), $"{what}: no Content-Security-Policy");
+        var directives = csp.Single().Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToDictionary(d => d.Split(' ')[0], d => d);
+        Assert.Equal("default-src 'self'", directives["default-src"]);
+        Assert.Equal("connect-src 'self'", directives["connect-src"]);
+        Assert.Equal("frame-ancestors 'none'", directives["frame-ancestors"]);
+        Assert.Equal("object-src 'none'", directives["object-src"]);
+    }
 }

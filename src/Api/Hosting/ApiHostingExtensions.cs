@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using ProctorWise.Api.Auth;
 using ProctorWise.Api.Features.Auth;
 using ProctorWise.Api.Features.Bookings;
@@ -58,9 +59,11 @@ public static class ApiHostingExtensions
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.AddProctorWiseAuth();
+        services.AddProctorWiseTrustedProxies(builder.Configuration);
         services.AddProctorWiseRateLimits(builder.Configuration);
+        services.AddOptions<ApiReferenceOptions>().BindConfiguration(ApiReferenceOptions.Section).ValidateOnStart();
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>().AddSchemaTransformer<JsonContractSchemaTransformer>());
-        services.AddHealthChecks()
+        services.AddProctorWiseHealthChecks(builder.Configuration)
             .AddCheck<ClusterHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<VisionHealthCheck>("vision", tags: [HealthEndpoints.ReadyTag]);
         builder.AddProctorWiseTelemetry();
@@ -81,6 +84,9 @@ public static class ApiHostingExtensions
     /// <summary>Adds the middleware and maps every endpoint.</summary>
     public static WebApplication MapProctorWiseApi(this WebApplication app)
     {
+        // First, so that every response carries them, errors included (forwarded headers, when on, run
+        // before this: the framework puts them at the very start of the pipeline).
+        app.UseProctorWiseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseProctorWiseWebClient();
@@ -88,11 +94,16 @@ public static class ApiHostingExtensions
         app.UseAuthorization();
         app.UseRateLimiter();
 
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        var reference = app.Services.GetRequiredService<IOptions<ApiReferenceOptions>>().Value.IsEnabledIn(app.Environment);
+        if (reference)
+        {
+            // Scalar's default fonts come from its CDN, which the page's policy (and an offline site) refuses.
+            app.MapOpenApi();
+            app.MapScalarApiReference(o => o.DisableDefaultFonts());
+        }
 
-        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app));
-        app.MapProctorWiseHealth();
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app, reference));
+        app.MapProctorWiseHealth(http => http.User.IsInRole(RoleNames.Of(Grains.Interfaces.Security.UserRole.Admin)));
         app.MapProctorWiseMetrics();
 
         // One group around every feature so the id rule covers each route, present and future.

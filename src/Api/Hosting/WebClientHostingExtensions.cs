@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using ProctorWise.Api.Infrastructure;
 
@@ -11,29 +12,11 @@ namespace ProctorWise.Api.Hosting;
 /// </summary>
 public static partial class WebClientHostingExtensions
 {
-    /// <summary>The page's policy: only this origin's scripts, styles and connections; camera frames stay in the page.</summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; media-src 'self' blob: mediastream:; " +
-        "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
-
     private static readonly string[] s_serverPaths = ["/api", "/hubs", "/health", "/openapi", "/scalar"];
 
-    /// <summary>Adds static files, security headers for the client's pages and the SPA fallback.</summary>
+    /// <summary>Adds static files and the SPA fallback (the security headers are <see cref="SecurityHeaders"/>').</summary>
     public static WebApplication UseProctorWiseWebClient(this WebApplication app)
     {
-        app.Use(async (context, next) =>
-        {
-            if (!s_serverPaths.Any(p => context.Request.Path.StartsWithSegments(p)))
-            {
-                var headers = context.Response.Headers;
-                headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
-                headers[HeaderNames.XContentTypeOptions] = "nosniff";
-                headers["Referrer-Policy"] = "no-referrer";
-                headers["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=()";
-            }
-
-            await next(context);
-        });
         app.UseDefaultFiles();
         app.UseStaticFiles();
 
@@ -52,12 +35,15 @@ public static partial class WebClientHostingExtensions
         else
         {
             LogClientMissing(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ProctorWise"));
-            app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+            if (app.Services.GetRequiredService<IOptions<ApiReferenceOptions>>().Value.IsEnabledIn(app.Environment))
+            {
+                app.MapGet("/", () => Results.Redirect("/scalar/v1")).ExcludeFromDescription();
+            }
         }
 
         return app;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The web client is not built (wwwroot/index.html missing: the build needs Node.js and npm). Serving the API only; / leads to the API reference.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The web client is not built (wwwroot/index.html missing: the build needs Node.js and npm). Serving the API only; / leads to the API reference when it is enabled.")]
     private static partial void LogClientMissing(ILogger logger);
 }

@@ -60,9 +60,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         if (e.InnerException is JsonException json)
         {
             var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
-            var message = json.Message;
-            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-            var errors = new Dictionary<string, string[]> { [field] = [cut > 0 ? message[..cut] : message] };
+            var errors = new Dictionary<string, string[]> { [field] = [BadRequestMessages.ForJson(json)] };
             return new HttpValidationProblemDetails(errors) { Status = 400, Title = "The request body is not valid JSON for this endpoint." };
         }
 
@@ -75,7 +73,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         }
 
         var title = e.StatusCode == StatusCodes.Status415UnsupportedMediaType ? "Unsupported media type." : "Bad request.";
-        return new ProblemDetails { Status = e.StatusCode, Title = title, Detail = e.Message };
+        return new ProblemDetails { Status = e.StatusCode, Title = title, Detail = BadRequestMessages.ForParameter(e.Message) };
     }
 
     /// <summary>ASP.NET Core's binding messages: <c>Failed to bind parameter "int? page" from "x".</c> (the last word is the name).</summary>

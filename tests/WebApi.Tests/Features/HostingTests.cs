@@ -12,7 +12,7 @@ public sealed class HostingTests(ApiFactory factory)
     [Fact]
     public async Task HealthEndpointsAnswer()
     {
-        var client = factory.Anonymous();
+        var client = await factory.AdminAsync();
         await Expect.Status(HttpStatusCode.OK, await client.GetRawAsync("/health/live"));
         var ready = await client.GetRawAsync("/health/ready");
         await Expect.Status(HttpStatusCode.OK, ready);

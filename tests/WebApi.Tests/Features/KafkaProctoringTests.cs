@@ -51,7 +51,7 @@ public sealed class KafkaProctoringTests : IAsyncLifetime
     [Fact]
     public async Task ReadinessChecksTheKafkaTopics()
     {
-        var ready = await _factory!.Anonymous().GetRawAsync("/health/ready");
+        var ready = await (await _factory!.AdminAsync()).GetRawAsync("/health/ready");
         await Expect.Status(HttpStatusCode.OK, ready);
         var streams = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(Cancel)).RootElement.GetProperty("checks").EnumerateArray()
             .Single(c => c.GetProperty("name").GetString() == "streams");

@@ -21,6 +21,8 @@ public sealed class OptionsStartupTests
     [InlineData("Reminders:MinimumReminderPeriod", "-00:00:01")]
     [InlineData("Bootstrap:AdminPassword", "short")]
     [InlineData("Orleans:Endpoints:SiloPort", "0")]
+    [InlineData("ForwardedHeaders:KnownProxies:0", "not-an-address")]
+    [InlineData("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/33")]
     public void TheEmbeddedApiRefusesToStart(string key, string value)
     {
         using var factory = new BadSettingFactory(key, value);
@@ -53,12 +55,36 @@ public sealed class OptionsStartupTests
         AssertNamesKey(error, "Vision:Workers");
     }
 
-    [Fact]
-    public void AnUnreadableValueNamesItsKeyToo()
+    [Theory]
+    [InlineData("RateLimits:CredentialsPerMinute", "twenty")]
+    [InlineData("ApiReference:Enabled", "sometimes")]
+    [InlineData("Health:PublicDetails", "sometimes")]
+    public void AnUnreadableValueNamesItsKeyToo(string key, string value)
     {
         // The binder's own message (not ours) covers values of the wrong type.
-        using var factory = new BadSettingFactory("RateLimits:CredentialsPerMinute", "twenty");
-        Assert.Contains("RateLimits:CredentialsPerMinute", Assert.ThrowsAny<Exception>(factory.StartServer).ToString(), StringComparison.Ordinal);
+        using var factory = new BadSettingFactory(key, value);
+        Assert.Contains(key, Assert.ThrowsAny<Exception>(factory.StartServer).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ForwardedHeadersWithoutAListedProxyStopTheStart()
+    {
+        // The framework's switch alone trusts every sender's X-Forwarded-For.
+        using var factory = new BadSettingFactory("ForwardedHeaders_Enabled", "true");
+        AssertNamesKey(Assert.ThrowsAny<Exception>(factory.StartServer), "ForwardedHeaders:KnownProxies");
+    }
+
+    [Fact]
+    public void TheTrustedProxyValidatorNamesTheKeys()
+    {
+        var off = new TrustedProxyOptionsValidator(new ConfigurationBuilder().Build());
+        var on = new TrustedProxyOptionsValidator(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ForwardedHeaders_Enabled"] = "true" }).Build());
+        Assert.True(off.Validate(null, new TrustedProxyOptions()).Succeeded);
+        Assert.True(on.Validate(null, new TrustedProxyOptions { KnownProxies = ["10.0.0.5", "::1"], KnownNetworks = ["10.42.0.0/16"] }).Succeeded);
+        Assert.Contains("ForwardedHeaders:KnownProxies and ForwardedHeaders:KnownNetworks are empty", on.Validate(null, new TrustedProxyOptions()).FailureMessage, StringComparison.Ordinal);
+        var bad = off.Validate(null, new TrustedProxyOptions { KnownProxies = ["10.0.0.5", "proxy.local"], KnownNetworks = ["10.42.0.0"] }).FailureMessage;
+        Assert.Contains("ForwardedHeaders:KnownProxies:1 is 'proxy.local'", bad, StringComparison.Ordinal);
+        Assert.Contains("ForwardedHeaders:KnownNetworks:0 is '10.42.0.0'", bad, StringComparison.Ordinal);
     }
 
     [Fact]

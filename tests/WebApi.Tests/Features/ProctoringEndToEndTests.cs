@@ -80,6 +80,7 @@ public sealed class ProctoringEndToEndTests(ApiFactory factory)
         var evidence = await s.First.GetRawAsync(noFace.EvidenceUrl!);
         await Expect.Status(HttpStatusCode.OK, evidence);
         Assert.Equal("image/jpeg", evidence.Content.Headers.ContentType?.MediaType);
+        Expect.SecurityHeaders(evidence);
         await Expect.Problem(HttpStatusCode.Forbidden, await s.Outsider.GetRawAsync(noFace.EvidenceUrl!));
 
         // Acknowledge one alert; the inbox keeps it as acknowledged.

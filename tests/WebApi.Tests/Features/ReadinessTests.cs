@@ -19,7 +19,8 @@ public sealed class ReadinessTests : IClassFixture<ReadinessTests.FailingStoreFa
     [Fact]
     public async Task AStoreThatStopsAnsweringMakesTheHostNotReadyAndItRecovers()
     {
-        var client = _factory.Anonymous();
+        // The check lines are an admin's (probes get the status only: ProductionExposureTests).
+        var client = await _factory.AdminAsync();
         Assert.Equal(("Healthy", "Healthy"), await StorageChecksAsync(client, HttpStatusCode.OK));
 
         // Both the cluster's probe grain and this silo's own storage check see the store fail.

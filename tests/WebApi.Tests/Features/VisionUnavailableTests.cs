@@ -21,7 +21,7 @@ public sealed class VisionUnavailableTests : IClassFixture<VisionUnavailableTest
     [Fact]
     public async Task ReadinessFailsWithHowToGetTheModelAndObjectsAreReportedUnavailable()
     {
-        var ready = await _factory.Anonymous().GetRawAsync("/health/ready");
+        var ready = await (await _factory.AdminAsync()).GetRawAsync("/health/ready");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         var body = await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var vision = JsonDocument.Parse(body).RootElement.GetProperty("checks").EnumerateArray()
