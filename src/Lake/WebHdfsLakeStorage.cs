@@ -185,8 +185,15 @@ public sealed class WebHdfsLakeStorage : ILakeStorage, IDisposable
 
     private async Task RenameOnceAsync(string source, string destination, string options, CancellationToken cancellationToken)
     {
+        // With renameoptions the namenode answers 200 with an empty body (rename2 returns nothing).
         var query = $"&destination={Uri.EscapeDataString(HdfsPath(destination))}&renameoptions={options}";
-        using var _ = await CallAsync(HttpMethod.Put, source, "RENAME", query, cancellationToken);
+        using var timeout = Deadline(cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Put, Url(source, "RENAME", query));
+        using var response = await SendAsync(request, "RENAME", source, timeout, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ErrorAsync(response, "RENAME", source, timeout, cancellationToken);
+        }
     }
 
     /// <summary>Step one of CREATE and OPEN: the namenode names the datanode (307 Location, or JSON with noredirect).</summary>
