@@ -1,0 +1,65 @@
+namespace ProctorWise.Analytics;
+
+/// <summary>
+/// One raw event type registered as a view before a job runs: <c>raw/&lt;Namespace&gt;/date=YYYY-MM-DD/type=&lt;EventType&gt;/part-*.parquet</c>,
+/// deduplicated (redelivered events appear more than once), with every column cast to its declared type. The view
+/// is named after the event type, so job SQL says <c>FROM anomaly_closed</c>.
+/// </summary>
+/// <param name="Namespace">The stream namespace (<c>sessions</c>, <c>submissions</c>, …).</param>
+/// <param name="EventType">The record name in snake_case, also the view's name.</param>
+/// <param name="Columns">The columns the jobs use, in order.</param>
+/// <param name="UniqueKey">The columns that identify one fact: <c>event_id</c>, plus <c>question_id</c> for flattened question rows.</param>
+public sealed record InputDefinition(string Namespace, string EventType, IReadOnlyList<InputColumn> Columns, IReadOnlyList<string> UniqueKey)
+{
+    /// <summary>The view's name.</summary>
+    public string ViewName => EventType;
+
+    /// <summary>The folder of one day's files, relative to the lake root.</summary>
+    public string PartitionPath(DateOnly day) =>
+        $"raw/{Namespace}/date={day:yyyy-MM-dd}/type={EventType}";
+
+    /// <summary>
+    /// The view's SELECT over <paramref name="source"/>, a relation the engine supplies (DuckDB:
+    /// <c>read_parquet([...])</c>, Spark: <c>parquet.`path`</c>) whose columns are <paramref name="presentColumns"/>;
+    /// a declared column no file has yet (a field added later) reads as NULL. One row per <see cref="UniqueKey"/>
+    /// is kept, the earliest by <c>occurred_at</c>: copies of one event are identical, so which copy wins does not matter.
+    /// Each timestamp column <c>x</c> also comes as <c>x_epoch</c>, seconds since 1970 (DOUBLE), from
+    /// <paramref name="epochSeconds"/>: no function turns a timestamp into a number on both engines (DuckDB has
+    /// <c>epoch</c>, Spark <c>unix_micros</c>), so that is the engine's other word in a view, and jobs subtract epochs.
+    /// </summary>
+    public string ViewSql(string source, IReadOnlySet<string> presentColumns, Func<string, string> epochSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(presentColumns);
+        ArgumentNullException.ThrowIfNull(epochSeconds);
+        var projected = string.Join(",\n               ", Columns.Select(c => presentColumns.Contains(c.Name)
+            ? $"CAST({c.Name} AS {c.SqlType}) AS {c.Name}"
+            : $"CAST(NULL AS {c.SqlType}) AS {c.Name}"));
+        var names = string.Join(", ", Columns.Select(c => c.Name));
+        var outer = string.Join(", ", Columns.Select(c => c.Name).Concat(
+            Columns.Where(c => c.Type == ColumnType.Timestamp).Select(c => $"{epochSeconds(c.Name)} AS {c.Name}_epoch")));
+        return $"""
+            SELECT {outer}
+            FROM (
+                SELECT {names},
+                       row_number() OVER (PARTITION BY {string.Join(", ", UniqueKey)} ORDER BY occurred_at) AS copy_number
+                FROM (
+                    SELECT {projected}
+                    FROM {source}
+                ) AS typed
+            ) AS numbered
+            WHERE copy_number = 1
+            """;
+    }
+
+    /// <summary>The view's SELECT when no file exists for the period: the same columns, no rows.</summary>
+    public string EmptyViewSql()
+    {
+        var projected = string.Join(",\n       ", Columns.Select(c => $"CAST(NULL AS {c.SqlType}) AS {c.Name}").Concat(
+            Columns.Where(c => c.Type == ColumnType.Timestamp).Select(c => $"CAST(NULL AS DOUBLE) AS {c.Name}_epoch")));
+        return $"""
+            SELECT {projected}
+            FROM (SELECT 1 AS one) AS nothing
+            WHERE 1 = 0
+            """;
+    }
+}
