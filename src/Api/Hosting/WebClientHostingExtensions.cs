@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using ProctorWise.Api.Infrastructure;
 
 namespace ProctorWise.Api.Hosting;
