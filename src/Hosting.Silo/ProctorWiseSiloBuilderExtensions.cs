@@ -8,6 +8,7 @@ using Orleans.Storage;
 using ProctorWise.Grains.Events;
 using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Grains.Options;
+using ProctorWise.Hosting.Silo.Analytics;
 using ProctorWise.Hosting.Silo.StartupTasks;
 using ProctorWise.Identity;
 using ProctorWise.Persistence.MariaDb;
@@ -144,6 +145,7 @@ public static class ProctorWiseSiloBuilderExtensions
         services.AddValidatedOptions<ExamSessionOptions, ExamSessionOptionsValidator>(configuration.GetSection(ExamSessionOptions.Section));
         services.AddValidatedOptions<LoginThrottleOptions, LoginThrottleOptionsValidator>(configuration.GetSection(LoginThrottleOptions.Section));
         services.AddProctorWiseVision(configuration);
+        services.AddProctorWiseAnalytics(configuration);
         return silo;
     }
 

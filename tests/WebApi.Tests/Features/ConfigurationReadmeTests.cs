@@ -17,7 +17,7 @@ public sealed partial class ConfigurationReadmeTests
     private static readonly string[] s_frameworkKeys = ["urls", "environment", "Logging:LogLevel:*"];
 
     /// <summary>Defaults that depend on the machine, so the README describes them in words.</summary>
-    private static readonly string[] s_machineDefaults = ["Evidence:Path"];
+    private static readonly string[] s_machineDefaults = ["Evidence:Path", "Lake:Path"];
 
     [Fact]
     public void EveryKeyTheCodeReadsHasARowAndEveryRowIsAKey()
@@ -72,13 +72,26 @@ public sealed partial class ConfigurationReadmeTests
             .Where(t => t.Section is not null)
             .ToList();
         Assert.NotEmpty(types);
-        foreach (var (type, section) in types)
+        return types.SelectMany(t => Properties(t.Section!, Activator.CreateInstance(t.Type)!));
+    }
+
+    /// <summary>An options object's keys; a nested options object (<c>Lake:WebHdfs</c>) contributes its own keys instead of one.</summary>
+    private static IEnumerable<(string Key, PropertyInfo Property, object Instance)> Properties(string prefix, object instance)
+    {
+        foreach (var property in instance.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod is { IsPublic: true }))
         {
-            var instance = Activator.CreateInstance(type)!;
-            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod is { IsPublic: true }))
+            var key = $"{prefix}:{property.Name}";
+            if (property.PropertyType.Name.EndsWith("Options", StringComparison.Ordinal) && property.GetValue(instance) is { } nested)
             {
-                yield return ($"{section}:{property.Name}", property, instance);
+                foreach (var inner in Properties(key, nested))
+                {
+                    yield return inner;
+                }
+
+                continue;
             }
+
+            yield return (key, property, instance);
         }
     }
 
