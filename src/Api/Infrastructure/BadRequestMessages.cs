@@ -48,10 +48,10 @@ internal static partial class BadRequestMessages
     /// <summary>What a JSON sender should have put where the .NET type <paramref name="type"/> was expected.</summary>
     private static string JsonKind(string type)
     {
-        const string nullable = "System.Nullable`1[";
-        if (type.StartsWith(nullable, StringComparison.Ordinal) && type.EndsWith(']'))
+        const string Nullable = "System.Nullable`1[";
+        if (type.StartsWith(Nullable, StringComparison.Ordinal) && type.EndsWith(']'))
         {
-            type = type[nullable.Length..^1];
+            type = type[Nullable.Length..^1];
         }
 
         return type switch
