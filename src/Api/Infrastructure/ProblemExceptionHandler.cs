@@ -69,7 +69,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         {
             var parameter = bind.Groups["parameter"].Value;
             var errors = new Dictionary<string, string[]> { [parameter[(parameter.LastIndexOf(' ') + 1)..]] = ["Not a valid value for this parameter."] };
-            return new HttpValidationProblemDetails(errors) { Status = 400, Title = "One or more validation errors occurred." };
+            return new HttpValidationProblemDetails(errors) { Status = 400, Title = "One or more validation errors occurred.", Detail = BadRequestMessages.ForParameter(e.Message) };
         }
 
         var title = e.StatusCode == StatusCodes.Status415UnsupportedMediaType ? "Unsupported media type." : "Bad request.";
