@@ -9,4 +9,8 @@ namespace ProctorWise.Grains.Interfaces.Analytics;
 /// <param name="SortBy">A column of the dataset, or null for its own order.</param>
 /// <param name="Descending">Sort from the largest value.</param>
 [GenerateSerializer, Immutable, Alias("pw.dataset-query")]
-public sealed record class DatasetQuery(string Job, string Period, string Dataset, long Offset, int Limit, string? SortBy, bool Descending);
+public sealed record class DatasetQuery(string Job, string Period, string Dataset, long Offset, int Limit, string? SortBy, bool Descending)
+{
+    /// <summary>The most rows one query returns (the engine's largest page).</summary>
+    public const int MaxLimit = 10_000;
+}
