@@ -115,6 +115,49 @@ public sealed class ReportCatalogTests : IDisposable
         Assert.Empty(pages["exam_questions"].Rows);
     }
 
+    [Fact]
+    public async Task PlatformReportsCountTheRawZoneWithTodayInUtc()
+    {
+        var at = Utc(12, 5, 9, 30);
+        var graded = AutoGraded("g1", "e1", "u1", at, at, 5, 10, 0);
+        _lake.Write(
+            Started("s1", "e1", Utc(12, 5, 9)), Started("s2", "e2", Utc(12, 5, 10)), Started("s3", "e1", Utc(12, 4, 15)),
+            Ended("s1", "e1", at),
+            graded, AutoGraded("g2", "e1", "u2", at, at, 7, 10, 0),
+            AnomalyClosed("a1", "e1", "u1", "no_face", "critical", null, Utc(12, 5, 9, 10), at),
+            AnomalyClosed("a2", "e1", "u1", "copy", "low", null, Utc(12, 5, 9, 20), at),
+            AnomalyClosed("a3", "e1", "u3", "no_face", "critical", null, Utc(12, 4, 15, 10), Utc(12, 4, 15, 20)),
+            AnomalyClosed("a4", "e1", "u3", "copy", "low", null, Utc(11, 1, 15), Utc(11, 1, 15, 5)));
+        _lake.Write(graded);
+
+        var pages = await QueryAsync(new()
+        {
+            [ReportCatalog.DayStart] = "2026-12-05 00:00:00", [ReportCatalog.DayEnd] = "2026-12-06 00:00:00",
+            [ReportCatalog.TrendStart] = "2026-11-06 00:00:00", [ReportCatalog.RecentAnomalies] = "2",
+        }, "platform_totals", "platform_hourly", "platform_daily");
+
+        // Active: s2 and s3 have no end. Today: s1 and s2 (exams e1, e2), s1 ended, a1 and a2. Newest two anomalies: a2, a1 (critical).
+        Rows(pages["platform_totals"],
+            ["submissions", "sessions", "active_sessions", "exams_today", "sessions_today", "submissions_today", "anomalies_today", "critical_recent"],
+            [2, 3, 2, 2, 2, 1, 2, 1]);
+        Rows(pages["platform_hourly"], ["hour", "submissions", "anomalies"], ["09", 1, 2]);
+        // a4 (1 November) is before the 30-day window.
+        Rows(pages["platform_daily"], ["day", "submissions", "anomalies"], [Date(12, 4), 0, 1], [Date(12, 5), 1, 2]);
+    }
+
+    private static Row Started(string session, string exam, DateTimeOffset at) =>
+        new Row("sessions", "session_started")
+            .With("event_id", NewEventId()).With("occurred_at", at).With("session_id", session).With("booking_id", "b-" + session)
+            .With("slot_id", "slot-" + exam).With("exam_id", exam).With("student_id", "u-" + session).With("teacher_id", "t1")
+            .With("started_at", at).With("deadline", at.AddHours(1)).With("question_count", 2);
+
+    private static Row Ended(string session, string exam, DateTimeOffset at) =>
+        new Row("sessions", "session_submitted")
+            .With("event_id", NewEventId()).With("occurred_at", at).With("session_id", session).With("submission_id", "g-" + session)
+            .With("slot_id", "slot-" + exam).With("exam_id", exam).With("student_id", "u-" + session).With("teacher_id", "t1").With("how", "submitted")
+            .With("started_at", at.AddMinutes(-30)).With("ended_at", at).With("duration_seconds", 1800.0)
+            .With("answered_count", 2).With("question_count", 2).With("anomaly_count", 0).With("risk_score", 0);
+
     private async Task<IReadOnlyDictionary<string, AnalyticsPage>> QueryAsync(Dictionary<string, string> parameters, params string[] reports) =>
         await _engine.QueryAsync(new AnalyticsReportRequest(_lake.Root, reports, parameters), TestContext.Current.CancellationToken);
 
