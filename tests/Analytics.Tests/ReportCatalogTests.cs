@@ -132,8 +132,10 @@ public sealed class ReportCatalogTests : IDisposable
 
         var pages = await QueryAsync(new()
         {
-            [ReportCatalog.DayStart] = "2026-12-05 00:00:00", [ReportCatalog.DayEnd] = "2026-12-06 00:00:00",
-            [ReportCatalog.TrendStart] = "2026-11-06 00:00:00", [ReportCatalog.RecentAnomalies] = "2",
+            [ReportCatalog.DayStart] = "2026-12-05 00:00:00",
+            [ReportCatalog.DayEnd] = "2026-12-06 00:00:00",
+            [ReportCatalog.TrendStart] = "2026-11-06 00:00:00",
+            [ReportCatalog.RecentAnomalies] = "2",
         }, "platform_totals", "platform_hourly", "platform_daily");
 
         // Active: s2 and s3 have no end. Today: s1 and s2 (exams e1, e2), s1 ended, a1 and a2. Newest two anomalies: a2, a1 (critical).
