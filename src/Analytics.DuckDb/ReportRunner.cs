@@ -21,8 +21,9 @@ internal static class ReportRunner
             DuckDbAnalyticsEngine.Execute(connection, $"CREATE VIEW {input.ViewName} AS {DuckDbAnalyticsEngine.InputView(connection, input, partitions)}", cancellationToken);
         }
 
-        // Views keep their catalog order (question_outcomes reads graded_submissions).
-        foreach (var view in reports.SelectMany(r => r.Views).DistinctBy(v => v.Name).OrderBy(v => v.Name == "question_outcomes" ? 1 : 0))
+        // Each report lists its views in dependency order (question_outcomes after graded_submissions), and the first
+        // occurrence of a view is never after a view that reads it, so the union keeps a valid order.
+        foreach (var view in reports.SelectMany(r => r.Views).DistinctBy(v => v.Name))
         {
             DuckDbAnalyticsEngine.Execute(connection, $"CREATE VIEW {view.Name} AS {view.Template}", cancellationToken);
         }
