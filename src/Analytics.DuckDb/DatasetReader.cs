@@ -62,7 +62,7 @@ internal static class DatasetReader
         return new AnalyticsPage(columns, rows, total);
     }
 
-    private static object? Value(object value) => value switch
+    internal static object? Value(object value) => value switch
     {
         DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
         string text => text,

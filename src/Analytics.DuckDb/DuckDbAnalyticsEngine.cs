@@ -14,7 +14,7 @@ namespace ProctorWise.Analytics.DuckDb;
 /// scheduler free), bounded by <see cref="DuckDbAnalyticsOptions.MaxConcurrentRuns"/> and
 /// <see cref="DuckDbAnalyticsOptions.MaxConcurrentReads"/>. Cancelling interrupts the running DuckDB statement.
 /// </summary>
-public sealed class DuckDbAnalyticsEngine : IAnalyticsEngine, IDisposable
+public sealed class DuckDbAnalyticsEngine : IAnalyticsEngine, IAnalyticsReports, IDisposable
 {
     private readonly DuckDbAnalyticsOptions _options;
     private readonly ILogger<DuckDbAnalyticsEngine> _logger;
@@ -88,7 +88,15 @@ public sealed class DuckDbAnalyticsEngine : IAnalyticsEngine, IDisposable
 
         var root = Root(request.LakeRoot);
         var folder = Path.Combine(LocalLake.JobFolder(root, job.Name), request.Period.Key, request.Dataset);
-        return OnWorkerAsync(_reads, () => DatasetReader.Read(folder, request, Configure, cancellationToken), cancellationToken);
+        return OnWorkerAsync(_reads, () => DatasetReader.Read(folder, request, () => Open(_options), cancellationToken), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task<IReadOnlyDictionary<string, AnalyticsPage>> QueryAsync(AnalyticsReportRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var root = Root(request.LakeRoot);
+        return OnWorkerAsync(_reads, () => ReportRunner.Run(root, request, () => Open(_options), cancellationToken), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -118,7 +126,7 @@ public sealed class DuckDbAnalyticsEngine : IAnalyticsEngine, IDisposable
 
     // DuckDB calls block their thread for the whole query: they run on a dedicated worker thread, never on the
     // caller's scheduler (an Orleans grain's), and the semaphore bounds how many run at once.
-    private static async Task<T> OnWorkerAsync<T>(SemaphoreSlim gate, Func<T> work, CancellationToken cancellationToken)
+    internal static async Task<T> OnWorkerAsync<T>(SemaphoreSlim gate, Func<T> work, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -156,7 +164,7 @@ public sealed class DuckDbAnalyticsEngine : IAnalyticsEngine, IDisposable
         var results = new List<AnalyticsDatasetResult>();
         try
         {
-            using (var connection = Configure())
+            using (var connection = Open(_options))
             {
                 foreach (var input in job.Inputs)
                 {
@@ -221,7 +229,7 @@ public sealed class DuckDbAnalyticsEngine : IAnalyticsEngine, IDisposable
         }
     }
 
-    private static string InputView(DuckDBConnection connection, InputDefinition input, SortedDictionary<DateOnly, string[]> partitions)
+    internal static string InputView(DuckDBConnection connection, InputDefinition input, SortedDictionary<DateOnly, string[]> partitions)
     {
         if (partitions.Count == 0)
         {
@@ -246,7 +254,8 @@ public sealed class DuckDbAnalyticsEngine : IAnalyticsEngine, IDisposable
         return input.ViewSql(source + " AS files", present, column => $"epoch({column})");
     }
 
-    private DuckDBConnection Configure()
+    /// <summary>An in-memory DuckDB configured from <paramref name="options"/>, in UTC, that never downloads extensions.</summary>
+    internal static DuckDBConnection Open(DuckDbAnalyticsOptions options)
     {
         var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
@@ -258,17 +267,17 @@ public sealed class DuckDbAnalyticsEngine : IAnalyticsEngine, IDisposable
             "SET autoinstall_known_extensions = false",
             "SET autoload_known_extensions = false",
         };
-        if (_options.MemoryLimit is { } memory)
+        if (options.MemoryLimit is { } memory)
         {
             settings.Add($"SET memory_limit = {LocalLake.Quote(memory)}");
         }
 
-        if (_options.Threads is { } threads)
+        if (options.Threads is { } threads)
         {
             settings.Add($"SET threads = {threads}");
         }
 
-        if (_options.TempDirectory is { } temp)
+        if (options.TempDirectory is { } temp)
         {
             settings.Add($"SET temp_directory = {LocalLake.Quote(Path.GetFullPath(temp))}");
         }

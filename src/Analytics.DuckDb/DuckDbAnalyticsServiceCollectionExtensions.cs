@@ -6,7 +6,7 @@ using ProctorWise.Grains.Ports;
 
 namespace ProctorWise.Analytics.DuckDb;
 
-/// <summary>Registers the DuckDB analytics engine behind <see cref="IAnalyticsEngine"/>.</summary>
+/// <summary>Registers the DuckDB analytics engine behind <see cref="IAnalyticsEngine"/> and <see cref="IAnalyticsReports"/>.</summary>
 public static class DuckDbAnalyticsServiceCollectionExtensions
 {
     /// <summary>Binds <see cref="DuckDbAnalyticsOptions"/> (checked when the host starts) and registers the engine.</summary>
@@ -15,7 +15,10 @@ public static class DuckDbAnalyticsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<DuckDbAnalyticsOptions>().Bind(configuration.GetSection(DuckDbAnalyticsOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DuckDbAnalyticsOptions>, DuckDbAnalyticsOptionsValidator>());
-        services.TryAddSingleton<IAnalyticsEngine, DuckDbAnalyticsEngine>();
+        // One engine behind both ports, so jobs, dataset pages and reports share its worker bounds.
+        services.TryAddSingleton<DuckDbAnalyticsEngine>();
+        services.TryAddSingleton<IAnalyticsEngine>(sp => sp.GetRequiredService<DuckDbAnalyticsEngine>());
+        services.TryAddSingleton<IAnalyticsReports>(sp => sp.GetRequiredService<DuckDbAnalyticsEngine>());
         return services;
     }
 }

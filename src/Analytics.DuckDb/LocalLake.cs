@@ -31,10 +31,14 @@ internal static class LocalLake
     /// The complete Parquet files of each date partition <paramref name="input"/> reads for <paramref name="period"/>,
     /// by day. Files whose names start with '_' or '.' are a writer's temporary files and are never read.
     /// </summary>
-    public static SortedDictionary<DateOnly, string[]> Partitions(string root, JobInput input, AnalyticsPeriod period)
+    public static SortedDictionary<DateOnly, string[]> Partitions(string root, JobInput input, AnalyticsPeriod period) =>
+        Partitions(root, input.Definition, day => input.Reads(period, day));
+
+    /// <summary>The complete Parquet files of every date partition of <paramref name="input"/> that <paramref name="reads"/> accepts, by day.</summary>
+    public static SortedDictionary<DateOnly, string[]> Partitions(string root, InputDefinition input, Func<DateOnly, bool> reads)
     {
         var result = new SortedDictionary<DateOnly, string[]>();
-        var namespaceFolder = Path.Combine(root, "raw", input.Definition.Namespace);
+        var namespaceFolder = Path.Combine(root, "raw", input.Namespace);
         if (!Directory.Exists(namespaceFolder))
         {
             return result;
@@ -44,12 +48,12 @@ internal static class LocalLake
         {
             var name = Path.GetFileName(dateFolder);
             if (!DateOnly.TryParseExact(name.AsSpan("date=".Length), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-                || !input.Reads(period, day))
+                || !reads(day))
             {
                 continue;
             }
 
-            var typeFolder = Path.Combine(dateFolder, "type=" + input.Definition.EventType);
+            var typeFolder = Path.Combine(dateFolder, "type=" + input.EventType);
             if (!Directory.Exists(typeFolder))
             {
                 continue;

@@ -25,6 +25,13 @@ public static class InputCatalog
         I("occurrences"), S("reason"),
     ], s_byEvent);
 
+    /// <summary><c>sessions/session_started</c>: an attempt began (the analytics API's session counts).</summary>
+    public static InputDefinition SessionStarted { get; } = new("sessions", "session_started",
+    [
+        S("event_id"), T("occurred_at"), S("session_id"), S("booking_id"), S("slot_id"), S("exam_id"), S("student_id"),
+        S("teacher_id"), T("started_at"), T("deadline"), I("question_count"),
+    ], s_byEvent);
+
     /// <summary><c>sessions/session_submitted</c>: an attempt ended, with its final risk score.</summary>
     public static InputDefinition SessionSubmitted { get; } = new("sessions", "session_submitted",
     [
@@ -65,7 +72,7 @@ public static class InputCatalog
     /// <summary>Every input, by view name.</summary>
     public static IReadOnlyDictionary<string, InputDefinition> All { get; } = new[]
     {
-        AnomalyOpened, AnomalyClosed, SessionSubmitted, SubmissionAutoGraded, SubmissionAutoGradedQuestion,
+        AnomalyOpened, AnomalyClosed, SessionStarted, SessionSubmitted, SubmissionAutoGraded, SubmissionAutoGradedQuestion,
         SubmissionManuallyGraded, SubmissionPublished, SubmissionPublishedQuestion,
     }.ToDictionary(i => i.ViewName, StringComparer.Ordinal);
 

@@ -99,7 +99,7 @@ public sealed class PortableSqlLintTests
         Assert.Equal(3, finding.Line);
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);
         while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "ProctorWise.slnx")))

@@ -52,12 +52,15 @@ public static class PortableSqlLint
         ["map"] = "map types and literals differ between the engines",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The findings for <paramref name="sql"/>, in order; empty when it ports.</summary>
-    public static IReadOnlyList<LintFinding> Check(string sql)
+    /// <summary>
+    /// The findings for <paramref name="sql"/>, in order; empty when it ports. <paramref name="parameters"/> are the
+    /// placeholders it may use (the job parameters when null; reports have their own, bound by the engine).
+    /// </summary>
+    public static IReadOnlyList<LintFinding> Check(string sql, IReadOnlyCollection<string>? parameters = null)
     {
         ArgumentNullException.ThrowIfNull(sql);
         var findings = new List<LintFinding>();
-        var tokens = Tokenize(sql, findings);
+        var tokens = Tokenize(sql, findings, parameters ?? JobQuery.Parameters);
         var first = tokens.FirstOrDefault(t => t.Kind == TokenKind.Word);
         if (first is null || !(Is(first, "select") || Is(first, "with")))
         {
@@ -160,7 +163,7 @@ public static class PortableSqlLint
     private static bool Is(Token token, string word) =>
         token.Kind == TokenKind.Word && string.Equals(token.Text, word, StringComparison.OrdinalIgnoreCase);
 
-    private static List<Token> Tokenize(string sql, List<LintFinding> findings)
+    private static List<Token> Tokenize(string sql, List<LintFinding> findings, IReadOnlyCollection<string> parameters)
     {
         var tokens = new List<Token>();
         var line = 1;
@@ -214,9 +217,9 @@ public static class PortableSqlLint
             {
                 var end = sql.IndexOf("}}", i, StringComparison.Ordinal);
                 var placeholder = end < 0 ? sql[i..] : sql[i..(end + 2)];
-                if (!JobQuery.Parameters.Contains(placeholder))
+                if (!parameters.Contains(placeholder))
                 {
-                    findings.Add(new(line, $"unknown parameter {placeholder}; known: {string.Join(", ", JobQuery.Parameters)}"));
+                    findings.Add(new(line, $"unknown parameter {placeholder}; known: {string.Join(", ", parameters)}"));
                 }
 
                 tokens.Add(new(TokenKind.Literal, placeholder, line));

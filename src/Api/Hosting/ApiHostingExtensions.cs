@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ProctorWise.Api.Auth;
+using ProctorWise.Api.Features.Analytics;
 using ProctorWise.Api.Features.Auth;
 using ProctorWise.Api.Features.Bookings;
 using ProctorWise.Api.Features.Exams;
@@ -117,6 +118,7 @@ public static class ApiHostingExtensions
         api.MapPlatformEndpoints();
         api.MapSessionProctoringEndpoints();
         api.MapProctorEndpoints();
+        api.MapAnalyticsEndpoints();
         app.MapProctorWiseHubs();
         return app;
     }

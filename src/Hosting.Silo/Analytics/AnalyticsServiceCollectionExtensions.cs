@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ProctorWise.Analytics.DuckDb;
+using ProctorWise.Grains.Options;
 using ProctorWise.Grains.Ports;
 using ProctorWise.Lake;
 
@@ -12,7 +13,8 @@ namespace ProctorWise.Hosting.Silo.Analytics;
 internal static class AnalyticsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the lake (<c>Lake:*</c>), the embedded DuckDB engine (<c>Analytics:DuckDb:*</c>) and
+    /// Registers the lake (<c>Lake:*</c>), the embedded DuckDB engine (<c>Analytics:DuckDb:*</c>), the analytics API's
+    /// alert thresholds (<c>Analytics:Alerts:*</c>) and
     /// <see cref="AnalyticsLake"/>. DuckDB reads local files only, so a lake on HDFS stops the start with the
     /// key at fault: a cluster that keeps its lake on HDFS needs the Spark engine.
     /// </summary>
@@ -21,6 +23,8 @@ internal static class AnalyticsServiceCollectionExtensions
         services.AddLake(configuration);
         services.AddProctorWiseDuckDbAnalytics(configuration);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LakeOptions>, EmbeddedEngineLakeValidator>());
+        services.AddOptions<AnalyticsAlertOptions>().Bind(configuration.GetSection(AnalyticsAlertOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnalyticsAlertOptions>, AnalyticsAlertOptionsValidator>());
         services.TryAddSingleton(sp => new AnalyticsLake(Path.GetFullPath(sp.GetRequiredService<IOptions<LakeOptions>>().Value.Path)));
         return services;
     }

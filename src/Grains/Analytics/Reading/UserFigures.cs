@@ -1,0 +1,53 @@
+using ProctorWise.Analytics;
+using ProctorWise.Grains.Interfaces.Analytics;
+using ProctorWise.Grains.Ports;
+
+namespace ProctorWise.Grains.Analytics.Reading;
+
+/// <summary>A student's figures from their catalog reports.</summary>
+internal static class UserFigures
+{
+    /// <summary>How many areas each list names, and the correct rate that splits strong from weak (the original's intent).</summary>
+    private const int AreasListed = 3;
+    private const double AreaSplitPercent = 50;
+
+    public static IReadOnlyList<string> Reports { get; } = ["user_results", "user_areas", "user_anomalies"];
+
+    public static Dictionary<string, string> Parameters(string userId) => new(StringComparer.Ordinal) { [ReportCatalog.StudentId] = userId };
+
+    public static UserAnalyticsView From(string userId, IReadOnlyDictionary<string, AnalyticsPage> pages, DateTimeOffset now)
+    {
+        var results = new ReportTable(pages["user_results"]);
+        var trend = results.Indexes.Select(r => new ScorePoint(
+            results.Text(r, "submission_id"), results.Text(r, "exam_id"), results.Double(r, "percentage") ?? 0,
+            results.Value(r, "passed") is true, (DateTimeOffset)results.Value(r, "published_at")!)).ToArray();
+        var areasTable = new ReportTable(pages["user_areas"]);
+        var areas = areasTable.Indexes.Select(r => new AreaAnalytics(
+            areasTable.Text(r, "question_type"), areasTable.Long(r, "attempts"), areasTable.Double(r, "correct_rate") ?? 0,
+            areasTable.Double(r, "mean_percent"))).ToArray();
+        var passed = trend.LongCount(p => p.Passed);
+        return new UserAnalyticsView(
+            userId,
+            trend.Length,
+            trend.Length == 0 ? null : trend.Average(p => p.Score),
+            passed,
+            trend.Length == 0 ? null : 100.0 * passed / trend.Length,
+            trend,
+            ExamFigures.ByType(new ReportTable(pages["user_anomalies"])),
+            areas,
+            Strongest(areas),
+            Weakest(areas),
+            [new FigureSource(["*"], Sources.Lake)],
+            now);
+    }
+
+    /// <summary>Up to three types above 50 % correct, best first (ties by name).</summary>
+    public static IReadOnlyList<string> Strongest(IEnumerable<AreaAnalytics> areas) =>
+        [.. areas.Where(a => a.CorrectRate > AreaSplitPercent).OrderByDescending(a => a.CorrectRate).ThenBy(a => a.QuestionType, StringComparer.Ordinal)
+            .Take(AreasListed).Select(a => a.QuestionType)];
+
+    /// <summary>Up to three types below 50 % correct, weakest first (ties by name).</summary>
+    public static IReadOnlyList<string> Weakest(IEnumerable<AreaAnalytics> areas) =>
+        [.. areas.Where(a => a.CorrectRate < AreaSplitPercent).OrderBy(a => a.CorrectRate).ThenBy(a => a.QuestionType, StringComparer.Ordinal)
+            .Take(AreasListed).Select(a => a.QuestionType)];
+}

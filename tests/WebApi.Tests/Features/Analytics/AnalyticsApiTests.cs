@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text.Json;
+using ProctorWise.Grains.Interfaces.Events;
+using ProctorWise.Grains.Interfaces.Exams;
+using ProctorWise.Grains.Interfaces.Proctoring;
+using ProctorWise.Grains.Interfaces.Security;
+using ProctorWise.Grains.Interfaces.Sessions;
+using ProctorWise.TestSupport.Web;
+using ProctorWise.WebApi.Tests.Infrastructure;
+
+namespace ProctorWise.WebApi.Tests.Features.Analytics;
+
+/// <summary>
+/// The analytics read routes through the real pipeline: figures from events written into the host's lake (expected values
+/// worked out by hand), and who may read what.
+/// </summary>
+[Collection(AnalyticsCollection.Name)]
+public sealed class AnalyticsApiTests(AnalyticsApiFactory factory)
+{
+    private static readonly DateTimeOffset s_day = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task ExamFiguresComeFromGradedSubmissionsAndReachTheOwnerAndAdminsOnly()
+    {
+        var admin = await factory.AdminAsync();
+        var owner = await admin.NewUserAsync(UserRole.Teacher);
+        var exam = await owner.CreatePublishedExamAsync();
+        // 30 % and 90 % graded; one submission waits for a teacher and does not count. Pass mark 60.
+        await factory.WriteAsync(
+            Graded(exam.Id, "u1", 3, pending: 0, ("q1", true, 3m), ("q2", false, 0m)),
+            Graded(exam.Id, "u2", 9, pending: 0, ("q1", true, 3m), ("q2", true, 6m)),
+            Graded(exam.Id, "u3", 10, pending: 1, ("q1", true, 3m)),
+            Submitted(exam.Id, "u1", 1200), Submitted(exam.Id, "u2", 600),
+            Anomaly(exam.Id, "u1", AnomalyType.TabHidden, Severity.Medium, s_day));
+
+        var figures = await owner.GetAsync<JsonElement>($"/api/analytics/exams/{exam.Id}");
+
+        Assert.Equal(2, figures.GetProperty("submissions").GetInt64());
+        Assert.Equal(60, figures.GetProperty("meanScore").GetDouble(), 9);
+        Assert.Equal(60, figures.GetProperty("medianScore").GetDouble(), 9);
+        Assert.Equal(30, figures.GetProperty("minScore").GetDouble(), 9);
+        Assert.Equal(90, figures.GetProperty("maxScore").GetDouble(), 9);
+        Assert.Equal(50, figures.GetProperty("passRate").GetDouble(), 9);
+        Assert.Equal([0L, 1L, 0L, 0L, 1L], figures.GetProperty("scoreDistribution").EnumerateArray().Select(b => b.GetProperty("count").GetInt64()));
+        var questions = figures.GetProperty("questions").EnumerateArray().ToArray();
+        Assert.Equal(["q1", "q2"], questions.Select(q => q.GetProperty("questionId").GetString()));
+        Assert.Equal([100.0, 50.0], questions.Select(q => q.GetProperty("correctRate").GetDouble()));
+        Assert.Equal(["easy", "medium"], questions.Select(q => q.GetProperty("difficulty").GetString()));
+        Assert.Equal(900, figures.GetProperty("meanCompletionSeconds").GetDouble(), 9);
+        Assert.Equal(1, figures.GetProperty("anomaliesByType").GetProperty("tab_hidden").GetInt64());
+
+        await Expect.Status(HttpStatusCode.OK, await admin.GetRawAsync($"/api/analytics/exams/{exam.Id}"));
+        await Expect.Problem(HttpStatusCode.Forbidden, await (await admin.NewUserAsync(UserRole.Teacher)).GetRawAsync($"/api/analytics/exams/{exam.Id}"));
+        await Expect.Problem(HttpStatusCode.Forbidden, await (await admin.NewUserAsync(UserRole.Student)).GetRawAsync($"/api/analytics/exams/{exam.Id}"));
+        await Expect.Problem(HttpStatusCode.NotFound, await admin.GetRawAsync("/api/analytics/exams/no-such-exam"));
+
+        // Ownership is a right of the teacher role: demoted, the owner reads nothing.
+        await Expect.Status(HttpStatusCode.OK, await admin.PatchAsync($"/api/users/{owner.User!.Id}", new { role = "proctor" }));
+        var demoted = await factory.Anonymous().LoginAsync(owner.User.Email, "password-123");
+        await Expect.Problem(HttpStatusCode.Forbidden, await demoted.GetRawAsync($"/api/analytics/exams/{exam.Id}"));
+    }
+
+    [Fact]
+    public async Task UserFiguresArePublishedResultsForTheUserThemselfAndAdmins()
+    {
+        var admin = await factory.AdminAsync();
+        var student = await admin.NewUserAsync(UserRole.Student);
+        var id = student.User!.Id;
+        await factory.WriteAsync(
+            Published("e-a", id, 40, passed: false, s_day, ("q1", QuestionType.SingleChoice, true), ("q2", QuestionType.ShortAnswer, false)),
+            Published("e-b", id, 80, passed: true, s_day.AddDays(1), ("q1", QuestionType.SingleChoice, true), ("q2", QuestionType.ShortAnswer, false)),
+            Anomaly("e-a", id, AnomalyType.NoFace, Severity.High, s_day));
+
+        var figures = await student.GetAsync<JsonElement>($"/api/analytics/users/{id}");
+
+        Assert.Equal(2, figures.GetProperty("examsTaken").GetInt64());
+        Assert.Equal(60, figures.GetProperty("meanScore").GetDouble(), 9);
+        Assert.Equal(50, figures.GetProperty("passRate").GetDouble(), 9);
+        Assert.Equal(["e-a", "e-b"], figures.GetProperty("scoreTrend").EnumerateArray().Select(p => p.GetProperty("examId").GetString()));
+        Assert.Equal(["single_choice"], figures.GetProperty("strongestAreas").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(["short_answer"], figures.GetProperty("weakestAreas").EnumerateArray().Select(a => a.GetString()));
+        Assert.Equal(1, figures.GetProperty("anomaliesByType").GetProperty("no_face").GetInt64());
+
+        await Expect.Status(HttpStatusCode.OK, await admin.GetRawAsync($"/api/analytics/users/{id}"));
+        await Expect.Problem(HttpStatusCode.NotFound, await (await admin.NewUserAsync(UserRole.Student)).GetRawAsync($"/api/analytics/users/{id}"));
+        await Expect.Problem(HttpStatusCode.Forbidden, await (await admin.NewUserAsync(UserRole.Teacher)).GetRawAsync($"/api/analytics/users/{id}"));
+        await Expect.Problem(HttpStatusCode.NotFound, await admin.GetRawAsync("/api/analytics/users/no-such-user"));
+    }
+
+    [Fact]
+    public async Task PlatformFiguresSayWhereTheyComeFromAndRaiseTheConfiguredAlerts()
+    {
+        var admin = await factory.AdminAsync();
+        var today = factory.Clock.GetUtcNow();
+        await factory.WriteAsync(Anomaly("e-p", "u-p", AnomalyType.Paste, Severity.Low, today), Anomaly("e-p", "u-p", AnomalyType.Copy, Severity.Low, today));
+
+        var figures = await admin.GetAsync<JsonElement>("/api/analytics/platform");
+
+        Assert.True(figures.GetProperty("users").GetInt64() >= 1);
+        Assert.True(figures.GetProperty("anomaliesToday").GetInt64() >= 2);
+        // Analytics:Alerts:AnomalySpike is 1 in this host.
+        Assert.Contains(figures.GetProperty("alerts").EnumerateArray(), a => a.GetProperty("type").GetString() == "anomaly_spike");
+        var sources = figures.GetProperty("sources").EnumerateArray().ToDictionary(
+            s => s.GetProperty("source").GetString()!, s => s.GetProperty("figures").EnumerateArray().Select(f => f.GetString()).ToArray());
+        Assert.Equal(["users", "exams"], sources["live"]);
+        Assert.Contains("anomaliesToday", sources["lake"]);
+
+        await Expect.Problem(HttpStatusCode.Forbidden, await (await admin.NewUserAsync(UserRole.Teacher)).GetRawAsync("/api/analytics/platform"));
+        await Expect.Problem(HttpStatusCode.Forbidden, await (await admin.NewUserAsync(UserRole.Student)).GetRawAsync("/api/analytics/platform"));
+    }
+
+    internal static SubmissionAutoGraded Graded(string exam, string student, decimal score, int pending, params (string Id, bool Correct, decimal Score)[] questions) =>
+        new(Guid.CreateVersion7(), s_day, "sub-" + Guid.NewGuid().ToString("N"), "session", "slot", exam, student, "teacher", s_day.AddMinutes(-5), s_day,
+            score, 10, score * 10, pending,
+            [.. questions.Select(q => new QuestionOutcome(q.Id, QuestionType.SingleChoice, q.Score, 6, q.Correct, true, "auto"))]);
+
+    internal static SessionSubmitted Submitted(string exam, string student, double seconds) =>
+        new(Guid.CreateVersion7(), s_day, "session-" + Guid.NewGuid().ToString("N"), "sub", "slot", exam, student, "teacher", SessionStatus.Submitted,
+            s_day.AddSeconds(-seconds), s_day, seconds, 2, 2, 0, 0);
+
+    internal static AnomalyClosed Anomaly(string exam, string student, AnomalyType type, Severity severity, DateTimeOffset at) =>
+        new(Guid.CreateVersion7(), at, "anomaly-" + Guid.NewGuid().ToString("N"), "session", "slot", exam, student, "teacher", type, severity, null,
+            at, at.AddSeconds(10), 10, 1, "a reason");
+
+    private static SubmissionPublished Published(string exam, string student, decimal percentage, bool passed, DateTimeOffset at,
+        params (string Id, QuestionType Type, bool Correct)[] questions) =>
+        new(Guid.CreateVersion7(), at, "sub-" + Guid.NewGuid().ToString("N"), "session", "slot", exam, student, "teacher", "teacher", at.AddDays(-1), at,
+            percentage / 10, 10, percentage, 60, passed,
+            [.. questions.Select(q => new QuestionOutcome(q.Id, q.Type, q.Correct ? 1 : 0, 1, q.Correct, true, "auto"))]);
+}
