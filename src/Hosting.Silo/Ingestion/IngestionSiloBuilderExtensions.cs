@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using ProctorWise.Grains.Lake;
+using ProctorWise.Grains.Ports;
+
+namespace ProctorWise.Hosting.Silo.Ingestion;
+
+/// <summary>Wires exactly one path that lands the fact streams in the lake, chosen by the stream transport.</summary>
+internal static class IngestionSiloBuilderExtensions
+{
+    /// <summary>
+    /// Memory streams: the implicit subscription of <see cref="LakeIngestGrain"/> feeds this silo's
+    /// <see cref="LakeIngestionSink"/>. Kafka: a consumer group on the fact topics, and the grain is left out of the
+    /// silo so its subscription does not exist (nothing is written twice).
+    /// </summary>
+    public static ISiloBuilder AddLakeIngestion(this ISiloBuilder silo, HostingOptions hosting)
+    {
+        var services = silo.Services;
+        if (hosting.Streams == StreamTransport.Kafka)
+        {
+            services.PostConfigure<GrainTypeOptions>(o => o.Classes.Remove(typeof(LakeIngestGrain)));
+            return silo;
+        }
+
+        services.AddSingleton<LakeIngestionSink>();
+        services.AddSingleton<ILakeEventSink>(sp => sp.GetRequiredService<LakeIngestionSink>());
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, LakeIngestionLifecycle>();
+        return silo;
+    }
+}
