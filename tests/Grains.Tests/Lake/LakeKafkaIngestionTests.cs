@@ -53,7 +53,7 @@ public sealed class LakeKafkaIngestionTests : IAsyncDisposable
             silo.Services.AddKeyedSingleton<TimeProvider>(DomainClock.Key, _clock);
         });
         _cluster = builder.Build();
-        await _cluster.DeployAsync();
+        await _cluster.DeployAsync(TestContext.Current.CancellationToken);
 
         var services = _cluster.Silos[0].ServiceProvider;
         Assert.DoesNotContain(typeof(LakeIngestGrain), services.GetRequiredService<IOptions<GrainTypeOptions>>().Value.Classes);
