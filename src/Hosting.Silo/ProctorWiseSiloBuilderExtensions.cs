@@ -9,6 +9,7 @@ using ProctorWise.Grains.Events;
 using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Grains.Options;
 using ProctorWise.Hosting.Silo.Analytics;
+using ProctorWise.Hosting.Silo.Ingestion;
 using ProctorWise.Hosting.Silo.StartupTasks;
 using ProctorWise.Identity;
 using ProctorWise.Persistence.MariaDb;
@@ -146,6 +147,7 @@ public static class ProctorWiseSiloBuilderExtensions
         services.AddValidatedOptions<LoginThrottleOptions, LoginThrottleOptionsValidator>(configuration.GetSection(LoginThrottleOptions.Section));
         services.AddProctorWiseVision(configuration);
         services.AddProctorWiseAnalytics(configuration);
+        silo.AddLakeIngestion(hosting);
         return silo;
     }
 

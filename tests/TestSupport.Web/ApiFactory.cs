@@ -43,6 +43,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["RateLimits:CredentialsPerMinute"] = "100000",
         ["Logging:LogLevel:Default"] = "Warning",
         ["Evidence:Path"] = EvidencePath,
+        ["Lake:Path"] = LakePath,
 
         // Off outside Development by default; the tests read the contract (OpenApiSnapshotTests, scripts/update-openapi.sh).
         ["ApiReference:Enabled"] = "true",
@@ -50,6 +51,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Where this host's evidence frames go (a fresh temporary folder).</summary>
     public string EvidencePath { get; } = Path.Combine(Path.GetTempPath(), "pw-evidence-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Where this host's lake is (a fresh temporary folder): the silo lands the facts there.</summary>
+    public string LakePath { get; } = Path.Combine(Path.GetTempPath(), "pw-lake-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>The environment the host runs in.</summary>
     protected virtual string EnvironmentName => "Testing";

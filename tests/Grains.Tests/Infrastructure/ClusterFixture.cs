@@ -22,6 +22,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Where this cluster's evidence frames go (deleted with the fixture).</summary>
     public string EvidencePath { get; } = Path.Combine(Path.GetTempPath(), "pw-evidence-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>Where this cluster's facts land (deleted with the fixture).</summary>
+    public string LakePath { get; } = Path.Combine(Path.GetTempPath(), "pw-lake-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>The cluster.</summary>
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -36,6 +39,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["Sessions:TickInterval"] = "00:00:00.200",
                 ["LoginThrottle:MaxFailures"] = "3",
                 ["Evidence:Path"] = EvidencePath,
+                ["Lake:Path"] = LakePath,
             })
             .Build();
         var builder = new InProcessTestClusterBuilder(2);
@@ -58,6 +62,11 @@ public sealed class ClusterFixture : IAsyncLifetime
         if (Directory.Exists(EvidencePath))
         {
             Directory.Delete(EvidencePath, recursive: true);
+        }
+
+        if (Directory.Exists(LakePath))
+        {
+            Directory.Delete(LakePath, recursive: true);
         }
     }
 }
