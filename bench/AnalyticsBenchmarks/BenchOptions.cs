@@ -28,6 +28,7 @@ internal sealed record BenchOptions
           --keep                 keep DIR afterwards (default: deleted)
           --duckdb-memory SIZE   Analytics:DuckDb:MemoryLimit (default 1GB, the engine's default)
           --duckdb-threads N     Analytics:DuckDb:Threads (default: DuckDB's, the cores)
+          --duckdb-temp DIR      Analytics:DuckDb:TempDirectory, where DuckDB spills (default DIR/duckdb-tmp)
           --mariadb-port P       start a throwaway MariaDB with scripts/mariadb-start.sh in DIR/mariadb on port P
           --mariadb CONN         or use this MariaDB (MySqlConnector connection string)
           --mariadb-buffer-pool SIZE  innodb_buffer_pool_size set before loading, in bytes or with K/M/G (default 1G,
@@ -69,6 +70,9 @@ internal sealed record BenchOptions
 
     public int? DuckDbThreads { get; init; }
 
+    /// <summary>Null: inside the work folder, so a spill never lands in the current directory (DuckDB's default).</summary>
+    public string? DuckDbTemp { get; init; }
+
     public int? MariaDbPort { get; init; }
 
     public string? MariaDbConnection { get; init; }
@@ -106,6 +110,7 @@ internal sealed record BenchOptions
                 "--keep" => options with { Keep = true },
                 "--duckdb-memory" => options with { DuckDbMemory = Value() },
                 "--duckdb-threads" => options with { DuckDbThreads = checked((int)Positive(name, Value())) },
+                "--duckdb-temp" => options with { DuckDbTemp = Path.GetFullPath(Value()) },
                 "--mariadb-port" => options with { MariaDbPort = checked((int)Positive(name, Value())) },
                 "--mariadb" => options with { MariaDbConnection = Value() },
                 "--mariadb-buffer-pool" => options with { MariaDbBufferPool = Size(name, Value()) },

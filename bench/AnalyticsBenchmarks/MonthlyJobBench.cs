@@ -13,7 +13,8 @@ internal static class MonthlyJobBench
 {
     public static async Task<MonthlyJobResult> RunAsync(BenchOptions options, string lakeRoot, CancellationToken cancellationToken)
     {
-        var engineOptions = new DuckDbAnalyticsOptions { MemoryLimit = options.DuckDbMemory, Threads = options.DuckDbThreads };
+        var temp = options.DuckDbTemp ?? Path.Combine(options.WorkDirectory, "duckdb-tmp");
+        var engineOptions = new DuckDbAnalyticsOptions { MemoryLimit = options.DuckDbMemory, Threads = options.DuckDbThreads, TempDirectory = temp };
         var validation = new DuckDbAnalyticsOptionsValidator().Validate(null, engineOptions);
         if (validation.Failed)
         {
@@ -26,13 +27,15 @@ internal static class MonthlyJobBench
         baseline = Math.Min(baseline, ProcessMemory.Resident());
 
         // A sampler as well as VmHWM: if the kernel refused the reset, the highest sample is still this phase's.
-        long sampled = 0;
+        // The spill folder is sampled too: DuckDB deletes its spill files when the run ends.
+        long sampled = 0, spilled = 0;
         using var stop = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
                 sampled = Math.Max(sampled, ProcessMemory.Resident());
+                spilled = Math.Max(spilled, SpillBytes(temp));
                 try
                 {
                     await Task.Delay(50, stop.Token);
@@ -52,9 +55,22 @@ internal static class MonthlyJobBench
         await sampler;
         peak = Math.Max(peak, sampled);
 
-        return new MonthlyJobResult(run, clock.Elapsed, baseline, peak, reset, options.DuckDbMemory,
+        return new MonthlyJobResult(run, clock.Elapsed, baseline, peak, reset, options.DuckDbMemory, spilled,
             options.DuckDbThreads?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? $"default ({Environment.ProcessorCount} cores)",
             Digest(lakeRoot, options.Month));
+    }
+
+    private static long SpillBytes(string folder)
+    {
+        try
+        {
+            return Directory.Exists(folder) ? MonthGenerator.Measure(folder).Bytes : 0;
+        }
+        catch (IOException)
+        {
+            // A spill file deleted while being listed.
+            return 0;
+        }
     }
 
     /// <summary>The digest of the job's written outputs, read back with DuckDB (outside the timed run).</summary>

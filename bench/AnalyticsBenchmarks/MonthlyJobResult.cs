@@ -10,5 +10,6 @@ internal sealed record MonthlyJobResult(
     long PeakResident,
     bool PeakWasReset,
     string MemoryLimit,
+    long SpillPeakBytes,
     string Threads,
     ResultDigest Digest);

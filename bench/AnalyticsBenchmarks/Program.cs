@@ -66,7 +66,7 @@ try
     Report.Line();
     Report.Line(Invariant($"- time: **{job.Wall.TotalSeconds:F1} s** (the engine's own figure {job.Run.Elapsed.TotalSeconds:F1} s; goal < 60 s)"));
     Report.Line(Invariant($"- peak resident memory of the process during the run: **{Mb(job.PeakResident)}** (before the run {Mb(job.BaselineResident)}; VmHWM {(job.PeakWasReset ? "reset before the run" : "not resettable here: sampled every 50 ms")})"));
-    Report.Line($"- DuckDB memory_limit {job.MemoryLimit}, threads {job.Threads}");
+    Report.Line(Invariant($"- DuckDB memory_limit {job.MemoryLimit}, threads {job.Threads}; largest spill seen in its temp directory {Mb(job.SpillPeakBytes)}"));
     Report.Line($"- rows written: {string.Join(", ", job.Run.Datasets.Select(d => Invariant($"{d.Name} {d.Rows:N0}")))}");
     Report.Line($"- digest: {job.Digest}");
 
