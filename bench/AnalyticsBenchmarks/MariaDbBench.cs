@@ -34,7 +34,8 @@ internal static class MariaDbBench
 
     private static readonly string[] s_outputs = ["mp_user_profiles", "mp_top_performers", "mp_at_risk_users", "mp_most_improved", "mp_tier_summary", "mp_risk_summary"];
 
-    public static async Task<MariaDbResult> RunAsync(string connectionString, string csvRoot, AnalyticsPeriod month, CancellationToken cancellationToken)
+    // serverPid: the server's process when the bench started it; its peak memory during the query is measured.
+    public static async Task<MariaDbResult> RunAsync(string connectionString, string csvRoot, AnalyticsPeriod month, int? serverPid, CancellationToken cancellationToken)
     {
         var builder = new MySqlConnectionStringBuilder(connectionString) { AllowLoadLocalInfile = true, DefaultCommandTimeout = 0 };
         await using var connection = new MySqlConnection(builder.ConnectionString);
@@ -78,6 +79,7 @@ internal static class MariaDbBench
         var load = clock.Elapsed;
 
         // The aggregation: the same outputs as the DuckDB job, each written as a table.
+        var peakReset = serverPid is { } pid && ProcessMemory.ResetPeakOf(pid);
         clock.Restart();
         foreach (var output in s_outputs)
         {
@@ -90,6 +92,7 @@ internal static class MariaDbBench
         }
 
         clock.Stop();
+        var serverPeak = peakReset ? ProcessMemory.PeakOf(serverPid!.Value) : (long?)null;
         var written = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var output in s_outputs)
         {
@@ -104,7 +107,7 @@ internal static class MariaDbBench
             digest = ResultDigest.From(reader);
         }
 
-        return new MariaDbResult(version, bufferPool, load, loaded, clock.Elapsed, written, digest);
+        return new MariaDbResult(version, bufferPool, load, loaded, clock.Elapsed, serverPeak, written, digest);
     }
 
     /// <summary>Drops the bench's tables (for a server the bench did not start).</summary>

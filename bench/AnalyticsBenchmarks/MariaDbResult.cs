@@ -7,5 +7,6 @@ internal sealed record MariaDbResult(
     TimeSpan Load,
     IReadOnlyDictionary<string, long> RowsLoaded,
     TimeSpan Query,
+    long? ServerPeakDuringQuery,
     IReadOnlyDictionary<string, long> RowsWritten,
     ResultDigest Digest);

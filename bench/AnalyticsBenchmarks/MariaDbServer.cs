@@ -27,6 +27,13 @@ internal sealed class MariaDbServer(string repositoryRoot, string dataDirectory,
         throw new InvalidOperationException("Run the benchmark from inside the repository: scripts/mariadb-start.sh is found from ProctorWise.slnx.");
     }
 
+    /// <summary>The server's process id, from the pid file the start script asks mariadbd to write.</summary>
+    public int? ProcessId =>
+        File.Exists(Path.Combine(dataDirectory, "mariadb.pid"))
+        && int.TryParse(File.ReadAllText(Path.Combine(dataDirectory, "mariadb.pid")).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+            ? pid
+            : null;
+
     public Task StartAsync(CancellationToken cancellationToken) =>
         RunAsync(Path.Combine(repositoryRoot, "scripts", "mariadb-start.sh"), [dataDirectory, port.ToString(CultureInfo.InvariantCulture)], cancellationToken);
 

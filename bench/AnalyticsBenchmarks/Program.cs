@@ -85,7 +85,7 @@ try
         }
 
         Console.Error.WriteLine("loading MariaDB and running the aggregation …");
-        maria = await MariaDbBench.RunAsync(connection, csv!, options.Month, cancel.Token);
+        maria = await MariaDbBench.RunAsync(connection, csv!, options.Month, server?.ProcessId, cancel.Token);
         if (server is null)
         {
             await MariaDbBench.DropAsync(connection, cancel.Token);
@@ -97,6 +97,11 @@ try
         Report.Line(Invariant($"- innodb_buffer_pool_size {Mb(maria.BufferPoolBytes)}"));
         Report.Line(Invariant($"- load (LOAD DATA LOCAL INFILE, then secondary indexes and ANALYZE; not in the query time): **{maria.Load.TotalSeconds:F1} s** — {string.Join(", ", maria.RowsLoaded.Select(r => Invariant($"{r.Key} {r.Value:N0}")))}"));
         Report.Line(Invariant($"- query (user_profiles and the five derived tables, written as tables): **{maria.Query.TotalSeconds:F1} s**"));
+        if (maria.ServerPeakDuringQuery is { } serverPeak)
+        {
+            Report.Line(Invariant($"- mariadbd peak resident memory during the query: {Mb(serverPeak)} (VmHWM reset before it; the buffer pool was filled by the load)"));
+        }
+
         Report.Line($"- rows written: {string.Join(", ", maria.RowsWritten.Select(r => Invariant($"{r.Key} {r.Value:N0}")))}");
         Report.Line($"- digest: {maria.Digest}");
         Report.Line($"- same result as DuckDB: **{(maria.Digest.Matches(job.Digest) ? "yes" : "NO")}**");
