@@ -55,7 +55,7 @@ try
     }
 
     Report.Line();
-    Report.Line(Invariant($"- generation: **{generated.Elapsed.TotalSeconds:F1} s** ({options.GeneratorThreads} threads; includes writing the CSV for MariaDB: {Gb(generated.CsvBytes)})"));
+    Report.Line(Invariant($"- generation: **{generated.Elapsed.TotalSeconds:F1} s** ({options.GeneratorThreads} threads; {(csv is null ? "no CSV, no MariaDB side" : $"includes writing the CSV for MariaDB, {Gb(generated.CsvBytes)}")})"));
     Report.Line(Invariant($"- lake on disk: **{Gb(generated.LakeBytes)}** in {generated.LakeFiles:N0} files; {generated.Duplicates:N0} events written twice (redelivery)"));
 
     // 2. The monthly job on DuckDB, through the production engine.
