@@ -34,7 +34,8 @@ internal sealed class DayGenerator(Population population, DateOnly day, int sess
 
     public IEnumerable<GeneratedSession> Sessions()
     {
-        var random = new Random(HashCode.Combine(seed, day.DayNumber));
+        // Not HashCode.Combine: it is salted per process, and the same seed must give the same lake on every run.
+        var random = new Random(unchecked((seed * 1_000_003) + day.DayNumber));
         var dayStart = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
         // Anomalies per session: most spread evenly, the rest piled on a few sessions, so some students collect

@@ -31,7 +31,7 @@ internal sealed class MonthGenerator(BenchOptions options, Population population
             var anomalies = Share(options.Anomalies, days.Length, i);
             var generator = new DayGenerator(population, days[i], (int)sessions, anomalies, options.Seed);
             using var csv = csvRoot is null ? null : new CsvTables(csvRoot, days[i].ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            await WriteAsync(writer, generator.Sessions(), csv, HashCode.Combine(options.Seed, days[i].DayNumber, 7), ct);
+            await WriteAsync(writer, generator.Sessions(), csv, unchecked((options.Seed * 1_000_033) + days[i].DayNumber), ct);
         });
 
         clock.Stop();
