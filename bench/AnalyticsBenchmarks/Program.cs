@@ -60,15 +60,18 @@ try
 
     // 2. The monthly job on DuckDB, through the production engine.
     Console.Error.WriteLine("monthly_user_performance on DuckDB …");
-    var job = await MonthlyJobBench.RunAsync(options, lake, cancel.Token);
+    var job = await Attempt("the DuckDB job", () => MonthlyJobBench.RunAsync(options, lake, cancel.Token));
     Report.Line();
     Report.Line("## monthly_user_performance on embedded DuckDB (DuckDbAnalyticsEngine.RunAsync)");
     Report.Line();
-    Report.Line(Invariant($"- time: **{job.Wall.TotalSeconds:F1} s** (the engine's own figure {job.Run.Elapsed.TotalSeconds:F1} s; goal < 60 s)"));
-    Report.Line(Invariant($"- peak resident memory of the process during the run: **{Mb(job.PeakResident)}** (before the run {Mb(job.BaselineResident)}; VmHWM {(job.PeakWasReset ? "reset before the run" : "not resettable here: sampled every 50 ms")})"));
-    Report.Line(Invariant($"- DuckDB memory_limit {job.MemoryLimit}, threads {job.Threads}; largest spill seen in its temp directory {Mb(job.SpillPeakBytes)}"));
-    Report.Line($"- rows written: {string.Join(", ", job.Run.Datasets.Select(d => Invariant($"{d.Name} {d.Rows:N0}")))}");
-    Report.Line($"- digest: {job.Digest}");
+    if (job is not null)
+    {
+        Report.Line(Invariant($"- time: **{job.Wall.TotalSeconds:F1} s** (the engine's own figure {job.Run.Elapsed.TotalSeconds:F1} s; goal < 60 s)"));
+        Report.Line(Invariant($"- peak resident memory of the process during the run: **{Mb(job.PeakResident)}** (before the run {Mb(job.BaselineResident)}; VmHWM {(job.PeakWasReset ? "reset before the run" : "not resettable here: sampled every 50 ms")})"));
+        Report.Line(Invariant($"- DuckDB memory_limit {job.MemoryLimit}, threads {job.Threads}; largest spill seen in its temp directory {Mb(job.SpillPeakBytes)}"));
+        Report.Line($"- rows written: {string.Join(", ", job.Run.Datasets.Select(d => Invariant($"{d.Name} {d.Rows:N0}")))}");
+        Report.Line($"- digest: {job.Digest}");
+    }
 
     // 3. The same aggregation on MariaDB.
     MariaDbResult? maria = null;
@@ -85,15 +88,19 @@ try
         }
 
         Console.Error.WriteLine("loading MariaDB and running the aggregation …");
-        maria = await MariaDbBench.RunAsync(connection, csv!, options.Month, server?.ProcessId, cancel.Token);
+        Report.Line();
+        Report.Line("## The same aggregation on MariaDB (plain SQL over the original's tables)");
+        Report.Line();
+        maria = await Attempt("the MariaDB side", () => MariaDbBench.RunAsync(connection, csv!, options.Month, server?.ProcessId, cancel.Token));
         if (server is null)
         {
             await MariaDbBench.DropAsync(connection, cancel.Token);
         }
+    }
 
-        Report.Line();
-        Report.Line($"## The same aggregation on MariaDB {maria.Version} (plain SQL over the original's tables)");
-        Report.Line();
+    if (maria is not null)
+    {
+        Report.Line($"- server {maria.Version}");
         Report.Line(Invariant($"- innodb_buffer_pool_size {Mb(maria.BufferPoolBytes)}"));
         Report.Line(Invariant($"- load (LOAD DATA LOCAL INFILE, then secondary indexes and ANALYZE; not in the query time): **{maria.Load.TotalSeconds:F1} s** — {string.Join(", ", maria.RowsLoaded.Select(r => Invariant($"{r.Key} {r.Value:N0}")))}"));
         Report.Line(Invariant($"- query (user_profiles and the five derived tables, written as tables): **{maria.Query.TotalSeconds:F1} s**"));
@@ -104,8 +111,11 @@ try
 
         Report.Line($"- rows written: {string.Join(", ", maria.RowsWritten.Select(r => Invariant($"{r.Key} {r.Value:N0}")))}");
         Report.Line($"- digest: {maria.Digest}");
-        Report.Line($"- same result as DuckDB: **{(maria.Digest.Matches(job.Digest) ? "yes" : "NO")}**");
-        Report.Line(Invariant($"- MariaDB query time / DuckDB job time: **{maria.Query.TotalSeconds / job.Wall.TotalSeconds:F1}×**"));
+        if (job is not null)
+        {
+            Report.Line($"- same result as DuckDB: **{(maria.Digest.Matches(job.Digest) ? "yes" : "NO")}**");
+            Report.Line(Invariant($"- MariaDB query time / DuckDB job time: **{maria.Query.TotalSeconds / job.Wall.TotalSeconds:F2}×**"));
+        }
     }
 
     // 4. The lake writer.
@@ -113,11 +123,14 @@ try
     if (options.WriterEvents > 0)
     {
         Console.Error.WriteLine("lake writer …");
-        writer = await WriterBench.RunAsync(options, population, Path.Combine(options.WorkDirectory, "writer"), cancel.Token);
         Report.Line();
         Report.Line("## Lake writer (LakeEventBatcher + LocalLakeStorage, default options)");
         Report.Line();
-        Report.Line(Invariant($"- {writer.Events:N0} events in {writer.Elapsed.TotalSeconds:F1} s: **{writer.EventsPerSecond:N0} events/s**, {writer.Flushes:N0} flushes of {writer.BatchSize} events, {writer.Files:N0} files, {Mb(writer.Bytes)}"));
+        writer = await Attempt("the lake writer", () => WriterBench.RunAsync(options, population, Path.Combine(options.WorkDirectory, "writer"), cancel.Token));
+        if (writer is not null)
+        {
+            Report.Line(Invariant($"- {writer.Events:N0} events in {writer.Elapsed.TotalSeconds:F1} s: **{writer.EventsPerSecond:N0} events/s**, {writer.Flushes:N0} flushes of {writer.BatchSize} events, {writer.Files:N0} files, {Mb(writer.Bytes)}"));
+        }
     }
 
     Report.Line();
@@ -127,13 +140,21 @@ try
     Report.Line("|---|---:|");
     Report.Line(Invariant($"| generation | {generated.Elapsed.TotalSeconds:F1} s |"));
     Report.Line(Invariant($"| lake on disk | {Gb(generated.LakeBytes)} |"));
-    Report.Line(Invariant($"| DuckDB monthly job | {job.Wall.TotalSeconds:F1} s |"));
-    Report.Line(Invariant($"| peak resident memory (memory_limit {job.MemoryLimit}) | {Mb(job.PeakResident)} |"));
+    if (job is not null)
+    {
+        Report.Line(Invariant($"| DuckDB monthly job | {job.Wall.TotalSeconds:F1} s |"));
+        Report.Line(Invariant($"| peak resident memory (memory_limit {job.MemoryLimit}) | {Mb(job.PeakResident)} |"));
+    }
+
     if (maria is not null)
     {
         Report.Line(Invariant($"| MariaDB load | {maria.Load.TotalSeconds:F1} s |"));
         Report.Line(Invariant($"| MariaDB query | {maria.Query.TotalSeconds:F1} s |"));
-        Report.Line(Invariant($"| MariaDB / DuckDB | {maria.Query.TotalSeconds / job.Wall.TotalSeconds:F1}× |"));
+    }
+
+    if (job is not null && maria is not null)
+    {
+        Report.Line(Invariant($"| MariaDB query / DuckDB job | {maria.Query.TotalSeconds / job.Wall.TotalSeconds:F2}× |"));
     }
 
     if (writer is not null)
@@ -153,6 +174,22 @@ finally
     if (!options.Keep && Directory.Exists(options.WorkDirectory))
     {
         Directory.Delete(options.WorkDirectory, recursive: true);
+    }
+}
+
+// A phase that fails is reported and the run goes on, so one failure at full size does not lose the other figures.
+static async Task<T?> Attempt<T>(string phase, Func<Task<T>> work)
+    where T : class
+{
+    try
+    {
+        return await work();
+    }
+    catch (Exception e) when (e is not OperationCanceledException)
+    {
+        Report.Line($"- **{phase} failed**: {e.GetType().Name}: {e.Message}");
+        Console.Error.WriteLine(e);
+        return null;
     }
 }
 
