@@ -80,6 +80,21 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Stops the host, then removes its temporary evidence and lake folders.</summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        foreach (var folder in new[] { EvidencePath, LakePath })
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
     /// <summary>A client for this host with the API's JSON contract.</summary>
     public ApiClient Anonymous() => new(CreateClient(), this);
 

@@ -5,11 +5,9 @@ using ProctorWise.TestSupport.Web;
 
 namespace ProctorWise.WebApi.Tests.Infrastructure;
 
-/// <summary>The API over a lake of its own in a temporary folder, with a low anomaly-spike threshold; tests write events into it.</summary>
+/// <summary>The API over its own temporary lake (ApiFactory.LakePath), with a low anomaly-spike threshold; tests write events into it.</summary>
 public sealed class AnalyticsApiFactory : ApiFactory
 {
-    public string LakePath { get; } = Path.Combine(Path.GetTempPath(), "pw-api-lake-" + Guid.NewGuid().ToString("N"));
-
     /// <summary>Lands events as the lake writer does (Parquet in the raw zone).</summary>
     public Task WriteAsync(params DomainEvent[] events) =>
         new ParquetEventWriter(new LocalLakeStorage(LakePath)).WriteAsync(events, TestContext.Current.CancellationToken);
@@ -17,17 +15,7 @@ public sealed class AnalyticsApiFactory : ApiFactory
     protected override Dictionary<string, string?> Settings()
     {
         var settings = base.Settings();
-        settings["Lake:Path"] = LakePath;
         settings["Analytics:Alerts:AnomalySpike"] = "1";
         return settings;
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (Directory.Exists(LakePath))
-        {
-            Directory.Delete(LakePath, recursive: true);
-        }
     }
 }
