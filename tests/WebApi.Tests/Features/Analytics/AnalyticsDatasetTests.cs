@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ProctorWise.Analytics;
+using ProctorWise.Grains.Interfaces.Events;
 using ProctorWise.Grains.Interfaces.Proctoring;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Ports;
@@ -24,17 +25,22 @@ public sealed class AnalyticsDatasetTests(AnalyticsApiFactory factory)
 
     private async Task<ApiClient> RunDayAsync()
     {
-        // Exam ids are opaque text in the lake: these three exercise CSV quoting and formula neutralising.
-        await factory.WriteAsync(
-            AnalyticsApiTests.Anomaly("plain", "u1", AnomalyType.NoFace, Severity.High, s_at),
-            AnalyticsApiTests.Anomaly("=1+1", "u1", AnomalyType.NoFace, Severity.High, s_at),
-            AnalyticsApiTests.Anomaly("a,b\"c", "u1", AnomalyType.NoFace, Severity.High, s_at));
+        // Exam ids are opaque text in the lake: these three exercise CSV quoting and formula neutralising. Every test
+        // writes the same three events (same ids), so whichever runs first, the later writes are redeliveries the job drops.
+        await factory.WriteAsync(Fixed("plain", 1), Fixed("=1+1", 2), Fixed("a,b\"c", 3));
         var engine = factory.Services.GetRequiredService<IAnalyticsEngine>();
         var lake = factory.Services.GetRequiredService<AnalyticsLake>();
         await engine.RunAsync(new AnalyticsRunRequest(lake.Root, JobCatalog.DailyAnomalyAggregation, AnalyticsPeriod.Parse(PeriodKind.Daily, Day)),
             TestContext.Current.CancellationToken);
         return await factory.AdminAsync();
     }
+
+    private static AnomalyClosed Fixed(string exam, int n) =>
+        AnalyticsApiTests.Anomaly(exam, "u1", AnomalyType.NoFace, Severity.High, s_at) with
+        {
+            EventId = Guid.Parse($"0192a1b2-0000-7000-8000-00000000000{n}"),
+            AnomalyId = $"dataset-test-anomaly-{n}",
+        };
 
     [Fact]
     public async Task AdminsPageAndSortARunsRows()
