@@ -73,11 +73,15 @@ internal sealed class MariaDbCluster : IAsyncDisposable
         return membership;
     }
 
+    /// <summary>The cluster's lake: one temporary folder its silos share (a volume in production), removed with the cluster.</summary>
+    private static string LakePath(string serviceId) => Path.Combine(Path.GetTempPath(), "pw-lake-" + serviceId);
+
     private static Dictionary<string, string?> Defaults(string connectionString, string serviceId) => new()
     {
         ["ConnectionStrings:MariaDb"] = connectionString,
         ["Orleans:ClusterId"] = serviceId,
         ["Orleans:ServiceId"] = serviceId,
+        ["Lake:Path"] = LakePath(serviceId),
         ["Orleans:Endpoints:AdvertisedIPAddress"] = "127.0.0.1",
         ["Orleans:Endpoints:SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
         ["Orleans:Endpoints:GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
@@ -183,5 +187,9 @@ internal sealed class MariaDbCluster : IAsyncDisposable
         }
 
         _silos.Clear();
+        if (Directory.Exists(LakePath(ServiceId)))
+        {
+            Directory.Delete(LakePath(ServiceId), recursive: true);
+        }
     }
 }

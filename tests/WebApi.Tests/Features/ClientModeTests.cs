@@ -17,12 +17,14 @@ public sealed class ClientModeTests
     {
         var clusterId = "client-mode-" + Guid.NewGuid().ToString("N");
         var gatewayPort = FreePorts.Next();
+        var lake = Path.Combine(Path.GetTempPath(), "pw-lake-" + clusterId);
         var siloBuilder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production" });
         siloBuilder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Orleans:ClusterId"] = clusterId,
             ["Orleans:Endpoints:SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
             ["Orleans:Endpoints:GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
+            ["Lake:Path"] = lake,
             ["Bootstrap:AdminEmail"] = ApiFactory.AdminEmail,
             ["Bootstrap:AdminPassword"] = ApiFactory.AdminPassword,
             ["Logging:LogLevel:Default"] = "Warning",
@@ -43,6 +45,10 @@ public sealed class ClientModeTests
         finally
         {
             await silo.StopAsync(TestContext.Current.CancellationToken);
+            if (Directory.Exists(lake))
+            {
+                Directory.Delete(lake, recursive: true);
+            }
         }
     }
 

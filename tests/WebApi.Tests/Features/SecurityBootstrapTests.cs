@@ -55,6 +55,9 @@ public sealed class SecurityBootstrapTests
             ["Orleans:Endpoints:SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
             ["Orleans:Endpoints:GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
             ["Orleans:Endpoints:PrimarySiloPort"] = api.SiloPort.ToString(CultureInfo.InvariantCulture),
+            // The cluster's shared folders (a volume in production), never the machine's default lake.
+            ["Lake:Path"] = api.LakePath,
+            ["Evidence:Path"] = api.EvidencePath,
             ["Bootstrap:AdminEmail"] = LateAdminEmail,
             ["Bootstrap:AdminPassword"] = LateAdminPassword,
             ["Demo:Enabled"] = "true",
