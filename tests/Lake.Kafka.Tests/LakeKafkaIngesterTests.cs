@@ -121,6 +121,24 @@ public sealed class LakeKafkaIngesterTests : IAsyncDisposable
         Assert.Equal(facts.Select(f => f.EventId.ToString("D")).Order(), (await LandedAsync()).Distinct().Order());
     }
 
+    [Fact]
+    public async Task WhenAMemberLeavesTheOtherTakesItsPartitionsAndEveryFactLandsAndIsCommitted()
+    {
+        var first = await StartAsync(new ControlledLakeStorage(_lake));
+        var second = await StartAsync(new ControlledLakeStorage(_lake));
+        var before = await ProduceAsync(12);
+        await Eventually.HoldsAsync(() => CommittedTotal() == before.Length, () => $"committed {CommittedTotal()} of {before.Length} with two members");
+
+        // The second member leaves (a scale-in); the facts that follow, on both partitions, are the first's to land.
+        await second.StopAsync(TestContext.Current.CancellationToken);
+        var after = await ProduceAsync(12);
+
+        var all = before.Concat(after).ToArray();
+        await Eventually.HoldsAsync(() => CommittedTotal() == all.Length, () => $"committed {CommittedTotal()} of {all.Length} after the rebalance");
+        Assert.Equal(all.Select(f => f.EventId.ToString("D")).Order(), (await LandedAsync()).Distinct().Order());
+        Assert.Equal(0, first.FailedFlushes);
+    }
+
     public async ValueTask DisposeAsync()
     {
         foreach (var ingester in _ingesters)
