@@ -20,6 +20,7 @@ public static class DomainEventTypes
         typeof(SubmissionAutoGraded),
         typeof(SubmissionManuallyGraded),
         typeof(SubmissionPublished),
+        typeof(PublishedGradeChanged),
         typeof(UserRegistered),
         typeof(UserRoleChanged),
         typeof(UserDeactivated),

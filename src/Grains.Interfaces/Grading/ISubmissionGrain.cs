@@ -14,9 +14,17 @@ public interface ISubmissionGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<SubmissionView> GetAsync(Caller caller);
 
-    /// <summary>Sets a question's score and feedback (exam owner or admin).</summary>
+    /// <summary>Sets a question's score and feedback (exam owner or admin), without a reason; kept for callers built before reasons.</summary>
     [Alias("Grade")]
     Task<SubmissionView> GradeAsync(Caller caller, string questionId, decimal score, string? feedback);
+
+    /// <summary>
+    /// Sets a question's score and feedback (exam owner or admin). After publication a change is recorded (who, when,
+    /// old → new, <paramref name="reason"/>) and announced (<c>PublishedGradeChanged</c>); the result stays published.
+    /// After publication, repeating the same grade and feedback records nothing.
+    /// </summary>
+    [Alias("GradeWithReason")]
+    Task<SubmissionView> GradeAsync(Caller caller, string questionId, decimal score, string? feedback, string? reason);
 
     /// <summary>Makes the result visible to the student; 409 while answers await manual grading.</summary>
     [Alias("Publish")]

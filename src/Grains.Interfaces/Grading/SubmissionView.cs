@@ -4,7 +4,7 @@ namespace ProctorWise.Grains.Interfaces.Grading;
 
 /// <summary>
 /// A submission as one caller may see it (docs/API.md §7 <c>submission</c>). Before publication a student sees
-/// the status only: scores and results are null.
+/// the status only: scores, results and changes are null.
 /// </summary>
 /// <param name="Id">The submission id.</param>
 /// <param name="SessionId">The session.</param>
@@ -21,6 +21,10 @@ namespace ProctorWise.Grains.Interfaces.Grading;
 /// <param name="Passed">Percent ≥ the pass mark; null until every answer is graded.</param>
 /// <param name="PublishedAt">When the result was published.</param>
 /// <param name="Results">Per-question results.</param>
+/// <param name="Changes">
+/// Grade changes made after publication, oldest first (the newest 50 are kept); empty when none,
+/// null for a student before publication. A student's entries do not say who made them.
+/// </param>
 [GenerateSerializer, Immutable, Alias("pw.submission-view")]
 public sealed record class SubmissionView(
     string Id,
@@ -37,4 +41,5 @@ public sealed record class SubmissionView(
     decimal? Percent,
     bool? Passed,
     DateTimeOffset? PublishedAt,
-    IReadOnlyList<QuestionResult>? Results);
+    IReadOnlyList<QuestionResult>? Results,
+    IReadOnlyList<GradeChange>? Changes);

@@ -18,6 +18,8 @@ public sealed partial class ExamGrain(
     [FromKeyedServices(DomainClock.Key)] TimeProvider clock,
     ILogger<ExamGrain> logger) : Grain, IExamGrain
 {
+    private readonly HashSet<string> _reportedUnreadableSlots = new(StringComparer.Ordinal);
+
     private EventOutbox _outbox = null!;
 
     private ExamState State => exam.State;
@@ -161,8 +163,9 @@ public sealed partial class ExamGrain(
 
     /// <summary>
     /// One slot's view, or null when its stored state cannot be shown (e.g. a start saved before the rules refused
-    /// dates that overflow): that slot is logged and left out rather than failing the list for everyone. An
-    /// unreachable cluster still fails the call, as a partial list would then look complete.
+    /// dates that overflow): that slot is left out rather than failing the list for everyone, and logged once per
+    /// activation (a Warning, not one entry per listing). An unreachable cluster still fails the call, as a partial
+    /// list would then look complete.
     /// </summary>
     private async Task<SlotView?> TryGetSlotAsync(string slotId)
     {
@@ -172,7 +175,11 @@ public sealed partial class ExamGrain(
         }
         catch (Exception e) when (e is not (TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or OperationCanceledException))
         {
-            LogUnreadableSlot(logger, e, this.GetPrimaryKeyString(), slotId);
+            if (_reportedUnreadableSlots.Add(slotId))
+            {
+                LogUnreadableSlot(logger, e, this.GetPrimaryKeyString(), slotId);
+            }
+
             return null;
         }
     }
@@ -245,6 +252,6 @@ public sealed partial class ExamGrain(
 
     private static string NewQuestionId() => "q" + Guid.NewGuid().ToString("N")[..12];
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Exam {ExamId}: slot {SlotId} could not be read and is left out of the list")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Exam {ExamId}: slot {SlotId} could not be read and is left out of the list (logged once per activation)")]
     private static partial void LogUnreadableSlot(ILogger logger, Exception exception, string examId, string slotId);
 }

@@ -1,5 +1,6 @@
 using ProctorWise.Grains.Interfaces.Errors;
 using ProctorWise.Grains.Interfaces.Events;
+using ProctorWise.Grains.Interfaces.Grading;
 using ProctorWise.Grains.Interfaces.Names;
 
 namespace ProctorWise.Grains.Grading;
@@ -35,7 +36,27 @@ internal static class SubmissionEvents
             input.SubmittedAt, at, score, max, percent, input.Exam.PassMarkPercent, percent >= input.Exam.PassMarkPercent, Outcomes(state));
     }
 
-    private static (Interfaces.Grading.SubmissionInput Input, decimal Score, decimal Max, decimal Percent, int Pending) Totals(SubmissionState state)
+    /// <summary>A published grade changed: <paramref name="change"/> holds before and after, <paramref name="before"/> the old verdict.</summary>
+    public static PublishedGradeChanged GradeChanged(string id, SubmissionState state, GradeChange change, string changedBy, bool before)
+    {
+        var (input, _, max, _, _) = Totals(state);
+        var question = input.Exam.Questions.First(q => q.Id == change.QuestionId);
+        return new PublishedGradeChanged(
+            Guid.CreateVersion7(), change.ChangedAt, id, input.SessionId, input.SlotId, input.Exam.ExamId, input.StudentId, input.Exam.OwnerId,
+            changedBy, state.PublishedAt!.Value, question.Id, question.Type, change.PreviousQuestionScore, change.QuestionScore, question.Points,
+            change.FeedbackChanged, change.PreviousScore, change.Score, max, change.PreviousPercent, change.Percent, input.Exam.PassMarkPercent,
+            before, change.Percent >= input.Exam.PassMarkPercent, change.Reason);
+    }
+
+    /// <summary>
+    /// The result as published again after a change, so readers that take the newest publication of a submission (the
+    /// lake's reports) see the new totals. <c>PublishedAt</c> stays the first publication's; <c>OccurredAt</c> is now.
+    /// </summary>
+    public static SubmissionPublished Republished(string id, SubmissionState state, string publishedBy, DateTimeOffset at) =>
+        Published(id, state, publishedBy) with { OccurredAt = at };
+
+    /// <summary>The submission's totals: points awarded, points available, percentage, questions still waiting.</summary>
+    public static (SubmissionInput Input, decimal Score, decimal Max, decimal Percent, int Pending) Totals(SubmissionState state)
     {
         // Publishing an unknown id as an admin gets here (the staff check passes admins first): a 404, not a crash.
         var input = state.Input ?? throw ProctorWiseException.NotFound("Submission");

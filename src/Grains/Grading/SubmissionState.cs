@@ -21,4 +21,7 @@ public sealed class SubmissionState
 
     /// <summary>Facts saved with the changes they record, until their stream took them (the outbox).</summary>
     [Id(4)] public List<PendingEvent> Outbox { get; set; } = [];
+
+    /// <summary>Grade changes made after publication, oldest first, at most <see cref="GradeChange.MaxKept"/>.</summary>
+    [Id(5)] public List<GradeChange> Changes { get; set; } = [];
 }

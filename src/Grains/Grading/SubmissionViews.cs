@@ -6,8 +6,11 @@ namespace ProctorWise.Grains.Grading;
 /// <summary>Builds the API view of a submission and its totals.</summary>
 internal static class SubmissionViews
 {
-    /// <summary>The view; without <paramref name="full"/> (a student before publication) scores and results are null.</summary>
-    public static SubmissionView Build(string id, SubmissionState state, bool full)
+    /// <summary>
+    /// The view; without <paramref name="full"/> (a student before publication) scores, results and changes are null.
+    /// Without <paramref name="staff"/> (the student) the changes do not say who made them.
+    /// </summary>
+    public static SubmissionView Build(string id, SubmissionState state, bool full, bool staff)
     {
         // An admin passes the staff check before anything else looks at the state: an unknown id is a 404 here.
         var input = state.Input ?? throw ProctorWiseException.NotFound("Submission");
@@ -31,6 +34,7 @@ internal static class SubmissionViews
 
         return new SubmissionView(
             id, input.SessionId, exam.ExamId, exam.Title, input.StudentId, input.StudentName, state.Status, input.SessionStatus,
-            input.SubmittedAt, full ? score : null, max, full ? percent : null, full ? passed : null, state.PublishedAt, results);
+            input.SubmittedAt, full ? score : null, max, full ? percent : null, full ? passed : null, state.PublishedAt, results,
+            full ? [.. state.Changes.Select(c => staff ? c : c.ForStudent())] : null);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 using Orleans.Streams.Core;
 using ProctorWise.Grains.Interfaces.Errors;
@@ -17,8 +18,9 @@ namespace ProctorWise.Grains.Proctoring;
 /// "last seen" is not worth a write per event.
 /// </remarks>
 [ImplicitStreamSubscription(StreamNamespaces.Alerts)]
-public sealed class RoomGrain(
-    [PersistentState(StateNames.Room, StorageNames.Default)] IPersistentState<RoomState> room)
+public sealed partial class RoomGrain(
+    [PersistentState(StateNames.Room, StorageNames.Default)] IPersistentState<RoomState> room,
+    ILogger<RoomGrain> logger)
     : Grain, IRoomGrain, IStreamSubscriptionObserver
 {
     public static readonly TimeSpan PersistEvery = TimeSpan.FromSeconds(2);
@@ -26,6 +28,8 @@ public sealed class RoomGrain(
     public const int AtRiskScore = 50;
 
     private bool _dirty;
+
+    private bool _reportedUnreadableSlot;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -53,7 +57,7 @@ public sealed class RoomGrain(
 
     public async Task<RoomSummary?> GetSummaryAsync()
     {
-        var slot = await GrainFactory.GetGrain<IExamSlotGrain>(this.GetPrimaryKeyString()).GetAsync();
+        var slot = await TryGetSlotAsync();
         if (slot is null)
         {
             return null;
@@ -62,6 +66,30 @@ public sealed class RoomGrain(
         var sessions = room.State.Sessions.Values;
         var running = sessions.Where(s => s.Status == SessionStatus.InProgress).ToList();
         return new RoomSummary(slot, running.Count, sessions.Count - running.Count, running.Count(s => s.RiskScore >= AtRiskScore));
+    }
+
+    /// <summary>
+    /// The slot, or null when its stored state cannot be shown (e.g. a start saved before the rules refused dates that
+    /// overflow): the rooms list then leaves this room out instead of failing for the proctor, and the fault is logged
+    /// once per activation, not on every refresh of every dashboard. An unreachable cluster still fails the call, as a
+    /// partial list would then look complete.
+    /// </summary>
+    private async Task<SlotView?> TryGetSlotAsync()
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<IExamSlotGrain>(this.GetPrimaryKeyString()).GetAsync();
+        }
+        catch (Exception e) when (e is not (TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or OperationCanceledException))
+        {
+            if (!_reportedUnreadableSlot)
+            {
+                _reportedUnreadableSlot = true;
+                LogUnreadableSlot(logger, e, this.GetPrimaryKeyString());
+            }
+
+            return null;
+        }
     }
 
     private Task OnEventAsync(RoomEvent roomEvent, StreamSequenceToken? token)
@@ -85,4 +113,7 @@ public sealed class RoomGrain(
             await room.WriteStateAsync(cancellationToken);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Room {SlotId}: its slot could not be read; the room is left out of room lists (logged once per activation)")]
+    private static partial void LogUnreadableSlot(ILogger logger, Exception exception, string slotId);
 }

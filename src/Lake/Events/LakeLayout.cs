@@ -32,6 +32,7 @@ public static class LakeLayout
         [typeof(SubmissionAutoGraded)] = StreamNamespaces.Submissions,
         [typeof(SubmissionManuallyGraded)] = StreamNamespaces.Submissions,
         [typeof(SubmissionPublished)] = StreamNamespaces.Submissions,
+        [typeof(PublishedGradeChanged)] = StreamNamespaces.Submissions,
         [typeof(UserRegistered)] = StreamNamespaces.Users,
         [typeof(UserRoleChanged)] = StreamNamespaces.Users,
         [typeof(UserDeactivated)] = StreamNamespaces.Users,

@@ -46,6 +46,25 @@ public sealed class ProctoringGrainTests(ClusterFixture fixture)
     private IProctorGrain Inbox(Caller proctor) => fixture.Grains.GetGrain<IProctorGrain>(proctor.UserId);
 
     [Fact]
+    public async Task ARoomWhoseSlotCannotBeReadIsLeftOutOfRoomListsNotFailingThem()
+    {
+        var teacher = await _given.UserAsync(UserRole.Teacher);
+        var (exam, view) = await _given.PublishedExamAsync(teacher);
+        var good = await _given.SlotAsync(exam, teacher, TimeSpan.FromDays(1));
+        var broken = await _given.SlotAsync(exam, teacher, TimeSpan.FromDays(2));
+
+        // A stored slot the rules would refuse today: its end (start + duration) falls before year 1 when it is shown.
+        var slot = fixture.Grains.GetGrain<IExamSlotGrain>(broken.Id);
+        await slot.UpdateExamAsync(new SlotSetup(view.Id, teacher.UserId, view.Title, int.MinValue, IsOpen: true));
+        await Assert.ThrowsAnyAsync<Exception>(slot.GetAsync);
+
+        // The rooms list asks every room for its summary: the broken one answers "nothing to show", twice alike.
+        Assert.Null(await fixture.Grains.GetGrain<IRoomGrain>(broken.Id).GetSummaryAsync());
+        Assert.Null(await fixture.Grains.GetGrain<IRoomGrain>(broken.Id).GetSummaryAsync());
+        Assert.Equal(good.Id, (await fixture.Grains.GetGrain<IRoomGrain>(good.Id).GetSummaryAsync())!.Slot.Id);
+    }
+
+    [Fact]
     public async Task ATabSwitchAlertsEveryProctorOfTheRoomOnceAndNoOneElse()
     {
         var room = await RoomAsync();

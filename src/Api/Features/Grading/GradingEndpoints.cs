@@ -17,7 +17,7 @@ public static class GradingEndpoints
         var group = app.MapGroup("/api/submissions").WithTags("Grading").RequireAuthorization();
         group.MapGet("/me", ListMineAsync).RequireAuthorization(Policies.Student).WithName("ListMySubmissions").WithSummary("The caller's submissions; scores once published.");
         group.MapGet("/{id}", GetAsync).WithName("GetSubmission").WithSummary("A submission with per-question results.");
-        group.MapPut("/{id}/grades/{questionId}", GradeAsync).RequireAuthorization(Policies.Teacher).WithName("GradeQuestion").WithSummary("Grades one answer.");
+        group.MapPut("/{id}/grades/{questionId}", GradeAsync).RequireAuthorization(Policies.Teacher).WithName("GradeQuestion").WithSummary("Grades one answer; after publication the change is recorded and shown to the student.");
         group.MapPost("/{id}/publish", PublishAsync).RequireAuthorization(Policies.Teacher).WithName("PublishSubmission").WithSummary("Makes the result visible to the student.");
         return group;
     }
@@ -36,7 +36,7 @@ public static class GradingEndpoints
     private static async Task<Ok<SubmissionView>> GradeAsync(string id, string questionId, GradeRequest body, ClaimsPrincipal user, IGrainFactory grains)
     {
         var score = body.Score ?? throw ProctorWiseException.Invalid("score", "Required.");
-        return TypedResults.Ok(await grains.GetGrain<ISubmissionGrain>(id).GradeAsync(user.ToCaller(), questionId, score, body.Feedback));
+        return TypedResults.Ok(await grains.GetGrain<ISubmissionGrain>(id).GradeAsync(user.ToCaller(), questionId, score, body.Feedback, body.Reason));
     }
 
     private static async Task<Ok<SubmissionView>> PublishAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>

@@ -65,6 +65,7 @@ export type Responses = [
   Check<Reads<T.SubmitResponse, S['SubmitResponse']>>,
   Check<Reads<T.Submission, S['SubmissionView']>>,
   Check<Reads<T.QuestionResult, S['QuestionResult']>>,
+  Check<Reads<T.GradeChange, S['GradeChange']>>,
   Check<Reads<T.Anomaly, S['AnomalyResponse']>>,
   Check<Reads<T.FrameResponse, S['FrameResponse']>>,
   Check<Reads<T.SessionLive, S['SessionLiveView']>>,

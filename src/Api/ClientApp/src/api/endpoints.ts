@@ -122,6 +122,6 @@ export async function fetchEvidence(url: string, signal?: AbortSignal): Promise<
 // Grading
 export const mySubmissions = () => api.get<Paged<Submission>>('/api/submissions/me?pageSize=200');
 export const getSubmission = (id: string) => api.get<Submission>(`/api/submissions/${seg(id)}`);
-export const gradeQuestion = (id: string, questionId: string, score: number, feedback: string | null) =>
-  api.put<Submission>(`/api/submissions/${seg(id)}/grades/${seg(questionId)}`, { score, feedback } satisfies GradeRequest);
+export const gradeQuestion = (id: string, questionId: string, score: number, feedback: string | null, reason: string | null = null) =>
+  api.put<Submission>(`/api/submissions/${seg(id)}/grades/${seg(questionId)}`, { score, feedback, reason } satisfies GradeRequest);
 export const publishSubmission = (id: string) => api.post<Submission>(`/api/submissions/${seg(id)}/publish`);

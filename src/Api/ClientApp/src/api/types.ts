@@ -221,6 +221,24 @@ export interface QuestionResult {
 export interface GradeRequest {
   score: number;
   feedback: string | null;
+  /** Why a published grade changes (kept with the change and shown to the student); ignored before publication. */
+  reason?: string | null;
+}
+
+/** A grade changed after publication; a student's copy has no changedBy/changedByName. */
+export interface GradeChange {
+  changedAt: string;
+  changedBy: string | null;
+  changedByName: string | null;
+  questionId: string;
+  previousQuestionScore: number | null;
+  questionScore: number;
+  feedbackChanged: boolean;
+  previousScore: number;
+  score: number;
+  previousPercent: number;
+  percent: number;
+  reason: string | null;
 }
 
 export interface Submission {
@@ -239,6 +257,8 @@ export interface Submission {
   passed: boolean | null;
   publishedAt: string | null;
   results: QuestionResult[] | null;
+  /** Grade changes after publication, oldest first; null for a student before publication. */
+  changes: GradeChange[] | null;
 }
 
 export type AnomalyType =

@@ -5,6 +5,7 @@ import type { Submission, SubmissionStatus } from '../../api/types';
 import { describeAnswer } from '../../lib/answers';
 import { h, replace } from '../../lib/dom';
 import { formatDateTime, formatNumber, humanize, questionTypeLabel } from '../../lib/format';
+import { describeQuestion, describeTotal, newestFirst } from '../../lib/grade-changes';
 import type { PageContext } from '../../lib/router';
 import { StatusLine, badge, emptyState, loading, pageHeader, table } from '../../ui/components';
 
@@ -35,7 +36,13 @@ export async function resultsPage(ctx: PageContext): Promise<void> {
           { testid: 'result-row', 'data-submission-id': s.id },
           h('td', null, s.examTitle),
           h('td', null, formatDateTime(s.submittedAt)),
-          h('td', { testid: 'result-status' }, badge(STATUS_TEXT[s.status], published ? 'success' : 'neutral'), s.sessionStatus === 'submitted' ? null : h('span', { class: 'muted' }, ` (${humanize(s.sessionStatus)})`)),
+          h(
+            'td',
+            { testid: 'result-status' },
+            badge(STATUS_TEXT[s.status], published ? 'success' : 'neutral'),
+            s.sessionStatus === 'submitted' ? null : h('span', { class: 'muted' }, ` (${humanize(s.sessionStatus)})`),
+            published && s.changes?.length ? [' ', badge('Grade changed', 'warning', 'result-changed')] : null,
+          ),
           h('td', { testid: 'result-score' }, published ? `${formatNumber(s.score)} / ${formatNumber(s.maxScore)} (${formatNumber(s.percent)} %)` : '—'),
           h('td', null, published ? h('a', { href: `/results/${encodeURIComponent(s.id)}`, testid: 'open-result' }, 'Details') : null),
         );
@@ -68,7 +75,8 @@ export async function resultPage(ctx: PageContext): Promise<void> {
     } catch {
       // Without the session the indexes are shown as "option n".
     }
-    replace(container, summary(submission), ...submission.results.map((r, i) =>
+    const questionIds = submission.results.map((r) => r.questionId);
+    replace(container, summary(submission), changesNotice(submission, questionIds), ...submission.results.map((r, i) =>
       h(
         'article',
         { class: 'card result-question', testid: 'result-question', 'data-question-id': r.questionId },
@@ -93,5 +101,32 @@ function summary(s: Submission): HTMLElement {
     h('p', { testid: 'result-percent' }, `${formatNumber(s.percent)} %`),
     s.passed === null ? null : h('p', { testid: 'result-passed' }, badge(s.passed ? 'Passed' : 'Not passed', s.passed ? 'success' : 'danger')),
     h('p', { class: 'meta' }, `Submitted ${formatDateTime(s.submittedAt)} · published ${formatDateTime(s.publishedAt)}`),
+  );
+}
+
+/** Changes the teacher made after publication: when, old → new and why (docs/grading.md). Nothing when there were none. */
+function changesNotice(s: Submission, questionIds: readonly string[]): HTMLElement | null {
+  const changes = newestFirst(s.changes);
+  if (changes.length === 0) return null;
+  return h(
+    'section',
+    { class: 'card notice notice-warning grade-changes', testid: 'grade-changes', role: 'status', 'aria-labelledby': 'grade-changes-title' },
+    h('h2', { id: 'grade-changes-title' }, changes.length === 1 ? 'Your grade was changed after it was published' : `Your grade was changed ${changes.length} times after it was published`),
+    h(
+      'ul',
+      null,
+      ...changes.map((c) =>
+        h(
+          'li',
+          { testid: 'grade-change' },
+          h('strong', null, formatDateTime(c.changedAt)),
+          ': score ',
+          h('span', { testid: 'grade-change-total' }, describeTotal(c, s.maxScore)),
+          ' · ',
+          describeQuestion(c, questionIds),
+          c.reason ? h('p', { class: 'preserve', testid: 'grade-change-reason' }, h('strong', null, 'Reason: '), c.reason) : null,
+        ),
+      ),
+    ),
   );
 }

@@ -6,8 +6,9 @@ import type { Exam, Question, QuestionResult, Submission } from '../../api/types
 import { describeAnswer } from '../../lib/answers';
 import { h, replace } from '../../lib/dom';
 import { formatDateTime, formatNumber, humanize, questionTypeLabel } from '../../lib/format';
+import { describeQuestion, describeTotal, newestFirst } from '../../lib/grade-changes';
 import type { PageContext } from '../../lib/router';
-import { StatusLine, badge, busy, field, input, loading, pageHeader, showFormError } from '../../ui/components';
+import { StatusLine, badge, busy, field, input, loading, pageHeader, showFormError, table } from '../../ui/components';
 
 export async function gradingPage(ctx: PageContext): Promise<void> {
   const id = ctx.params.id ?? '';
@@ -15,8 +16,11 @@ export async function gradingPage(ctx: PageContext): Promise<void> {
   const publishStatus = new StatusLine('publish-status');
   const header = pageHeader('Grade submission');
   const summaryBox = h('div');
+  const historyBox = h('div');
   const list = h('div', { class: 'stack' }, loading());
-  ctx.root.append(header, status.el, summaryBox, list);
+  ctx.root.append(header, status.el, summaryBox, historyBox, list);
+  // Each question's "reason" field: shown once the result is published, when a change is recorded for the student.
+  const reasonFields: HTMLElement[] = [];
 
   let submission: Submission;
   let questions = new Map<string, Question>();
@@ -73,6 +77,39 @@ export async function gradingPage(ctx: PageContext): Promise<void> {
         publishStatus.el,
       ),
     );
+    for (const reason of reasonFields) reason.hidden = s.status !== 'published';
+    renderHistory();
+  };
+
+  const renderHistory = () => {
+    const changes = newestFirst(submission.changes);
+    const questionIds = (submission.results ?? []).map((r) => r.questionId);
+    replace(
+      historyBox,
+      changes.length === 0
+        ? null
+        : h(
+            'section',
+            { class: 'card grade-history', testid: 'grade-history', 'aria-labelledby': 'grade-history-title' },
+            h('h2', { id: 'grade-history-title' }, 'Changes after publication'),
+            h('p', { class: 'muted' }, 'The student sees when each change was made, the scores before and after, and the reason.'),
+            table(
+              'Changes after publication',
+              ['When', 'By', 'Question', 'Total', 'Reason'],
+              changes.map((c) =>
+                h(
+                  'tr',
+                  { testid: 'grade-history-row' },
+                  h('td', null, formatDateTime(c.changedAt)),
+                  h('td', { testid: 'grade-history-by' }, c.changedByName ?? c.changedBy ?? '—'),
+                  h('td', null, describeQuestion(c, questionIds)),
+                  h('td', { testid: 'grade-history-total' }, describeTotal(c, submission.maxScore)),
+                  h('td', { class: 'preserve', testid: 'grade-history-reason' }, c.reason ?? '—'),
+                ),
+              ),
+            ),
+          ),
+    );
   };
 
   const card = (result: QuestionResult, index: number): HTMLElement => {
@@ -82,6 +119,10 @@ export async function gradingPage(ctx: PageContext): Promise<void> {
     const pending = result.score === null;
     const score = input('number', { min: 0, max: result.points, step: 'any', required: true, props: { value: result.score === null ? '' : String(result.score) } });
     const feedback = h('textarea', { rows: 3, maxlength: 2000, props: { value: result.feedback ?? '' } });
+    const reason = h('textarea', { rows: 2, maxlength: 1000 });
+    const reasonField = field(reason, { label: 'Reason for the change (shown to the student, optional)', field: 'reason', testid: 'grade-reason' });
+    reasonField.hidden = submission.status !== 'published';
+    reasonFields.push(reasonField);
     const save = h('button', { type: 'submit', class: 'btn btn-primary btn-small', testid: 'grade-save' }, 'Save grade');
     const form: HTMLFormElement = h(
       'form',
@@ -92,6 +133,7 @@ export async function gradingPage(ctx: PageContext): Promise<void> {
         field(score, { label: `Score (0–${formatNumber(result.points)})`, field: 'score', testid: 'grade-score' }),
         field(feedback, { label: 'Feedback for the student (optional)', field: 'feedback', testid: 'grade-feedback' }),
       ),
+      reasonField,
       h('div', { class: 'actions' }, save),
       cardStatus.el,
     );
@@ -106,9 +148,13 @@ export async function gradingPage(ctx: PageContext): Promise<void> {
       }
       void busy(save, async () => {
         try {
-          submission = await gradeQuestion(submission.id, result.questionId, value, feedback.value.trim() || null);
+          const wasPublished = submission.status === 'published';
+          const lastChangeBefore = submission.changes?.at(-1)?.changedAt;
+          submission = await gradeQuestion(submission.id, result.questionId, value, feedback.value.trim() || null, wasPublished ? reason.value.trim() || null : null);
           renderSummary();
-          cardStatus.show('success', 'Grade saved.');
+          const recorded = submission.changes?.at(-1)?.changedAt !== lastChangeBefore;
+          cardStatus.show('success', wasPublished ? (recorded ? 'Grade changed: the change is recorded and shown to the student.' : 'Nothing changed.') : 'Grade saved.');
+          if (wasPublished) reason.value = '';
           article.classList.remove('pending');
         } catch (error) {
           showFormError(form, cardStatus, error);
