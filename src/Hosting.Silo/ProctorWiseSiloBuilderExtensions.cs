@@ -60,6 +60,7 @@ public static class ProctorWiseSiloBuilderExtensions
             silo.UseProctorWiseClustering(hosting, configuration);
             silo.AddProctorWiseGrains(hosting, configuration);
             silo.AddStartupTask<SetupStartupTask>();
+            silo.AddStartupTask<AnalyticsStartupTask>();
         });
         return builder;
     }
@@ -148,6 +149,7 @@ public static class ProctorWiseSiloBuilderExtensions
         services.AddProctorWiseVision(configuration);
         services.AddProctorWiseAnalytics(configuration);
         silo.AddLakeIngestion(hosting);
+        services.AddValidatedOptions<AnalyticsJobsOptions, AnalyticsJobsOptionsValidator>(configuration.GetSection(AnalyticsJobsOptions.Section));
         return silo;
     }
 

@@ -24,5 +24,6 @@ public static class DomainEventTypes
         typeof(UserRoleChanged),
         typeof(UserDeactivated),
         typeof(UserReactivated),
+        typeof(AnalyticsJobFailed),
     ];
 }
