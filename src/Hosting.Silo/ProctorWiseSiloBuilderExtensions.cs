@@ -149,7 +149,6 @@ public static class ProctorWiseSiloBuilderExtensions
         services.AddProctorWiseVision(configuration);
         services.AddProctorWiseAnalytics(configuration);
         silo.AddLakeIngestion(hosting);
-        services.AddValidatedOptions<AnalyticsJobsOptions, AnalyticsJobsOptionsValidator>(configuration.GetSection(AnalyticsJobsOptions.Section));
         return silo;
     }
 

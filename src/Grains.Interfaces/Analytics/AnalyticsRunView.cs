@@ -9,7 +9,7 @@ namespace ProctorWise.Grains.Interfaces.Analytics;
 /// <param name="RequestedAt">When it was started (UTC).</param>
 /// <param name="StartedAt">When its latest attempt began, or null while none has.</param>
 /// <param name="FinishedAt">When it succeeded or finally failed, or null.</param>
-/// <param name="Duration">Run time of the successful (or last failed) attempt, or null.</param>
+/// <param name="DurationSeconds">Run time of the successful (or last failed) attempt in seconds, or null.</param>
 /// <param name="InputFiles">Raw Parquet files the pre-check found for the period.</param>
 /// <param name="NoInput">The period had no input at all: it succeeded with zero rows, recorded rather than skipped.</param>
 /// <param name="Datasets">Rows written per dataset (empty until it succeeded).</param>
@@ -24,7 +24,7 @@ public sealed record class AnalyticsRunView(
     DateTimeOffset RequestedAt,
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
-    TimeSpan? Duration,
+    double? DurationSeconds,
     int InputFiles,
     bool NoInput,
     IReadOnlyList<AnalyticsDatasetRows> Datasets,

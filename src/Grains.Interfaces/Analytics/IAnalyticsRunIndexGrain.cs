@@ -14,4 +14,8 @@ public interface IAnalyticsRunIndexGrain : IGrainWithStringKey
     /// <summary>Runs by the time they were requested, newest first; administrators only.</summary>
     [Alias("List")]
     Task<PagedResult<AnalyticsRunView>> ListAsync(Caller caller, PageRequest page);
+
+    /// <summary>The job grain keys of the runs last seen pending or running (the scheduler checks each tick that they live).</summary>
+    [Alias("Unfinished")]
+    Task<IReadOnlyList<string>> UnfinishedAsync();
 }

@@ -14,14 +14,19 @@ public interface IAnalyticsSchedulerGrain : IGrainWithStringKey
     [Alias("EnsureScheduled")]
     Task EnsureScheduledAsync();
 
-    /// <summary>The due-check the reminder runs: starts what is due by the domain clock; returns the runs it started.</summary>
+    /// <summary>
+    /// The due-check the reminder runs: starts what is due by the domain clock (and what was missed within the
+    /// look-back), checks that every unfinished run still lives (reviving one whose silo died), and sweeps old lake
+    /// data once a day. Returns the runs it started.
+    /// </summary>
     [Alias("Tick")]
     Task<IReadOnlyList<AnalyticsRunView>> TickAsync();
 
     /// <summary>
     /// An administrator's run of one period or of the chain. An unknown job, a malformed period or one that has not
-    /// begun is a validation error naming the field; a non-administrator is refused.
+    /// begun is a validation error naming the field; a non-administrator is refused; a run of that period already
+    /// under way is a conflict.
     /// </summary>
     [Alias("Run")]
-    Task<IReadOnlyList<AnalyticsRunView>> RunAsync(Caller caller, AnalyticsRunCommand command);
+    Task<AnalyticsRunStarted> RunAsync(Caller caller, AnalyticsRunCommand command);
 }

@@ -66,4 +66,33 @@ public sealed class AnalyticsJobState
     /// <summary>Facts saved with the changes they record, until their stream took them (the outbox).</summary>
     [Id(14)]
     public List<PendingEvent> Outbox { get; set; } = [];
+
+    /// <summary>When the next attempt of a pending run may begin (domain clock): the back-off survives a move to another silo.</summary>
+    [Id(15)]
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
+    /// <summary>Whether the run succeeded or finally failed (nothing under way or waiting).</summary>
+    public bool IsFinished => Status is AnalyticsRunStatus.Succeeded or AnalyticsRunStatus.Failed;
+
+    /// <summary>Whether the period was ever started.</summary>
+    public bool IsStarted => Job.Length > 0;
+
+    /// <summary>The run as the API lists it.</summary>
+    public AnalyticsRunView ToView() => new(
+        Job, Period, Status, Trigger, Attempts, RequestedAt, StartedAt, FinishedAt, Duration?.TotalSeconds, InputFiles, NoInput, [.. Datasets], Error);
+
+    /// <summary>Records a successful attempt.</summary>
+    internal void Succeed(AnalyticsAttemptOutcome outcome, DateTimeOffset now)
+    {
+        (Status, Error, FinishedAt, Duration) = (AnalyticsRunStatus.Succeeded, null, now, outcome.Result.Elapsed);
+        (InputFiles, NoInput) = (outcome.InputFiles, outcome.NoInput);
+        Datasets = [.. outcome.Result.Datasets.Select(d => new AnalyticsDatasetRows(d.Name, d.Rows))];
+    }
+
+    /// <summary>Records why the latest attempt failed: a check's own message, or the exception's type and message.</summary>
+    internal void RecordFailure(Exception error, DateTimeOffset now)
+    {
+        Error = error is AnalyticsRunException ? error.Message : $"{error.GetType().Name}: {error.Message}";
+        Duration = StartedAt is { } started ? now - started : null;
+    }
 }

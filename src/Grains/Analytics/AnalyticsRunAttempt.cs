@@ -4,27 +4,30 @@ using ProctorWise.Grains.Ports;
 namespace ProctorWise.Grains.Analytics;
 
 /// <summary>
-/// One attempt of a run: pre-check, run, post-checks. The pre-check fails when a namespace the job reads has never
-/// been landed at all (<c>raw/&lt;namespace&gt;</c> missing: a lake path that is not the writer's, or a writer that never
-/// ran), since the job would then report an empty period that is not empty. A period whose partitions are merely
-/// absent runs and succeeds with zero rows, recorded as such.
+/// One attempt of a run: pre-check, run, post-checks. The pre-check fails when the lake has no raw zone at all
+/// (<c>raw/</c> missing): the lake writer never wrote there (a silo pointed at another folder, a volume not mounted),
+/// and the job would report an empty period that is not empty. A lake whose raw zone exists but has no partition for
+/// the period (a quiet day, or a namespace nothing was published on yet) runs and succeeds with zero rows, recorded
+/// as such (<see cref="AnalyticsAttemptOutcome.NoInput"/>), never skipped.
 /// </summary>
 internal sealed class AnalyticsRunAttempt(IAnalyticsEngine engine, ILakeStorage lake, AnalyticsLake root)
 {
+    /// <summary>The raw zone's folder.</summary>
+    public const string RawZone = "raw";
+
     /// <summary>Runs one attempt; throws <see cref="AnalyticsRunException"/> with a clear message when a check fails.</summary>
     public async Task<AnalyticsAttemptOutcome> RunAsync(AnalyticsJobDefinition job, AnalyticsPeriod period, CancellationToken cancellationToken)
     {
         var request = new AnalyticsRunRequest(root.Root, job.Name, period);
-        foreach (var ns in job.Inputs.Select(i => i.Definition.Namespace).Distinct(StringComparer.Ordinal))
+        if (await lake.GetEntryAsync(RawZone, cancellationToken) is not { IsDirectory: true })
         {
-            if (await lake.GetEntryAsync($"raw/{ns}", cancellationToken) is not { IsDirectory: true })
-            {
-                throw new AnalyticsRunException(
-                    $"Pre-check: the lake at {root.Root} has no raw/{ns}: no {ns} event was ever landed there. Check that Lake:Path is the lake writer's on every silo.");
-            }
+            var inputs = string.Join(", ", job.Inputs.Select(i => $"{RawZone}/{i.Definition.Namespace}/…/type={i.Definition.EventType}").Distinct(StringComparer.Ordinal));
+            throw new AnalyticsRunException(
+                $"Pre-check: the lake at {root.Root} has no raw zone ({RawZone}/), so the inputs of {job.Name} {period.Key} ({inputs}) cannot be read: "
+                + "no event was ever landed there. Check that Lake:Path names the lake writer's folder on every silo (one shared volume) and that the writer runs.");
         }
 
-        var inputs = await engine.CheckInputsAsync(request, cancellationToken);
+        var report = await engine.CheckInputsAsync(request, cancellationToken);
         var result = await engine.RunAsync(request, cancellationToken);
         var failures = await new AnalyticsPostChecks(engine, lake).CheckAsync(job, request, result, cancellationToken);
         if (failures.Count > 0)
@@ -32,6 +35,6 @@ internal sealed class AnalyticsRunAttempt(IAnalyticsEngine engine, ILakeStorage 
             throw new AnalyticsRunException("Post-check: " + string.Join("; ", failures) + ".");
         }
 
-        return new AnalyticsAttemptOutcome(result, inputs.Partitions.Sum(p => p.Files), !inputs.HasAnyInput);
+        return new AnalyticsAttemptOutcome(result, report.Partitions.Sum(p => p.Files), !report.HasAnyInput);
     }
 }

@@ -48,6 +48,9 @@ public sealed class AnalyticsRunIndexGrain(
         return Task.FromResult(page.Apply(Newest(index.State.Runs.Values).ToList()));
     }
 
+    public Task<IReadOnlyList<string>> UnfinishedAsync() =>
+        Task.FromResult<IReadOnlyList<string>>([.. index.State.Runs.Where(r => !r.Value.IsFinished).Select(r => r.Key)]);
+
     private static IEnumerable<AnalyticsRunView> Newest(IEnumerable<AnalyticsRunView> runs) =>
         runs.OrderByDescending(r => r.RequestedAt).ThenBy(r => r.Job, StringComparer.Ordinal).ThenByDescending(r => r.Period, StringComparer.Ordinal);
 

@@ -15,7 +15,7 @@ public sealed class AnalyticsJobsOptions
     /// <summary>Time on the 1st the monthly job runs for the month that just ended.</summary>
     public TimeSpan MonthlyAt { get; set; } = TimeSpan.FromHours(5);
 
-    /// <summary>How often the scheduler's reminder checks what is due (at least <c>Reminders:MinimumReminderPeriod</c>).</summary>
+    /// <summary>How often the scheduler's reminder checks what is due and that unfinished runs live (at least <c>Reminders:MinimumReminderPeriod</c>).</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>After downtime, missed periods whose time came within this look-back are run; older ones are not.</summary>
@@ -31,13 +31,10 @@ public sealed class AnalyticsJobsOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
-    /// Period of the reminder a pending or running run holds: it re-activates the run elsewhere if its silo died
-    /// (at least <c>Reminders:MinimumReminderPeriod</c>).
+    /// How long raw events are kept (by partition day); zero (the default) keeps them for ever, because the exam, user
+    /// and platform figures of the analytics API read the whole raw zone, and a re-run of an old period needs its input.
     /// </summary>
-    public TimeSpan WatchInterval { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>How long raw events are kept (by partition day); <c>00:00:00</c> keeps them for ever.</summary>
-    public TimeSpan RawRetention { get; set; } = TimeSpan.FromDays(400);
+    public TimeSpan RawRetention { get; set; } = TimeSpan.Zero;
 
     /// <summary>How long daily anomaly reports are kept after their day (the original: 90 days); zero keeps them.</summary>
     public TimeSpan DailyOutputRetention { get; set; } = TimeSpan.FromDays(90);

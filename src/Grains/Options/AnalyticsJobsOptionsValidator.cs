@@ -19,7 +19,6 @@ public sealed class AnalyticsJobsOptionsValidator(IOptions<ReminderOptions> remi
         TimeOfDay($"{s}:MonthlyAt", options.MonthlyAt, failures);
         var minimum = reminders.Value.MinimumReminderPeriod;
         AtLeast($"{s}:CheckInterval", options.CheckInterval, minimum, failures);
-        AtLeast($"{s}:WatchInterval", options.WatchInterval, minimum, failures);
         if (options.CatchUpWindow < TimeSpan.Zero)
         {
             failures.Add($"{s}:CatchUpWindow is {Show(options.CatchUpWindow)}; it must be 0 (no catch-up) or more.");
