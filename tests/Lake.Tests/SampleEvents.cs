@@ -1,3 +1,4 @@
+using ProctorWise.Grains.Interfaces.Analytics;
 using ProctorWise.Grains.Interfaces.Events;
 using ProctorWise.Grains.Interfaces.Exams;
 using ProctorWise.Grains.Interfaces.Proctoring;
@@ -91,6 +92,9 @@ internal static class SampleEvents
         (new UserReactivated(Id(18), OccurredAt, "user-1", UserRole.Proctor, "admin-1"),
             "event_id:string occurred_at:timestamp user_id:string role:string changed_by:string",
             [IdText(18), s_occurred, "user-1", "proctor", "admin-1"]),
+        (new AnalyticsJobFailed(Id(19), OccurredAt, "daily_anomaly_aggregation", "2026-03-01", AnalyticsRunTrigger.CatchUp, 3, "Pre-check: no raw zone."),
+            "event_id:string occurred_at:timestamp job:string period:string trigger:string attempts:int32 error:string",
+            [IdText(19), s_occurred, "daily_anomaly_aggregation", "2026-03-01", "catch_up", 3, "Pre-check: no raw zone."]),
     ];
 
     /// <summary>The question tables: columns, and the rows of the two submission samples above.</summary>
@@ -130,5 +134,6 @@ internal static class SampleEvents
         [typeof(UserRoleChanged)] = "raw/users/date=2026-03-02/type=user_role_changed",
         [typeof(UserDeactivated)] = "raw/users/date=2026-03-02/type=user_deactivated",
         [typeof(UserReactivated)] = "raw/users/date=2026-03-02/type=user_reactivated",
+        [typeof(AnalyticsJobFailed)] = "raw/analytics/date=2026-03-02/type=analytics_job_failed",
     };
 }
