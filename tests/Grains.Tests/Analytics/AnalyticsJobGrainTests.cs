@@ -27,11 +27,11 @@ public sealed class AnalyticsJobGrainTests(AnalyticsClusterFixture fixture)
     [Fact]
     public async Task ARunGoesFromPendingToSucceededWithItsRowCounts()
     {
-        const string day = "2025-01-06";
+        const string Day = "2025-01-06";
         await fixture.WriteAsync(
-            AnalyticsClusterFixture.Anomaly("exam-a", "s1", Noon(day)), AnalyticsClusterFixture.Anomaly("exam-a", "s2", Noon(day).AddHours(1)),
-            AnalyticsClusterFixture.Anomaly("exam-b", "s1", Noon(day)));
-        var key = AnalyticsRunView.KeyOf(Daily, day);
+            AnalyticsClusterFixture.Anomaly("exam-a", "s1", Noon(Day)), AnalyticsClusterFixture.Anomaly("exam-a", "s2", Noon(Day).AddHours(1)),
+            AnalyticsClusterFixture.Anomaly("exam-b", "s1", Noon(Day)));
+        var key = AnalyticsRunView.KeyOf(Daily, Day);
 
         var started = await Job(key).StartAsync(AnalyticsRunTrigger.Manual, []);
         var run = await FinishedAsync(key);
@@ -44,7 +44,7 @@ public sealed class AnalyticsJobGrainTests(AnalyticsClusterFixture fixture)
         // by_exam: one row per exam with anomalies that day; hourly: the two hours.
         Assert.Equal([new("by_exam", 2), new("by_user", 2), new AnalyticsDatasetRows("hourly", 2)], run.Datasets);
         var listed = await fixture.Grains.GetGrain<IAnalyticsRunIndexGrain>(SingletonKeys.Default).ListAsync(Caller.System, new(1, 200));
-        Assert.Contains(listed.Items, r => r.Job == Daily && r.Period == day && r.Status == AnalyticsRunStatus.Succeeded);
+        Assert.Contains(listed.Items, r => r.Job == Daily && r.Period == Day && r.Status == AnalyticsRunStatus.Succeeded);
     }
 
     [Fact]
@@ -64,16 +64,16 @@ public sealed class AnalyticsJobGrainTests(AnalyticsClusterFixture fixture)
     [Fact]
     public async Task ARerunReplacesThePeriodsOutputWithTheSame()
     {
-        const string day = "2025-01-08";
-        await fixture.WriteAsync(AnalyticsClusterFixture.Anomaly("exam-c", "s1", Noon(day)), AnalyticsClusterFixture.Anomaly("exam-d", "s1", Noon(day)));
-        var key = AnalyticsRunView.KeyOf(Daily, day);
+        const string Day = "2025-01-08";
+        await fixture.WriteAsync(AnalyticsClusterFixture.Anomaly("exam-c", "s1", Noon(Day)), AnalyticsClusterFixture.Anomaly("exam-d", "s1", Noon(Day)));
+        var key = AnalyticsRunView.KeyOf(Daily, Day);
         await Job(key).StartAsync(AnalyticsRunTrigger.Manual, []);
         var first = await FinishedAsync(key);
-        var before = await ByExamAsync(day);
+        var before = await ByExamAsync(Day);
 
         await Job(key).StartAsync(AnalyticsRunTrigger.Manual, []);
         var second = await Eventually.UntilAsync(async () => (await Job(key).GetAsync())!, r => r.IsFinished && r.RequestedAt > first.RequestedAt, "the re-run finished");
-        var after = await ByExamAsync(day);
+        var after = await ByExamAsync(Day);
 
         Assert.Equal(2, ScriptedAnalyticsEngine.Runs(key));
         Assert.Equal((AnalyticsRunStatus.Succeeded, 1), (second.Status, second.Attempts));

@@ -70,7 +70,7 @@ public sealed class AnalyticsJobApiTests(AnalyticsApiFactory factory)
     [Fact]
     public async Task AManualRunsOutputIsListedAndReadableThroughTheDatasetsRoute()
     {
-        const string day = "2026-09-14";
+        const string Day = "2026-09-14";
         var at = new DateTimeOffset(2026, 9, 14, 8, 30, 0, TimeSpan.Zero);
         await factory.WriteAsync(
             AnalyticsApiTests.Anomaly("job-api-exam-1", "u1", AnomalyType.NoFace, Severity.Critical, at),
@@ -78,13 +78,13 @@ public sealed class AnalyticsJobApiTests(AnalyticsApiFactory factory)
             AnalyticsApiTests.Anomaly("job-api-exam-2", "u1", AnomalyType.TabHidden, Severity.Medium, at.AddHours(2)));
         var admin = await factory.AdminAsync();
 
-        var response = await admin.PostAsync(DailyRuns, new { period = day });
+        var response = await admin.PostAsync(DailyRuns, new { period = Day });
         await Expect.Status(HttpStatusCode.Accepted, response);
         var started = await admin.ReadAsync<JsonElement>(response, HttpStatusCode.Accepted);
         Assert.Equal("manual", started.GetProperty("run").GetProperty("trigger").GetString());
         Assert.Equal(0, started.GetProperty("then").GetArrayLength());
 
-        var run = await RunAsync(admin, "daily_anomaly_aggregation", day);
+        var run = await RunAsync(admin, "daily_anomaly_aggregation", Day);
         Assert.Equal("succeeded", run.GetProperty("status").GetString());
         Assert.Equal(1, run.GetProperty("attempts").GetInt32());
         Assert.False(run.GetProperty("noInput").GetBoolean());
@@ -93,7 +93,7 @@ public sealed class AnalyticsJobApiTests(AnalyticsApiFactory factory)
         var rows = run.GetProperty("datasets").EnumerateArray().ToDictionary(d => d.GetProperty("name").GetString()!, d => d.GetProperty("rows").GetInt64());
         Assert.Equal(new Dictionary<string, long> { ["by_exam"] = 2, ["by_user"] = 2, ["hourly"] = 2 }, rows);
 
-        var byExam = await admin.GetAsync<JsonElement>($"/api/analytics/datasets/daily_anomaly_aggregation/{day}/by_exam?sortBy=exam_id");
+        var byExam = await admin.GetAsync<JsonElement>($"/api/analytics/datasets/daily_anomaly_aggregation/{Day}/by_exam?sortBy=exam_id");
         var items = byExam.GetProperty("items").EnumerateArray().Select(r => (r[0].GetString(), r[1].GetInt64(), r[2].GetInt64())).ToList();
         // exam_id, total_anomalies, critical_count.
         Assert.Equal([("job-api-exam-1", 2L, 1L), ("job-api-exam-2", 1L, 0L)], items);
