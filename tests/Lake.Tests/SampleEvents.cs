@@ -80,6 +80,10 @@ internal static class SampleEvents
         (new SubmissionPublished(Id(14), OccurredAt, "sub-1", "session-1", "slot-1", "exam-1", "student-1", "teacher-1", "teacher-1", Start, End, 7.5m, 10m, 75m, 60m, true, [Choice, EssayGraded]),
             "event_id:string occurred_at:timestamp submission_id:string session_id:string slot_id:string? exam_id:string student_id:string teacher_id:string published_by:string submitted_at:timestamp published_at:timestamp score:double max_score:double percentage:double pass_mark_percent:double passed:boolean",
             [IdText(14), s_occurred, "sub-1", "session-1", "slot-1", "exam-1", "student-1", "teacher-1", "teacher-1", s_start, s_end, 7.5, 10.0, 75.0, 60.0, true]),
+        // Before the user events: tests take the last sample as a user event.
+        (new AnalyticsJobFailed(Id(19), OccurredAt, "daily_anomaly_aggregation", "2026-03-01", AnalyticsRunTrigger.CatchUp, 3, "Pre-check: no raw zone."),
+            "event_id:string occurred_at:timestamp job:string period:string trigger:string attempts:int32 error:string",
+            [IdText(19), s_occurred, "daily_anomaly_aggregation", "2026-03-01", "catch_up", 3, "Pre-check: no raw zone."]),
         (new UserRegistered(Id(15), OccurredAt, "user-1", UserRole.Student, Start),
             "event_id:string occurred_at:timestamp user_id:string role:string registered_at:timestamp",
             [IdText(15), s_occurred, "user-1", "student", s_start]),
@@ -92,9 +96,6 @@ internal static class SampleEvents
         (new UserReactivated(Id(18), OccurredAt, "user-1", UserRole.Proctor, "admin-1"),
             "event_id:string occurred_at:timestamp user_id:string role:string changed_by:string",
             [IdText(18), s_occurred, "user-1", "proctor", "admin-1"]),
-        (new AnalyticsJobFailed(Id(19), OccurredAt, "daily_anomaly_aggregation", "2026-03-01", AnalyticsRunTrigger.CatchUp, 3, "Pre-check: no raw zone."),
-            "event_id:string occurred_at:timestamp job:string period:string trigger:string attempts:int32 error:string",
-            [IdText(19), s_occurred, "daily_anomaly_aggregation", "2026-03-01", "catch_up", 3, "Pre-check: no raw zone."]),
     ];
 
     /// <summary>The question tables: columns, and the rows of the two submission samples above.</summary>
