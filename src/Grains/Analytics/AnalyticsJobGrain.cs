@@ -71,8 +71,13 @@ public sealed class AnalyticsJobGrain(
         var (job, period) = AnalyticsRunKey.Parse(this.GetPrimaryKeyString());
         run.State = new AnalyticsJobState
         {
-            Job = job.Name, Period = period.Key, Status = AnalyticsRunStatus.Pending, Trigger = trigger,
-            RequestedAt = clock.GetUtcNow(), Then = [.. then], Outbox = State.Outbox,
+            Job = job.Name,
+            Period = period.Key,
+            Status = AnalyticsRunStatus.Pending,
+            Trigger = trigger,
+            RequestedAt = clock.GetUtcNow(),
+            Then = [.. then],
+            Outbox = State.Outbox,
         };
         await run.WriteStateAsync();
         await PublishViewAsync();

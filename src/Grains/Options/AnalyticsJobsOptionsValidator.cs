@@ -12,26 +12,26 @@ public sealed class AnalyticsJobsOptionsValidator(IOptions<ReminderOptions> remi
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, AnalyticsJobsOptions options)
     {
-        const string s = AnalyticsJobsOptions.Section;
+        const string S = AnalyticsJobsOptions.Section;
         var failures = new List<string>();
-        TimeOfDay($"{s}:DailyAt", options.DailyAt, failures);
-        TimeOfDay($"{s}:WeeklyAt", options.WeeklyAt, failures);
-        TimeOfDay($"{s}:MonthlyAt", options.MonthlyAt, failures);
+        TimeOfDay($"{S}:DailyAt", options.DailyAt, failures);
+        TimeOfDay($"{S}:WeeklyAt", options.WeeklyAt, failures);
+        TimeOfDay($"{S}:MonthlyAt", options.MonthlyAt, failures);
         var minimum = reminders.Value.MinimumReminderPeriod;
-        AtLeast($"{s}:CheckInterval", options.CheckInterval, minimum, failures);
+        AtLeast($"{S}:CheckInterval", options.CheckInterval, minimum, failures);
         if (options.CatchUpWindow < TimeSpan.Zero)
         {
-            failures.Add($"{s}:CatchUpWindow is {Show(options.CatchUpWindow)}; it must be 0 (no catch-up) or more.");
+            failures.Add($"{S}:CatchUpWindow is {Show(options.CatchUpWindow)}; it must be 0 (no catch-up) or more.");
         }
 
         if (options.MaxAttempts is < 1 or > 20)
         {
-            failures.Add($"{s}:MaxAttempts is {options.MaxAttempts}; it must be between 1 and 20.");
+            failures.Add($"{S}:MaxAttempts is {options.MaxAttempts}; it must be between 1 and 20.");
         }
 
         if (options.RetryDelay <= TimeSpan.Zero || options.MaxRetryDelay < options.RetryDelay)
         {
-            failures.Add($"{s}:RetryDelay is {Show(options.RetryDelay)} and {s}:MaxRetryDelay {Show(options.MaxRetryDelay)}; the delay must be positive and the maximum at least the delay.");
+            failures.Add($"{S}:RetryDelay is {Show(options.RetryDelay)} and {S}:MaxRetryDelay {Show(options.MaxRetryDelay)}; the delay must be positive and the maximum at least the delay.");
         }
 
         foreach (var (key, value) in new[]
@@ -42,7 +42,7 @@ public sealed class AnalyticsJobsOptionsValidator(IOptions<ReminderOptions> remi
         {
             if (value < TimeSpan.Zero)
             {
-                failures.Add($"{s}:{key} is {Show(value)}; it must be 0 (keep for ever) or more.");
+                failures.Add($"{S}:{key} is {Show(value)}; it must be 0 (keep for ever) or more.");
             }
         }
 
