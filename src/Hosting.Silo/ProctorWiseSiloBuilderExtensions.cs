@@ -60,6 +60,7 @@ public static class ProctorWiseSiloBuilderExtensions
             silo.UseProctorWiseClustering(hosting, configuration);
             silo.AddProctorWiseGrains(hosting, configuration);
             silo.AddStartupTask<SetupStartupTask>();
+            silo.AddStartupTask<AnalyticsStartupTask>();
         });
         return builder;
     }

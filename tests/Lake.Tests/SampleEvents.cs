@@ -1,3 +1,4 @@
+using ProctorWise.Grains.Interfaces.Analytics;
 using ProctorWise.Grains.Interfaces.Events;
 using ProctorWise.Grains.Interfaces.Exams;
 using ProctorWise.Grains.Interfaces.Proctoring;
@@ -82,6 +83,10 @@ internal static class SampleEvents
         (new PublishedGradeChanged(Id(19), OccurredAt, "sub-1", "session-1", "slot-1", "exam-1", "student-1", "teacher-1", "admin-1", End, "q-2", QuestionType.Essay, 2.5m, 1m, 5m, true, 7.5m, 6m, 10m, 75m, 60m, 60m, true, true, "Marked twice."),
             "event_id:string occurred_at:timestamp submission_id:string session_id:string slot_id:string? exam_id:string student_id:string teacher_id:string changed_by:string published_at:timestamp question_id:string question_type:string previous_question_score:double? question_score:double question_max_score:double feedback_changed:boolean previous_score:double score:double max_score:double previous_percentage:double percentage:double pass_mark_percent:double previously_passed:boolean passed:boolean reason:string?",
             [IdText(19), s_occurred, "sub-1", "session-1", "slot-1", "exam-1", "student-1", "teacher-1", "admin-1", s_end, "q-2", "essay", 2.5, 1.0, 5.0, true, 7.5, 6.0, 10.0, 75.0, 60.0, 60.0, true, true, "Marked twice."]),
+        // Before the user events: tests take the last sample as a user event.
+        (new AnalyticsJobFailed(Id(20), OccurredAt, "daily_anomaly_aggregation", "2026-03-01", AnalyticsRunTrigger.CatchUp, 3, "Pre-check: no raw zone."),
+            "event_id:string occurred_at:timestamp job:string period:string trigger:string attempts:int32 error:string",
+            [IdText(20), s_occurred, "daily_anomaly_aggregation", "2026-03-01", "catch_up", 3, "Pre-check: no raw zone."]),
         (new UserRegistered(Id(15), OccurredAt, "user-1", UserRole.Student, Start),
             "event_id:string occurred_at:timestamp user_id:string role:string registered_at:timestamp",
             [IdText(15), s_occurred, "user-1", "student", s_start]),
@@ -134,5 +139,6 @@ internal static class SampleEvents
         [typeof(UserRoleChanged)] = "raw/users/date=2026-03-02/type=user_role_changed",
         [typeof(UserDeactivated)] = "raw/users/date=2026-03-02/type=user_deactivated",
         [typeof(UserReactivated)] = "raw/users/date=2026-03-02/type=user_reactivated",
+        [typeof(AnalyticsJobFailed)] = "raw/analytics/date=2026-03-02/type=analytics_job_failed",
     };
 }

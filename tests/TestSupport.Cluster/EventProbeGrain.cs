@@ -14,6 +14,7 @@ namespace ProctorWise.TestSupport.Cluster;
 [ImplicitStreamSubscription(StreamNamespaces.Sessions)]
 [ImplicitStreamSubscription(StreamNamespaces.Submissions)]
 [ImplicitStreamSubscription(StreamNamespaces.Users)]
+[ImplicitStreamSubscription(StreamNamespaces.Analytics)]
 public sealed class EventProbeGrain : Grain, IEventProbeGrain, IStreamSubscriptionObserver
 {
     private readonly List<ReceivedEvent> _received = [];

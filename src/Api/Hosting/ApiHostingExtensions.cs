@@ -119,6 +119,7 @@ public static class ApiHostingExtensions
         api.MapSessionProctoringEndpoints();
         api.MapProctorEndpoints();
         api.MapAnalyticsEndpoints();
+        api.MapAnalyticsJobEndpoints();
         app.MapProctorWiseHubs();
         return app;
     }

@@ -25,5 +25,6 @@ public static class DomainEventTypes
         typeof(UserRoleChanged),
         typeof(UserDeactivated),
         typeof(UserReactivated),
+        typeof(AnalyticsJobFailed),
     ];
 }

@@ -47,4 +47,13 @@ public static class StateNames
 
     /// <summary>The readiness probe's round trip through grain storage.</summary>
     public const string HealthProbe = "health-probe";
+
+    /// <summary>One analytics run (job and period).</summary>
+    public const string AnalyticsJob = "analytics-job";
+
+    /// <summary>The analytics schedule: what it started last and when it last swept the lake.</summary>
+    public const string AnalyticsScheduler = "analytics-scheduler";
+
+    /// <summary>The list of analytics runs.</summary>
+    public const string AnalyticsRunIndex = "analytics-run-index";
 }

@@ -21,12 +21,15 @@ public static class StreamNamespaces
     /// <summary>Account facts (key: user id).</summary>
     public const string Users = "users";
 
+    /// <summary>Analytics job facts (key: job/period), e.g. a run that failed.</summary>
+    public const string Analytics = "analytics";
+
     /// <summary>User notifications.</summary>
     public const string Notifications = "notifications";
 
     /// <summary>The namespaces that carry domain events (the lake lands these).</summary>
-    public static IReadOnlyList<string> Facts { get; } = [Exams, Bookings, Sessions, Submissions, Users];
+    public static IReadOnlyList<string> Facts { get; } = [Exams, Bookings, Sessions, Submissions, Users, Analytics];
 
     /// <summary>Every namespace the application publishes on (one Kafka topic each).</summary>
-    public static IReadOnlyList<string> All { get; } = [Alerts, Exams, Bookings, Sessions, Submissions, Users];
+    public static IReadOnlyList<string> All { get; } = [Alerts, Exams, Bookings, Sessions, Submissions, Users, Analytics];
 }

@@ -14,7 +14,7 @@ internal static class AnalyticsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the lake (<c>Lake:*</c>), the embedded DuckDB engine (<c>Analytics:DuckDb:*</c>), the analytics API's
-    /// alert thresholds (<c>Analytics:Alerts:*</c>) and
+    /// alert thresholds (<c>Analytics:Alerts:*</c>), the jobs' schedule, retries and retention (<c>Analytics:Jobs:*</c>) and
     /// <see cref="AnalyticsLake"/>. DuckDB reads local files only, so a lake on HDFS stops the start with the
     /// key at fault: a cluster that keeps its lake on HDFS needs the Spark engine.
     /// </summary>
@@ -25,6 +25,8 @@ internal static class AnalyticsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LakeOptions>, EmbeddedEngineLakeValidator>());
         services.AddOptions<AnalyticsAlertOptions>().Bind(configuration.GetSection(AnalyticsAlertOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnalyticsAlertOptions>, AnalyticsAlertOptionsValidator>());
+        services.AddOptions<AnalyticsJobsOptions>().Bind(configuration.GetSection(AnalyticsJobsOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnalyticsJobsOptions>, AnalyticsJobsOptionsValidator>());
         services.TryAddSingleton(sp => new AnalyticsLake(Path.GetFullPath(sp.GetRequiredService<IOptions<LakeOptions>>().Value.Path)));
         return services;
     }

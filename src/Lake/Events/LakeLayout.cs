@@ -37,6 +37,7 @@ public static class LakeLayout
         [typeof(UserRoleChanged)] = StreamNamespaces.Users,
         [typeof(UserDeactivated)] = StreamNamespaces.Users,
         [typeof(UserReactivated)] = StreamNamespaces.Users,
+        [typeof(AnalyticsJobFailed)] = StreamNamespaces.Analytics,
     }.ToFrozenDictionary();
 
     /// <summary>Whether events of <paramref name="eventType"/> land in the lake.</summary>
