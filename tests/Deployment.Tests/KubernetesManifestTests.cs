@@ -311,6 +311,25 @@ public sealed class KubernetesManifestTests
         Assert.Equal("/backups", container.Items("volumeMounts").Single(m => m.Text("name") == "backups").Text("mountPath"));
     }
 
+    [Fact]
+    public void TheOneOffRestoreJobReachesTheDatabaseUnprivilegedAndTakesItsSecretFromTheSecret()
+    {
+        var text = File.ReadAllText(Path.Combine(TestSupport.RepositoryPaths.Root, "k8s", "jobs", "db-restore.yaml"));
+        var job = new KubernetesResource("Job", "proctorwise-db-restore", Assert.Single(YamlExtensions.Documents(text)));
+        var container = Assert.Single(job.Containers);
+        Assert.Equal("/opt/proctorwise/db-restore.sh", Assert.Single(container.Texts("command")));
+        Assert.Equal("--yes", container.Texts("args")[^1]);
+        Assert.Equal("true", job.PodTemplate.Text("spec", "securityContext", "runAsNonRoot"));
+        Assert.Equal("false", container.Text("securityContext", "allowPrivilegeEscalation"));
+        Assert.Equal("true", container.Text("securityContext", "readOnlyRootFilesystem"));
+        Assert.NotNull(ContainerEnvironment.Entry(container, "ConnectionStrings__MariaDb").At("valueFrom", "secretKeyRef"));
+
+        // It must be one of the peers the MariaDB policy admits, or it could not connect.
+        var label = job.PodTemplate.Text("metadata", "labels", "app.kubernetes.io/name");
+        var mariadb = RenderedOverlay.Of("prod").Single("NetworkPolicy", "proctorwise-mariadb");
+        Assert.Contains(label, mariadb.Document.Items("spec", "ingress").SelectMany(r => r.Items("from")).Select(p => p.Text("podSelector", "matchLabels", "app.kubernetes.io/name")));
+    }
+
     internal static bool LooksSecret(string name) =>
         new[] { "password", "secret", "connectionstring", "token", "apikey" }.Any(word => name.Replace("_", "", StringComparison.Ordinal).Contains(word, StringComparison.OrdinalIgnoreCase));
 

