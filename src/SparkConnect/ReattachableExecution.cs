@@ -68,7 +68,7 @@ internal sealed class ReattachableExecution(SparkConnectSession session, Execute
                         continue;
                     }
 
-                    if (RetryBudget.IsRetryable(details) && budget.Next(details) is { } delay)
+                    if (RetryBudget.IsRetryable(details, e) && budget.Next(details) is { } delay)
                     {
                         SparkConnectLog.Retrying(session.Client.Logger, e.StatusCode, details.ErrorClass, budget.Attempts, delay);
                         await session.DelayAsync(delay, cancellationToken).ConfigureAwait(false);

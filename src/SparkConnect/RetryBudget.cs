@@ -14,9 +14,14 @@ internal sealed class RetryBudget(SparkConnectClientOptions options, Random rand
     /// <summary>Retries spent since the last <see cref="Reset"/>.</summary>
     public int Attempts => _attempts;
 
-    /// <summary>Whether a failure with these details may be retried at all.</summary>
-    public static bool IsRetryable(SparkErrorDetails details) =>
-        details.StatusCode == StatusCode.Unavailable || details.Is(SparkErrorClasses.CursorDisconnected);
+    /// <summary>
+    /// Whether a failure may be retried at all: UNAVAILABLE, a disconnected cursor, or a stream the transport broke
+    /// (a reset HTTP/2 stream or connection surfaces as INTERNAL with no Spark error attached).
+    /// </summary>
+    public static bool IsRetryable(SparkErrorDetails details, RpcException? exception = null) =>
+        details.StatusCode == StatusCode.Unavailable
+        || details.Is(SparkErrorClasses.CursorDisconnected)
+        || (details.ErrorClass is null && exception?.Status.DebugException is HttpProtocolException or HttpRequestException or IOException);
 
     /// <summary>Gives a fresh budget (an execution made progress).</summary>
     public void Reset() => _attempts = 0;

@@ -287,7 +287,7 @@ public sealed class SparkConnectSession : IAsyncDisposable
             catch (RpcException e) when (!cancellationToken.IsCancellationRequested)
             {
                 var details = SparkConnectException.Parse(e);
-                if (RetryBudget.IsRetryable(details) && budget.Next(details) is { } delay)
+                if (RetryBudget.IsRetryable(details, e) && budget.Next(details) is { } delay)
                 {
                     SparkConnectLog.Retrying(Client.Logger, e.StatusCode, details.ErrorClass, budget.Attempts, delay);
                     await DelayAsync(delay, cancellationToken).ConfigureAwait(false);

@@ -65,6 +65,8 @@ public sealed class FakeSparkConnectServer : IAsyncDisposable
         {
             options.MaxReceiveMessageSize = null;
             options.MaxSendMessageSize = null;
+            // A bug in the fake shows its message in the failing test instead of "Exception was thrown by handler".
+            options.EnableDetailedErrors = true;
         });
         builder.Services.AddSingleton(server);
         var app = builder.Build();

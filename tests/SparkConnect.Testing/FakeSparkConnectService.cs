@@ -10,6 +10,7 @@ internal sealed class FakeSparkConnectService(FakeSparkConnectServer server) : S
     public override async Task ExecutePlan(ExecutePlanRequest request, IServerStreamWriter<ExecutePlanResponse> responseStream, ServerCallContext context)
     {
         server.Record(nameof(ExecutePlan), request, context);
+        var session = Session(request.SessionId, request.HasClientObservedServerSideSessionId ? request.ClientObservedServerSideSessionId : null, create: true);
         var fault = server.TakeFault(nameof(ExecutePlan));
         if (fault is FakeFault.Fail { Responses: 0 } before)
         {
@@ -17,7 +18,6 @@ internal sealed class FakeSparkConnectService(FakeSparkConnectServer server) : S
             throw Fail(before);
         }
 
-        var session = Session(request.SessionId, request.HasClientObservedServerSideSessionId ? request.ClientObservedServerSideSessionId : null, create: true);
         var operationId = request.HasOperationId ? request.OperationId : Guid.NewGuid().ToString();
         var operation = new FakeOperation(operationId, [.. request.Tags]);
         if (!session.Operations.TryAdd(operationId, operation))
@@ -229,7 +229,6 @@ internal sealed class FakeSparkConnectService(FakeSparkConnectServer server) : S
                 case FakeFault.Fail fail when sent == fail.Responses:
                     throw Fail(fail);
                 case FakeFault.Reset reset when sent == reset.Responses:
-                    await stream.WriteAsync(responses[i]).ConfigureAwait(false);
                     context.GetHttpContext().Abort();
                     return;
                 case FakeFault.LoseOperation:
