@@ -274,6 +274,7 @@ internal sealed partial class FakeSession : IDisposable
         }
 
         var files = new List<string>();
+        var hive = false;
         foreach (var path in source.Paths)
         {
             if (File.Exists(path))
@@ -283,9 +284,14 @@ internal sealed partial class FakeSession : IDisposable
             else if (Directory.Exists(path))
             {
                 // Spark skips names starting with '_' or '.' (_SUCCESS, a writer's temporary files), in any folder.
-                files.AddRange(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                var found = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
                     .Where(f => Path.GetRelativePath(path, f).Split(Path.DirectorySeparatorChar).All(part => !part.StartsWith('_') && !part.StartsWith('.')))
-                    .Order(StringComparer.Ordinal));
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+                // Partition columns come from key=value folders below a folder that was read, never from the folders
+                // above an explicit file (Spark takes a file's own folder as its base path).
+                hive |= found.Any(f => Path.GetRelativePath(path, f).Contains('=', StringComparison.Ordinal));
+                files.AddRange(found);
             }
             else
             {
@@ -300,7 +306,6 @@ internal sealed partial class FakeSession : IDisposable
                 "UNABLE_TO_INFER_SCHEMA", "42KD9", "org.apache.spark.sql.AnalysisException");
         }
 
-        var hive = files.Any(f => f.Contains('=', StringComparison.Ordinal));
         return $"SELECT * FROM read_parquet([{string.Join(", ", files.Select(Literal))}], union_by_name = true, hive_partitioning = {(hive ? "true" : "false")})";
     }
 
