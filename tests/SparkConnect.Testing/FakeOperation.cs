@@ -15,6 +15,9 @@ internal sealed class FakeOperation(string id, IReadOnlyList<string> tags) : IDi
     /// <summary>The responses, result_complete last; faults in the computation surface as the task's exception.</summary>
     public Task<List<ExecutePlanResponse>> Responses { get; set; } = Task.FromResult(new List<ExecutePlanResponse>());
 
+    /// <summary>Set when the server "restarts": the operation's streams break like a dropped connection.</summary>
+    public bool Lost { get; set; }
+
     /// <summary>Responses up to this index (exclusive) were released by the client.</summary>
     public int ReleasedUpTo { get; set; }
 

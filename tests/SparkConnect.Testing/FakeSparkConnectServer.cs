@@ -111,6 +111,7 @@ public sealed class FakeSparkConnectServer : IAsyncDisposable
             {
                 foreach (var operation in session.Operations.Values)
                 {
+                    operation.Lost = true;
                     operation.Interrupted.Cancel();
                 }
 

@@ -208,6 +208,12 @@ internal sealed class FakeSparkConnectService(FakeSparkConnectServer server) : S
         {
             responses = await operation.Responses.WaitAsync(context.CancellationToken).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (operation.Lost)
+        {
+            // A restarting server drops its connections: the client sees a broken stream, not an answer.
+            context.GetHttpContext().Abort();
+            return;
+        }
         catch (OperationCanceledException) when (operation.Interrupted.IsCancellationRequested)
         {
             session.Operations.TryRemove(operation.Id, out _);
