@@ -43,13 +43,13 @@ public sealed record SparkConnectConnectionString
     public static SparkConnectConnectionString Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        const string scheme = "sc://";
-        if (!text.StartsWith(scheme, StringComparison.Ordinal))
+        const string Scheme = "sc://";
+        if (!text.StartsWith(Scheme, StringComparison.Ordinal))
         {
-            throw new FormatException($"A Spark Connect connection string starts with {scheme} (e.g. sc://spark:15002/;use_ssl=true); '{Redact(text)}' does not.");
+            throw new FormatException($"A Spark Connect connection string starts with {Scheme} (e.g. sc://spark:15002/;use_ssl=true); '{Redact(text)}' does not.");
         }
 
-        var rest = text[scheme.Length..];
+        var rest = text[Scheme.Length..];
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
         var authority = slash < 0 ? rest : rest[..slash];
         var parameters = slash < 0 ? string.Empty : rest[(slash + 1)..];

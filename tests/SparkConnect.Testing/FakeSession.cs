@@ -138,36 +138,36 @@ internal sealed partial class FakeSession : IDisposable
         switch (command.CommandTypeCase)
         {
             case Protocol.Command.CommandTypeOneofCase.SqlCommand:
-            {
-                var sqlCommand = command.SqlCommand;
+                {
+                    var sqlCommand = command.SqlCommand;
 #pragma warning disable CS0612 // Servers still accept the pre-4.0 fields from older clients, and so does the fake.
-                var (sql, parameters) = sqlCommand.Input is { } input ? ToSql(input) : (sqlCommand.Sql, sqlCommand.NamedArguments);
+                    var (sql, parameters) = sqlCommand.Input is { } input ? ToSql(input) : (sqlCommand.Sql, sqlCommand.NamedArguments);
 #pragma warning restore CS0612
-                using var statement = Command(sql, parameters);
-                using var registration = cancellationToken.Register(statement.Cancel);
-                statement.ExecuteNonQuery();
-                return [new() { SqlCommandResult = new ExecutePlanResponse.Types.SqlCommandResult { Relation = new Relation { Sql = new SQL { Query = sql } } } }];
-            }
+                    using var statement = Command(sql, parameters);
+                    using var registration = cancellationToken.Register(statement.Cancel);
+                    statement.ExecuteNonQuery();
+                    return [new() { SqlCommandResult = new ExecutePlanResponse.Types.SqlCommandResult { Relation = new Relation { Sql = new SQL { Query = sql } } } }];
+                }
 
             case Protocol.Command.CommandTypeOneofCase.CreateDataframeView:
-            {
-                var view = command.CreateDataframeView;
-                if (view.IsGlobal)
                 {
-                    throw FakeErrors.Spark(StatusCode.Internal, "Global temporary views are not supported by the fake.", "UNSUPPORTED_FEATURE", "0A000");
-                }
+                    var view = command.CreateDataframeView;
+                    if (view.IsGlobal)
+                    {
+                        throw FakeErrors.Spark(StatusCode.Internal, "Global temporary views are not supported by the fake.", "UNSUPPORTED_FEATURE", "0A000");
+                    }
 
-                if (!view.Replace && Exists(view.Name))
-                {
-                    throw FakeErrors.Spark(StatusCode.Internal, $"[TEMP_TABLE_OR_VIEW_ALREADY_EXISTS] Cannot create the temporary view `{view.Name}` because it already exists.",
-                        "TEMP_TABLE_OR_VIEW_ALREADY_EXISTS", "42P07", "org.apache.spark.sql.AnalysisException");
-                }
+                    if (!view.Replace && Exists(view.Name))
+                    {
+                        throw FakeErrors.Spark(StatusCode.Internal, $"[TEMP_TABLE_OR_VIEW_ALREADY_EXISTS] Cannot create the temporary view `{view.Name}` because it already exists.",
+                            "TEMP_TABLE_OR_VIEW_ALREADY_EXISTS", "42P07", "org.apache.spark.sql.AnalysisException");
+                    }
 
-                var (sql, parameters) = ToSql(view.Input);
-                using var statement = Command($"CREATE OR REPLACE TEMP VIEW {Identifier(view.Name)} AS {sql}", parameters);
-                statement.ExecuteNonQuery();
-                return [];
-            }
+                    var (sql, parameters) = ToSql(view.Input);
+                    using var statement = Command($"CREATE OR REPLACE TEMP VIEW {Identifier(view.Name)} AS {sql}", parameters);
+                    statement.ExecuteNonQuery();
+                    return [];
+                }
 
             case Protocol.Command.CommandTypeOneofCase.WriteOperation:
                 Write(command.WriteOperation, cancellationToken);
