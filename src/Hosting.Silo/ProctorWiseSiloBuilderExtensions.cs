@@ -12,6 +12,7 @@ using ProctorWise.Hosting.Silo.Analytics;
 using ProctorWise.Hosting.Silo.Ingestion;
 using ProctorWise.Hosting.Silo.StartupTasks;
 using ProctorWise.Identity;
+using ProctorWise.Mail;
 using ProctorWise.Persistence.MariaDb;
 using ProctorWise.Storage;
 using ProctorWise.Streaming.Kafka;
@@ -147,6 +148,8 @@ public static class ProctorWiseSiloBuilderExtensions
         services.AddFileEvidenceStore(configuration);
         services.AddValidatedOptions<ExamSessionOptions, ExamSessionOptionsValidator>(configuration.GetSection(ExamSessionOptions.Section));
         services.AddValidatedOptions<LoginThrottleOptions, LoginThrottleOptionsValidator>(configuration.GetSection(LoginThrottleOptions.Section));
+        services.AddValidatedOptions<NotificationOptions, NotificationOptionsValidator>(configuration.GetSection(NotificationOptions.Section));
+        services.AddProctorWiseMail(configuration);
         services.AddProctorWiseVision(configuration);
         services.AddProctorWiseAnalytics(configuration);
         silo.AddLakeIngestion(hosting);

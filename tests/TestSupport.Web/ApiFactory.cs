@@ -44,6 +44,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Logging:LogLevel:Default"] = "Warning",
         ["Evidence:Path"] = EvidencePath,
         ["Lake:Path"] = LakePath,
+        ["Mail:PickupPath"] = MailPath,
 
         // Off outside Development by default; the tests read the contract (OpenApiSnapshotTests, scripts/update-openapi.sh).
         ["ApiReference:Enabled"] = "true",
@@ -54,6 +55,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// <summary>Where this host's lake is (a fresh temporary folder): the silo lands the facts there.</summary>
     public string LakePath { get; } = Path.Combine(Path.GetTempPath(), "pw-lake-" + Guid.NewGuid().ToString("N"));
+
+    /// <summary>Where this host's e-mails are written (a fresh temporary folder; the pickup sender is the default).</summary>
+    public string MailPath { get; } = Path.Combine(Path.GetTempPath(), "pw-mail-" + Guid.NewGuid().ToString("N"));
 
     /// <summary>The environment the host runs in.</summary>
     protected virtual string EnvironmentName => "Testing";
@@ -84,7 +88,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        foreach (var folder in new[] { EvidencePath, LakePath })
+        foreach (var folder in new[] { EvidencePath, LakePath, MailPath })
         {
             if (Directory.Exists(folder))
             {

@@ -9,6 +9,7 @@ using ProctorWise.Api.Features.Auth;
 using ProctorWise.Api.Features.Bookings;
 using ProctorWise.Api.Features.Exams;
 using ProctorWise.Api.Features.Grading;
+using ProctorWise.Api.Features.Notifications;
 using ProctorWise.Api.Features.Platform;
 using ProctorWise.Api.Features.Proctoring;
 using ProctorWise.Api.Features.Sessions;
@@ -120,6 +121,7 @@ public static class ApiHostingExtensions
         api.MapProctorEndpoints();
         api.MapAnalyticsEndpoints();
         api.MapAnalyticsJobEndpoints();
+        api.MapNotificationEndpoints();
         app.MapProctorWiseHubs();
         return app;
     }

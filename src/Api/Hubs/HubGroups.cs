@@ -8,4 +8,7 @@ internal static class HubGroups
 
     /// <summary>The connections of the student of one session.</summary>
     public static string Session(string sessionId) => $"session:{sessionId}";
+
+    /// <summary>The connections (tabs) of one user on the notification hub.</summary>
+    public static string User(string userId) => $"user:{userId}";
 }

@@ -34,6 +34,7 @@ public static class HubHostingExtensions
     {
         app.MapHub<ProctorHub>("/hubs/proctor", o => o.CloseOnAuthenticationExpiration = true);
         app.MapHub<StudentHub>("/hubs/student", o => o.CloseOnAuthenticationExpiration = true);
+        app.MapHub<NotificationHub>("/hubs/notifications", o => o.CloseOnAuthenticationExpiration = true);
         return app;
     }
 }

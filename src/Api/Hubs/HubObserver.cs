@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using ProctorWise.Grains.Interfaces.Notifications;
 using ProctorWise.Grains.Interfaces.Proctoring;
 
 namespace ProctorWise.Api.Hubs;
@@ -10,6 +11,7 @@ namespace ProctorWise.Api.Hubs;
 internal sealed class HubObserver(
     IHubContext<ProctorHub, IProctorClient> proctors,
     IHubContext<StudentHub, IStudentClient> students,
+    IHubContext<NotificationHub, INotificationClient> notifications,
     HubConnections connections) : IHubObserver
 {
     public async Task OnProctorBatchAsync(string proctorId, ProctorBatch batch)
@@ -35,6 +37,17 @@ internal sealed class HubObserver(
             StudentMessageKind.DeadlineChanged when message.Deadline is { } deadline => client.DeadlineChanged(new DeadlineMessage(deadline)),
             _ => Task.CompletedTask,
         };
+    }
+
+    public async Task OnNotificationAsync(string userId, NotificationView? notification, UnreadCount unread)
+    {
+        var tabs = notifications.Clients.Group(HubGroups.User(userId));
+        if (notification is not null)
+        {
+            await tabs.Notification(notification);
+        }
+
+        await tabs.UnreadCount(unread);
     }
 
     public Task OnUserRevokedAsync(string userId)

@@ -10,6 +10,7 @@ public static class DomainEventTypes
         typeof(ExamArchived),
         typeof(SlotOpened),
         typeof(SlotCancelled),
+        typeof(SlotChanged),
         typeof(BookingMade),
         typeof(BookingCancelled),
         typeof(SessionStarted),

@@ -56,4 +56,19 @@ public static class StateNames
 
     /// <summary>The list of analytics runs.</summary>
     public const string AnalyticsRunIndex = "analytics-run-index";
+
+    /// <summary>A user's notification inbox.</summary>
+    public const string Notifications = "notifications";
+
+    /// <summary>A user's notification channels per type.</summary>
+    public const string NotificationPreferences = "notification-preferences";
+
+    /// <summary>The e-mail of one notification and its delivery attempts.</summary>
+    public const string NotificationMail = "notification-mail";
+
+    /// <summary>The 24 h and 1 h reminders of one booking.</summary>
+    public const string ExamReminder = "exam-reminder";
+
+    /// <summary>The high-severity anomaly digest of one session.</summary>
+    public const string AnomalyDigest = "anomaly-digest";
 }

@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using ProctorWise.Grains.Interfaces.Notifications;
 
 namespace ProctorWise.Grains.Interfaces.Proctoring;
 
@@ -23,4 +24,11 @@ public interface IHubObserver : IGrainObserver
     /// </summary>
     [Alias("OnUserRevoked"), OneWay]
     Task OnUserRevokedAsync(string userId);
+
+    /// <summary>
+    /// A user's inbox changed: a new notification (null when only read state changed) and the unread count, for
+    /// every connection of that user on this host (all their tabs), and nobody else.
+    /// </summary>
+    [Alias("OnNotification"), OneWay]
+    Task OnNotificationAsync(string userId, NotificationView? notification, UnreadCount unread);
 }

@@ -56,10 +56,22 @@ public sealed class ExamSlotGrain(
 
     public async Task UpdateExamAsync(SlotSetup setup)
     {
-        if (State.Exam is not null && State.Exam != setup)
+        if (State.Exam is { } before && before != setup)
         {
             State.Exam = setup;
-            await slot.WriteStateAsync();
+            var booked = State.Bookings.Values.Count(b => b.Status == BookingStatus.Booked);
+            if (booked > 0 && !State.Removed && (before.ExamTitle != setup.ExamTitle || before.DurationMinutes != setup.DurationMinutes || before.IsOpen != setup.IsOpen))
+            {
+                // Booked students are told (notifications); a change nobody booked is not a fact anyone waits for.
+                _outbox.Add(StreamNamespaces.Exams, setup.ExamId, new SlotChanged(
+                    Guid.CreateVersion7(), clock.GetUtcNow(), Id, setup.ExamId, setup.OwnerId, setup.ExamTitle, before.ExamTitle,
+                    State.StartsAt, State.StartsAt.AddMinutes(setup.DurationMinutes), State.StartsAt.AddMinutes(before.DurationMinutes), setup.IsOpen, booked));
+                await _outbox.CommitAsync();
+            }
+            else
+            {
+                await slot.WriteStateAsync();
+            }
         }
     }
 

@@ -22,6 +22,7 @@ public static class LakeLayout
         [typeof(ExamArchived)] = StreamNamespaces.Exams,
         [typeof(SlotOpened)] = StreamNamespaces.Exams,
         [typeof(SlotCancelled)] = StreamNamespaces.Exams,
+        [typeof(SlotChanged)] = StreamNamespaces.Exams,
         [typeof(BookingMade)] = StreamNamespaces.Bookings,
         [typeof(BookingCancelled)] = StreamNamespaces.Bookings,
         [typeof(SessionStarted)] = StreamNamespaces.Sessions,

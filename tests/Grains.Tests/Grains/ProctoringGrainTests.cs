@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ProctorWise.Grains.Interfaces.Errors;
 using ProctorWise.Grains.Interfaces.Exams;
 using ProctorWise.Grains.Interfaces.Names;
+using ProctorWise.Grains.Interfaces.Notifications;
 using ProctorWise.Grains.Interfaces.Proctoring;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Sessions;
@@ -295,5 +296,7 @@ public sealed class ProctoringGrainTests(ClusterFixture fixture)
         public Task OnStudentMessageAsync(string sessionId, StudentMessage message) => Task.CompletedTask;
 
         public Task OnUserRevokedAsync(string userId) => Task.CompletedTask;
+
+        public Task OnNotificationAsync(string userId, NotificationView? notification, UnreadCount unread) => Task.CompletedTask;
     }
 }

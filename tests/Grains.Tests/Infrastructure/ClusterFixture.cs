@@ -25,6 +25,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>Where this cluster's facts land (deleted with the fixture).</summary>
     public string LakePath { get; } = Path.Combine(Path.GetTempPath(), "pw-lake-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>Where this cluster's e-mails are written (deleted with the fixture).</summary>
+    public string MailPath { get; } = Path.Combine(Path.GetTempPath(), "pw-mail-" + Guid.NewGuid().ToString("N"));
+
     /// <summary>The cluster.</summary>
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -40,6 +43,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["LoginThrottle:MaxFailures"] = "3",
                 ["Evidence:Path"] = EvidencePath,
                 ["Lake:Path"] = LakePath,
+                ["Mail:PickupPath"] = MailPath,
             })
             .Build();
         var builder = new InProcessTestClusterBuilder(2);
@@ -67,6 +71,11 @@ public sealed class ClusterFixture : IAsyncLifetime
         if (Directory.Exists(LakePath))
         {
             Directory.Delete(LakePath, recursive: true);
+        }
+
+        if (Directory.Exists(MailPath))
+        {
+            Directory.Delete(MailPath, recursive: true);
         }
     }
 }

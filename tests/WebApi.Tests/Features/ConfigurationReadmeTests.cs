@@ -17,7 +17,7 @@ public sealed partial class ConfigurationReadmeTests
     private static readonly string[] s_frameworkKeys = ["urls", "environment", "Logging:LogLevel:*"];
 
     /// <summary>Defaults that depend on the machine, so the README describes them in words.</summary>
-    private static readonly string[] s_machineDefaults = ["Evidence:Path", "Lake:Path"];
+    private static readonly string[] s_machineDefaults = ["Evidence:Path", "Lake:Path", "Mail:PickupPath"];
 
     [Fact]
     public void EveryKeyTheCodeReadsHasARowAndEveryRowIsAKey()
