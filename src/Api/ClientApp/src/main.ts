@@ -18,6 +18,9 @@ import { gradingPage } from './pages/teacher/grading';
 import { roomsPage } from './pages/proctor/rooms';
 import { roomPage } from './pages/proctor/room';
 import { usersPage } from './pages/admin/users';
+import { notificationPreferencesPage, notificationsPage } from './pages/notifications';
+import { badgeText, bellLabel } from './lib/inbox';
+import { notifications } from './lib/notifications';
 import { pageHeader } from './ui/components';
 import { setRouter } from './lib/navigation';
 
@@ -25,6 +28,7 @@ const STUDENT: readonly Role[] = ['student'];
 const STAFF: readonly Role[] = ['teacher', 'admin'];
 const SUPERVISORS: readonly Role[] = ['proctor', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
+const SIGNED_IN: readonly Role[] = [];
 
 export function homeOf(role: Role | null): string {
   switch (role) {
@@ -58,6 +62,8 @@ const routes: Route[] = [
   { path: '/proctor/rooms', roles: SUPERVISORS, title: 'Rooms', render: roomsPage },
   { path: '/proctor/rooms/:slotId', roles: SUPERVISORS, title: 'Live room', render: roomPage },
   { path: '/admin/users', roles: ADMIN, title: 'Users', render: usersPage },
+  { path: '/notifications', roles: SIGNED_IN, title: 'Notifications', render: notificationsPage },
+  { path: '/notifications/preferences', roles: SIGNED_IN, title: 'Notification preferences', render: notificationPreferencesPage },
 ];
 
 interface NavItem {
@@ -97,6 +103,18 @@ const nav = h('nav', { class: 'site-nav', 'aria-label': 'Main' });
 const userBox = h('div', { class: 'user-box' });
 const main = h('main', { id: 'main', class: 'main', tabindex: '-1' });
 
+// The bell: the unread count of the signed-in user, live from /hubs/notifications (every open tab).
+const bellCount = h('span', { class: 'bell-count', testid: 'notification-count', 'aria-hidden': 'true' });
+const bell = h('a', { href: '/notifications', class: 'bell', testid: 'notification-bell' }, h('span', { class: 'bell-icon', 'aria-hidden': 'true' }, '\u{1F514}'), bellCount);
+function showCount(count: number): void {
+  bellCount.textContent = badgeText(count);
+  bellCount.hidden = bellCount.textContent === '';
+  bell.setAttribute('aria-label', bellLabel(count));
+  bell.dataset.count = String(count);
+}
+showCount(0);
+notifications.onCount(showCount);
+
 replace(
   app,
   h('a', { href: '#main', class: 'skip-link', testid: 'skip-link', on: { click: (e) => { e.preventDefault(); main.focus(); } } }, 'Skip to main content'),
@@ -125,6 +143,7 @@ function renderShell(pathname: string): void {
     userBox,
     user
       ? [
+          bell,
           h('span', { class: 'user-name' }, h('span', { testid: 'current-user' }, user.name), ' ', h('span', { class: 'role-tag', testid: 'current-role' }, user.role)),
           h('button', { type: 'button', class: 'btn btn-secondary btn-small', testid: 'nav-signout', on: { click: () => { auth.signOut(); } } }, 'Sign out'),
         ]
@@ -154,6 +173,8 @@ setRouter(router);
 
 auth.onChange((_session, reason) => {
   if (reason === 'refresh') return;
+  if (reason === 'signin') notifications.start();
+  else notifications.stop();
   if (reason === 'signin') {
     const next = new URLSearchParams(window.location.search).get('next');
     router.navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homeOf(auth.role), true);
@@ -172,5 +193,6 @@ void (async () => {
   await syncClock();
   setInterval(() => void syncClock(), 5 * 60_000);
   auth.start();
+  if (auth.user) notifications.start();
   await router.render();
 })();

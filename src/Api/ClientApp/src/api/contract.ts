@@ -73,6 +73,15 @@ export type Responses = [
   Check<Reads<T.RoomSummary, S['RoomSummary']>>,
   Check<Reads<T.ProctorAlert, S['ProctorAlert']>>,
   Check<Reads<T.TimeResponse, S['TimeResponse']>>,
+  Check<Same<T.NotificationType, S['NotificationType']>>,
+  Check<Same<T.NotificationChannel, S['NotificationChannel']>>,
+  Check<Same<T.DeliveryStatus, S['DeliveryStatus']>>,
+  Check<Reads<T.NotificationDelivery, S['DeliveryView']>>,
+  Check<Reads<T.AppNotification, S['NotificationView']>>,
+  Check<Reads<T.NotificationPage, S['NotificationPage']>>,
+  Check<Reads<T.UnreadCount, S['UnreadCount']>>,
+  Check<Reads<T.NotificationPreference, S['NotificationPreference']>>,
+  Check<Reads<T.NotificationPreferences, S['NotificationPreferencesResponse']>>,
 ];
 
 /** Request bodies. */
@@ -91,4 +100,6 @@ export type Requests = [
   Check<Sends<T.MessageRequest, S['MessageRequest']>>,
   Check<Sends<T.TerminateRequest, S['TerminateRequest']>>,
   Check<Sends<T.GradeRequest, S['GradeRequest']>>,
+  Check<Sends<T.NotificationPreferences, S['NotificationPreferencesRequest']>>,
+  Check<Sends<T.NotificationPreference, S['NotificationPreferenceRequest']>>,
 ];

@@ -32,6 +32,11 @@ import type {
   TokenResponse,
   UpdateUserRequest,
   User,
+  AppNotification,
+  NotificationPage,
+  NotificationPreference,
+  NotificationPreferences,
+  UnreadCount,
 } from './types';
 
 // Auth and users
@@ -125,3 +130,11 @@ export const getSubmission = (id: string) => api.get<Submission>(`/api/submissio
 export const gradeQuestion = (id: string, questionId: string, score: number, feedback: string | null, reason: string | null = null) =>
   api.put<Submission>(`/api/submissions/${seg(id)}/grades/${seg(questionId)}`, { score, feedback, reason } satisfies GradeRequest);
 export const publishSubmission = (id: string) => api.post<Submission>(`/api/submissions/${seg(id)}/publish`);
+
+// Notifications: always the caller's own (docs/notifications.md).
+export const listNotifications = (page = 1, pageSize = 20) => api.get<NotificationPage>(`/api/notifications?page=${page}&pageSize=${pageSize}`);
+export const markNotificationRead = (id: string) => api.post<AppNotification>(`/api/notifications/${seg(id)}/read`);
+export const markAllNotificationsRead = () => api.post<UnreadCount>('/api/notifications/read-all');
+export const getNotificationPreferences = () => api.get<NotificationPreferences>('/api/notifications/preferences');
+export const updateNotificationPreferences = (items: NotificationPreference[]) =>
+  api.put<NotificationPreferences>('/api/notifications/preferences', { items } satisfies NotificationPreferences);

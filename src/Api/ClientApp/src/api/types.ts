@@ -386,3 +386,60 @@ export interface ProblemDetails {
   detail?: string;
   errors?: Record<string, string[]>;
 }
+
+// Notifications (docs/notifications.md): the caller's own inbox and preferences, live on /hubs/notifications.
+
+export type NotificationType =
+  | 'booking_confirmed'
+  | 'booking_cancelled'
+  | 'exam_reminder'
+  | 'exam_changed'
+  | 'grade_published'
+  | 'grade_changed'
+  | 'session_terminated'
+  | 'anomaly_digest'
+  | 'analytics_job_failed';
+
+export type NotificationChannel = 'in_app' | 'email';
+export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+
+export interface NotificationDelivery {
+  channel: NotificationChannel;
+  status: DeliveryStatus;
+  attempts: number;
+  error: string | null;
+  updatedAt: string;
+}
+
+export interface AppNotification {
+  id: string;
+  type: NotificationType;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+  deliveries: NotificationDelivery[];
+}
+
+export interface NotificationPage {
+  items: AppNotification[];
+  page: number;
+  pageSize: number;
+  total: number;
+  unreadCount: number;
+}
+
+export interface UnreadCount {
+  count: number;
+}
+
+export interface NotificationPreference {
+  type: NotificationType;
+  inApp: boolean;
+  email: boolean;
+}
+
+export interface NotificationPreferences {
+  items: NotificationPreference[];
+}

@@ -11,7 +11,7 @@ export interface HubOptions {
   onReconnected: () => void;
 }
 
-export function buildHub(path: '/hubs/student' | '/hubs/proctor', options: HubOptions): HubConnection {
+export function buildHub(path: '/hubs/student' | '/hubs/proctor' | '/hubs/notifications', options: HubOptions): HubConnection {
   const connection = new HubConnectionBuilder()
     .withUrl(path, { accessTokenFactory: () => auth.token ?? '' })
     .withAutomaticReconnect(foreverRetryPolicy)
