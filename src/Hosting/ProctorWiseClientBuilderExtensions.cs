@@ -27,7 +27,7 @@ public static class ProctorWiseClientBuilderExtensions
     public static IHostApplicationBuilder AddProctorWiseClient(this IHostApplicationBuilder builder)
     {
         var options = builder.AddProctorWiseHostingOptions();
-        builder.UseOrleansClient(client => client.UseProctorWiseCluster(options));
+        builder.UseOrleansClient(client => client.UseProctorWiseCluster(options).AddProctorWiseDashboard(builder.Configuration));
         return builder;
     }
 

@@ -7,6 +7,7 @@ using ProctorWise.Api.Auth;
 using ProctorWise.Api.Features.Analytics;
 using ProctorWise.Api.Features.Auth;
 using ProctorWise.Api.Features.Bookings;
+using ProctorWise.Api.Features.Cluster;
 using ProctorWise.Api.Features.Exams;
 using ProctorWise.Api.Features.Grading;
 using ProctorWise.Api.Features.Platform;
@@ -17,6 +18,7 @@ using ProctorWise.Api.Hubs;
 using ProctorWise.Api.Infrastructure;
 using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Hosting;
+using Orleans.Dashboard;
 using Scalar.AspNetCore;
 
 namespace ProctorWise.Api.Hosting;
@@ -68,6 +70,7 @@ public static class ApiHostingExtensions
             .AddCheck<ClusterHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<VisionHealthCheck>("vision", tags: [HealthEndpoints.ReadyTag]);
         builder.AddProctorWiseTelemetry();
+        services.AddSingleton(Options.Create(OrleansDashboardSettings.From(builder.Configuration)));
         builder.AddProctorWiseHubs();
         return builder;
     }
@@ -120,7 +123,12 @@ public static class ApiHostingExtensions
         api.MapProctorEndpoints();
         api.MapAnalyticsEndpoints();
         api.MapAnalyticsJobEndpoints();
+        api.MapClusterEndpoints();
         app.MapProctorWiseHubs();
+        if (app.Services.GetRequiredService<IOptions<OrleansDashboardSettings>>().Value.Enabled)
+        {
+            app.MapOrleansDashboard(OrleansDashboardSettings.Path).RequireAuthorization(Policies.Admin).ExcludeFromDescription();
+        }
         return app;
     }
 }
