@@ -10,7 +10,7 @@ public sealed class SiloProbeGrainTests(ClusterFixture fixture)
     [Fact]
     public async Task EachSilosProbeAnswersFromThatSilo()
     {
-        var silos = await fixture.Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+        var silos = await fixture.Grains.GetGrain<IManagementGrain>(0).GetHosts(true, TestContext.Current.CancellationToken);
         Assert.Equal(2, silos.Count);
         foreach (var silo in silos.Keys)
         {
@@ -30,7 +30,7 @@ public sealed class SiloProbeGrainTests(ClusterFixture fixture)
         var report = await fixture.Grains.GetGrain<ISiloProbeGrain>(gone).ReportAsync();
         Assert.False(report.OnRequestedSilo);
         Assert.NotEqual(gone, report.Silo);
-        var silos = await fixture.Grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+        var silos = await fixture.Grains.GetGrain<IManagementGrain>(0).GetHosts(true, TestContext.Current.CancellationToken);
         Assert.Contains(report.Silo, silos.Keys.Select(s => s.ToParsableString()));
     }
 }

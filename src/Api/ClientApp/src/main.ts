@@ -18,6 +18,7 @@ import { gradingPage } from './pages/teacher/grading';
 import { roomsPage } from './pages/proctor/rooms';
 import { roomPage } from './pages/proctor/room';
 import { usersPage } from './pages/admin/users';
+import { clusterPage } from './pages/admin/cluster';
 import { pageHeader } from './ui/components';
 import { setRouter } from './lib/navigation';
 
@@ -58,6 +59,7 @@ const routes: Route[] = [
   { path: '/proctor/rooms', roles: SUPERVISORS, title: 'Rooms', render: roomsPage },
   { path: '/proctor/rooms/:slotId', roles: SUPERVISORS, title: 'Live room', render: roomPage },
   { path: '/admin/users', roles: ADMIN, title: 'Users', render: usersPage },
+  { path: '/admin/cluster', roles: ADMIN, title: 'Cluster', render: clusterPage },
 ];
 
 interface NavItem {
@@ -83,6 +85,7 @@ function navItems(role: Role | null): NavItem[] {
         { href: '/admin/users', label: 'Users', testid: 'nav-users' },
         { href: '/teacher/exams', label: 'All exams', testid: 'nav-admin-exams' },
         { href: '/proctor/rooms', label: 'Rooms', testid: 'nav-rooms' },
+        { href: '/admin/cluster', label: 'Cluster', testid: 'nav-cluster' },
       ];
     default:
       return [

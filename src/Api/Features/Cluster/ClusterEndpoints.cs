@@ -30,11 +30,11 @@ public static class ClusterEndpoints
         return group;
     }
 
-    private static async Task<Ok<ClusterView>> GetClusterAsync(ClaimsPrincipal user, IGrainFactory grains, TimeProvider time, IOptions<OrleansDashboardSettings> dashboard)
+    private static async Task<Ok<ClusterView>> GetClusterAsync(ClaimsPrincipal user, IGrainFactory grains, TimeProvider time, IOptions<OrleansDashboardSettings> dashboard, CancellationToken cancellationToken)
     {
         var management = grains.GetGrain<IManagementGrain>(0);
-        var hosts = await management.GetDetailedHosts(onlyActive: false);
-        var statistics = await management.GetSimpleGrainStatistics();
+        var hosts = await management.GetDetailedHosts(false, cancellationToken);
+        var statistics = await management.GetSimpleGrainStatistics(cancellationToken);
         var active = hosts.Where(h => h.Status == SiloStatus.Active).Select(h => h.SiloAddress).ToList();
         var reports = await Task.WhenAll(active.Select(a => ProbeAsync(grains, a)));
         var byAddress = reports.ToDictionary(r => r.Address);

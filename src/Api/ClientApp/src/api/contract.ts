@@ -73,6 +73,11 @@ export type Responses = [
   Check<Reads<T.RoomSummary, S['RoomSummary']>>,
   Check<Reads<T.ProctorAlert, S['ProctorAlert']>>,
   Check<Reads<T.TimeResponse, S['TimeResponse']>>,
+  Check<Same<T.ClusterSiloStatus, S['ClusterSiloStatus']>>,
+  Check<Reads<T.StreamPartition, S['StreamPartitionView']>>,
+  Check<Reads<T.ClusterSilo, S['SiloView']>>,
+  Check<Reads<T.GrainActivations, S['GrainActivationsView']>>,
+  Check<Reads<T.ClusterView, S['ClusterView']>>,
 ];
 
 /** Request bodies. */

@@ -32,6 +32,7 @@ import type {
   TokenResponse,
   UpdateUserRequest,
   User,
+  ClusterView,
 } from './types';
 
 // Auth and users
@@ -125,3 +126,7 @@ export const getSubmission = (id: string) => api.get<Submission>(`/api/submissio
 export const gradeQuestion = (id: string, questionId: string, score: number, feedback: string | null, reason: string | null = null) =>
   api.put<Submission>(`/api/submissions/${seg(id)}/grades/${seg(questionId)}`, { score, feedback, reason } satisfies GradeRequest);
 export const publishSubmission = (id: string) => api.post<Submission>(`/api/submissions/${seg(id)}/publish`);
+
+// Admin: the cluster and the Orleans dashboard's cookie (docs/operations.md).
+export const getCluster = () => api.get<ClusterView>('/api/admin/cluster');
+export const openDashboardSession = () => api.post<void>('/api/admin/dashboard/session');
