@@ -69,7 +69,7 @@ public static class AuthServiceCollectionExtensions
         {
             context.Token = token;
         }
-        else if (request.Path.StartsWithSegments(OrleansDashboardSettings.Path)
+        else if (request.Path.StartsWithSegments(OrleansDashboardOptions.Path)
             && string.IsNullOrEmpty(request.Headers.Authorization)
             && request.Cookies.TryGetValue(ClusterEndpoints.DashboardCookie, out var cookie)
             && !string.IsNullOrEmpty(cookie))

@@ -70,7 +70,7 @@ public static class ApiHostingExtensions
             .AddCheck<ClusterHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<VisionHealthCheck>("vision", tags: [HealthEndpoints.ReadyTag]);
         builder.AddProctorWiseTelemetry();
-        services.AddSingleton(Options.Create(OrleansDashboardSettings.From(builder.Configuration)));
+        services.AddSingleton(Options.Create(OrleansDashboardOptions.From(builder.Configuration)));
         builder.AddProctorWiseHubs();
         return builder;
     }
@@ -125,9 +125,9 @@ public static class ApiHostingExtensions
         api.MapAnalyticsJobEndpoints();
         api.MapClusterEndpoints();
         app.MapProctorWiseHubs();
-        if (app.Services.GetRequiredService<IOptions<OrleansDashboardSettings>>().Value.Enabled)
+        if (app.Services.GetRequiredService<IOptions<OrleansDashboardOptions>>().Value.Enabled)
         {
-            app.MapOrleansDashboard(OrleansDashboardSettings.Path).RequireAuthorization(Policies.Admin).ExcludeFromDescription();
+            app.MapOrleansDashboard(OrleansDashboardOptions.Path).RequireAuthorization(Policies.Admin).ExcludeFromDescription();
         }
         return app;
     }

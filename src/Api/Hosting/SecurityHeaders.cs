@@ -62,7 +62,7 @@ public static class SecurityHeaders
         var path = context.Request.Path;
         headers[HeaderNames.ContentSecurityPolicy] = path.StartsWithSegments(ReferencePagePath)
             ? ReferencePageContentSecurityPolicy
-            : path.StartsWithSegments(ProctorWise.Hosting.OrleansDashboardSettings.Path)
+            : path.StartsWithSegments(ProctorWise.Hosting.OrleansDashboardOptions.Path)
                 ? DashboardContentSecurityPolicy
                 : ContentSecurityPolicy;
         headers[HeaderNames.XContentTypeOptions] = "nosniff";

@@ -13,7 +13,7 @@ namespace ProctorWise.Api.Features.Cluster;
 /// <summary>The admin Cluster page's data and the Orleans dashboard's sign-in (docs/operations.md). Administrators only.</summary>
 public static class ClusterEndpoints
 {
-    /// <summary>The cookie that carries the admin's token to <see cref="OrleansDashboardSettings.Path"/> (a browser navigation sends no bearer header).</summary>
+    /// <summary>The cookie that carries the admin's token to <see cref="OrleansDashboardOptions.Path"/> (a browser navigation sends no bearer header).</summary>
     public const string DashboardCookie = "pw_dashboard";
 
     /// <summary>How long a silo's own report may take before the page shows it as not answering.</summary>
@@ -30,7 +30,7 @@ public static class ClusterEndpoints
         return group;
     }
 
-    private static async Task<Ok<ClusterView>> GetClusterAsync(ClaimsPrincipal user, IGrainFactory grains, TimeProvider time, IOptions<OrleansDashboardSettings> dashboard, CancellationToken cancellationToken)
+    private static async Task<Ok<ClusterView>> GetClusterAsync(ClaimsPrincipal user, IGrainFactory grains, TimeProvider time, IOptions<OrleansDashboardOptions> dashboard, CancellationToken cancellationToken)
     {
         var management = grains.GetGrain<IManagementGrain>(0);
         var hosts = await management.GetDetailedHosts(false, cancellationToken);
@@ -87,7 +87,7 @@ public static class ClusterEndpoints
         }
     }
 
-    private static Results<NoContent, NotFound> OpenDashboard(HttpContext http, IOptions<OrleansDashboardSettings> dashboard, ClaimsPrincipal user)
+    private static Results<NoContent, NotFound> OpenDashboard(HttpContext http, IOptions<OrleansDashboardOptions> dashboard, ClaimsPrincipal user)
     {
         if (!dashboard.Value.Enabled)
         {
@@ -100,7 +100,7 @@ public static class ClusterEndpoints
         var expires = long.TryParse(user.FindFirst("exp")?.Value, out var exp) ? DateTimeOffset.FromUnixTimeSeconds(exp) : (DateTimeOffset?)null;
         http.Response.Cookies.Append(DashboardCookie, token, new CookieOptions
         {
-            Path = OrleansDashboardSettings.Path,
+            Path = OrleansDashboardOptions.Path,
             HttpOnly = true,
             Secure = http.Request.IsHttps,
             SameSite = SameSiteMode.Strict,

@@ -8,7 +8,7 @@ namespace ProctorWise.Hosting;
 /// The official Orleans dashboard (Microsoft.Orleans.Dashboard): collected on every silo, served by the API hosts at
 /// <see cref="Path"/> to administrators only (docs/operations.md). Section <c>Orleans:Dashboard</c>.
 /// </summary>
-public sealed class OrleansDashboardSettings
+public sealed class OrleansDashboardOptions
 {
     /// <summary>The configuration section.</summary>
     public const string Section = "Orleans:Dashboard";
@@ -29,12 +29,12 @@ public sealed class OrleansDashboardSettings
     public int CounterUpdateIntervalMs { get; init; } = 1000;
 
     /// <summary>Reads and validates the section; a bad value throws naming its key.</summary>
-    public static OrleansDashboardSettings From(IConfiguration configuration)
+    public static OrleansDashboardOptions From(IConfiguration configuration)
     {
-        var settings = configuration.GetSection(Section).Get<OrleansDashboardSettings>() ?? new OrleansDashboardSettings();
+        var settings = configuration.GetSection(Section).Get<OrleansDashboardOptions>() ?? new OrleansDashboardOptions();
         if (settings.CounterUpdateIntervalMs < 1000)
         {
-            throw new OptionsValidationException(nameof(OrleansDashboardSettings), typeof(OrleansDashboardSettings),
+            throw new OptionsValidationException(nameof(OrleansDashboardOptions), typeof(OrleansDashboardOptions),
                 [$"{Section}:CounterUpdateIntervalMs is {settings.CounterUpdateIntervalMs}; it must be at least 1000."]);
         }
 
@@ -49,20 +49,20 @@ public sealed class OrleansDashboardSettings
     }
 }
 
-/// <summary>Adds the dashboard to silos and to API clients, as <see cref="OrleansDashboardSettings"/> says.</summary>
+/// <summary>Adds the dashboard to silos and to API clients, as <see cref="OrleansDashboardOptions"/> says.</summary>
 public static class OrleansDashboardExtensions
 {
     /// <summary>Collects dashboard data on this silo (every silo must, for the dashboard to show the cluster).</summary>
     public static ISiloBuilder AddProctorWiseDashboard(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var settings = OrleansDashboardSettings.From(configuration);
+        var settings = OrleansDashboardOptions.From(configuration);
         return settings.Enabled ? silo.AddDashboard(settings.Apply) : silo;
     }
 
     /// <summary>Lets an API process that is only a client serve the dashboard.</summary>
     public static IClientBuilder AddProctorWiseDashboard(this IClientBuilder client, IConfiguration configuration)
     {
-        var settings = OrleansDashboardSettings.From(configuration);
+        var settings = OrleansDashboardOptions.From(configuration);
         return settings.Enabled ? client.AddDashboard(settings.Apply) : client;
     }
 }
