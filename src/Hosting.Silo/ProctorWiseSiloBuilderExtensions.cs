@@ -155,6 +155,11 @@ public static class ProctorWiseSiloBuilderExtensions
         silo.AddLakeIngestion(hosting);
         silo.AddPlacementDirector<SiloKeyedPlacement, SiloKeyedPlacementDirector>();
         silo.AddProctorWiseDashboard(configuration);
+        if (TelemetryOptions.From(configuration).TracesEnabled)
+        {
+            silo.AddActivityPropagation();
+        }
+
         return silo;
     }
 
