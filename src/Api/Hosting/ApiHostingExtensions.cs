@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
 using ProctorWise.Api.Auth;
 using ProctorWise.Api.Features.Analytics;
 using ProctorWise.Api.Features.Auth;
@@ -18,7 +19,6 @@ using ProctorWise.Api.Hubs;
 using ProctorWise.Api.Infrastructure;
 using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Hosting;
-using Orleans.Dashboard;
 using Scalar.AspNetCore;
 
 namespace ProctorWise.Api.Hosting;
