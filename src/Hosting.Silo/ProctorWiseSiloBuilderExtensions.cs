@@ -5,9 +5,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Storage;
+using ProctorWise.Grains.Cluster;
 using ProctorWise.Grains.Events;
 using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Grains.Options;
+using ProctorWise.Grains.Ports;
 using ProctorWise.Hosting.Silo.Analytics;
 using ProctorWise.Hosting.Silo.Ingestion;
 using ProctorWise.Hosting.Silo.StartupTasks;
@@ -129,6 +131,7 @@ public static class ProctorWiseSiloBuilderExtensions
         if (hosting.Streams == StreamTransport.Kafka)
         {
             silo.AddKafkaStreams(StreamProviders.Default, o => StreamingSettings.Apply(o, hosting, configuration), StreamingSettings.ConfigureProvider);
+            silo.Services.TryAddSingleton<IStreamQueueDiagnostics, KafkaStreamQueueDiagnostics>();
         }
         else
         {
@@ -153,6 +156,13 @@ public static class ProctorWiseSiloBuilderExtensions
         services.AddProctorWiseVision(configuration);
         services.AddProctorWiseAnalytics(configuration);
         silo.AddLakeIngestion(hosting);
+        silo.AddPlacementDirector<SiloKeyedPlacement, SiloKeyedPlacementDirector>();
+        silo.AddProctorWiseDashboard(configuration);
+        if (TelemetryOptions.From(configuration).TracesEnabled)
+        {
+            silo.AddActivityPropagation();
+        }
+
         return silo;
     }
 

@@ -27,7 +27,14 @@ public static class ProctorWiseClientBuilderExtensions
     public static IHostApplicationBuilder AddProctorWiseClient(this IHostApplicationBuilder builder)
     {
         var options = builder.AddProctorWiseHostingOptions();
-        builder.UseOrleansClient(client => client.UseProctorWiseCluster(options));
+        builder.UseOrleansClient(client =>
+        {
+            client.UseProctorWiseCluster(options).AddProctorWiseDashboard(builder.Configuration);
+            if (TelemetryOptions.From(builder.Configuration).TracesEnabled)
+            {
+                client.AddActivityPropagation();
+            }
+        });
         return builder;
     }
 

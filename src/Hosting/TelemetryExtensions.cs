@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace ProctorWise.Hosting;
 
@@ -19,6 +20,12 @@ public static class TelemetryExtensions
 
     /// <summary>Every meter of this project (the Kafka provider's, and any added later under the same prefix).</summary>
     public const string ProjectMeters = "ProctorWise.*";
+
+    /// <summary>Orleans' activity sources (grain calls: <c>Microsoft.Orleans.Application</c>; runtime, storage, lifecycle).</summary>
+    public const string OrleansActivitySources = "Microsoft.Orleans.*";
+
+    /// <summary>Activity sources of this project, present and future.</summary>
+    public const string ProjectActivitySources = "ProctorWise.*";
 
     /// <summary>
     /// Collects Orleans', ASP.NET Core's, the .NET runtime's and the project's meters and exports them as
@@ -39,8 +46,19 @@ public static class TelemetryExtensions
             return options;
         }
 
-        builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService(builder.Environment.ApplicationName))
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService(builder.Environment.ApplicationName));
+        if (options.TracesEnabled)
+        {
+            // Traces have no pull endpoint: they are pushed with OTLP, next to the metrics. A request's span and the
+            // grain calls it makes share one trace because silos and clients propagate activities (TracesEnabled).
+            telemetry.WithTracing(tracing => tracing
+                .AddSource(OrleansActivitySources, ProjectActivitySources)
+                .AddAspNetCoreInstrumentation()
+                .AddOtlpExporter());
+        }
+
+        telemetry
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(OrleansMeter, ProjectMeters).AddAspNetCoreInstrumentation().AddRuntimeInstrumentation();

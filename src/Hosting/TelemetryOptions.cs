@@ -12,6 +12,12 @@ public sealed class TelemetryOptions
     /// <summary>Where metrics go; Prometheus by default, so <c>/metrics</c> works without a collector.</summary>
     public TelemetryExporter Exporter { get; init; } = TelemetryExporter.Prometheus;
 
+    /// <summary>
+    /// Whether traces are collected: with the OTLP exporter (traces have no Prometheus form). Silos and clients then
+    /// propagate activities across grain calls, which costs a little on every call, so not otherwise.
+    /// </summary>
+    public bool TracesEnabled => Exporter == TelemetryExporter.Otlp;
+
     /// <summary>Reads and validates the options; a bad value throws with the key that holds it.</summary>
     public static TelemetryOptions From(IConfiguration configuration)
     {

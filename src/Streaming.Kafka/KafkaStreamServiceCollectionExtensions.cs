@@ -13,6 +13,7 @@ internal static class KafkaStreamServiceCollectionExtensions
         services.AddOptions<KafkaStreamOptions>(name).Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KafkaStreamOptions>, KafkaStreamOptionsValidator>());
         services.TryAddSingleton(sp => new KafkaStreamMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.TryAddSingleton<IKafkaStreamDiagnostics>(sp => sp.GetRequiredService<KafkaStreamMetrics>());
         return services;
     }
 }

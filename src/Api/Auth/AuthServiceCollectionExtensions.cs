@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using ProctorWise.Api.Features.Cluster;
 using ProctorWise.Grains.Interfaces.Users;
+using ProctorWise.Hosting;
 
 namespace ProctorWise.Api.Auth;
 
@@ -54,13 +56,25 @@ public static class AuthServiceCollectionExtensions
         return builder;
     }
 
-    /// <summary>Browsers cannot set headers on WebSockets: SignalR sends the token as <c>?access_token=</c>, accepted on hubs only.</summary>
+    /// <summary>
+    /// Browsers cannot set headers on WebSockets: SignalR sends the token as <c>?access_token=</c>, accepted on hubs
+    /// only. A browser navigating to the Orleans dashboard sends no header either: there the token comes from the
+    /// HttpOnly, SameSite=Strict cookie that <c>POST /api/admin/dashboard/session</c> set for that path only.
+    /// </summary>
     private static Task ReadHubToken(MessageReceivedContext context)
     {
-        if (context.HttpContext.Request.Path.StartsWithSegments("/hubs")
+        var request = context.HttpContext.Request;
+        if (request.Path.StartsWithSegments("/hubs")
             && context.Request.Query["access_token"] is { Count: 1 } token)
         {
             context.Token = token;
+        }
+        else if (request.Path.StartsWithSegments(OrleansDashboardOptions.Path)
+            && string.IsNullOrEmpty(request.Headers.Authorization)
+            && request.Cookies.TryGetValue(ClusterEndpoints.DashboardCookie, out var cookie)
+            && !string.IsNullOrEmpty(cookie))
+        {
+            context.Token = cookie;
         }
 
         return Task.CompletedTask;

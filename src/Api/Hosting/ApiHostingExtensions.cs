@@ -3,10 +3,12 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Dashboard;
 using ProctorWise.Api.Auth;
 using ProctorWise.Api.Features.Analytics;
 using ProctorWise.Api.Features.Auth;
 using ProctorWise.Api.Features.Bookings;
+using ProctorWise.Api.Features.Cluster;
 using ProctorWise.Api.Features.Exams;
 using ProctorWise.Api.Features.Grading;
 using ProctorWise.Api.Features.Notifications;
@@ -69,6 +71,7 @@ public static class ApiHostingExtensions
             .AddCheck<ClusterHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag])
             .AddCheck<VisionHealthCheck>("vision", tags: [HealthEndpoints.ReadyTag]);
         builder.AddProctorWiseTelemetry();
+        services.AddSingleton(Options.Create(OrleansDashboardOptions.From(builder.Configuration)));
         builder.AddProctorWiseHubs();
         return builder;
     }
@@ -122,7 +125,12 @@ public static class ApiHostingExtensions
         api.MapAnalyticsEndpoints();
         api.MapAnalyticsJobEndpoints();
         api.MapNotificationEndpoints();
+        api.MapClusterEndpoints();
         app.MapProctorWiseHubs();
+        if (app.Services.GetRequiredService<IOptions<OrleansDashboardOptions>>().Value.Enabled)
+        {
+            app.MapOrleansDashboard(OrleansDashboardOptions.Path).RequireAuthorization(Policies.Admin).ExcludeFromDescription();
+        }
         return app;
     }
 }

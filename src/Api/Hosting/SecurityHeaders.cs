@@ -26,6 +26,14 @@ public static class SecurityHeaders
         "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; font-src 'self' data:; " +
         "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
+    /// <summary>
+    /// The Orleans dashboard (administrators only) loads its own module script from this origin but sets style
+    /// attributes from script, which <c>style-src 'self'</c> alone refuses; inline scripts stay refused.
+    /// </summary>
+    public const string DashboardContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' blob: data:; font-src 'self' data:; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
     /// <summary>Where the reference page is served.</summary>
     public const string ReferencePagePath = "/scalar";
 
@@ -51,9 +59,12 @@ public static class SecurityHeaders
     private static Task Apply(HttpContext context)
     {
         var headers = context.Response.Headers;
-        headers[HeaderNames.ContentSecurityPolicy] = context.Request.Path.StartsWithSegments(ReferencePagePath)
+        var path = context.Request.Path;
+        headers[HeaderNames.ContentSecurityPolicy] = path.StartsWithSegments(ReferencePagePath)
             ? ReferencePageContentSecurityPolicy
-            : ContentSecurityPolicy;
+            : path.StartsWithSegments(ProctorWise.Hosting.OrleansDashboardOptions.Path)
+                ? DashboardContentSecurityPolicy
+                : ContentSecurityPolicy;
         headers[HeaderNames.XContentTypeOptions] = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=()";

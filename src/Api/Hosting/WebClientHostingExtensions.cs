@@ -6,12 +6,12 @@ namespace ProctorWise.Api.Hosting;
 /// <summary>
 /// Serves the web client (built into wwwroot from ClientApp) from the API's own origin: no CORS, no
 /// hard-coded URLs. Browser routes fall back to index.html; unknown paths under the server's own prefixes
-/// (<c>/api</c>, <c>/hubs</c>, <c>/health</c>, <c>/openapi</c>, <c>/scalar</c>) never do: they answer 404
+/// (<c>/api</c>, <c>/hubs</c>, <c>/health</c>, <c>/openapi</c>, <c>/scalar</c>, <c>/dashboard</c>) never do: they answer 404
 /// with problem details.
 /// </summary>
 public static partial class WebClientHostingExtensions
 {
-    private static readonly string[] s_serverPaths = ["/api", "/hubs", "/health", "/openapi", "/scalar"];
+    private static readonly string[] s_serverPaths = ["/api", "/hubs", "/health", "/openapi", "/scalar", "/dashboard"];
 
     /// <summary>Adds static files and the SPA fallback (the security headers are <see cref="SecurityHeaders"/>').</summary>
     public static WebApplication UseProctorWiseWebClient(this WebApplication app)

@@ -7,7 +7,7 @@ namespace ProctorWise.Streaming.Kafka.Diagnostics;
 /// The provider's instruments (names in <see cref="KafkaStreamInstruments"/>). One instance per host container;
 /// several silos in one process each have their own meter instance under the same name.
 /// </summary>
-internal sealed class KafkaStreamMetrics : IDisposable
+internal sealed class KafkaStreamMetrics : IKafkaStreamDiagnostics, IDisposable
 {
     private readonly Meter _meter;
     private readonly Counter<long> _produced;
@@ -53,6 +53,12 @@ internal sealed class KafkaStreamMetrics : IDisposable
     /// <summary>The partitions of provider <paramref name="provider"/> this host reads now, i.e. the Orleans queues it owns.</summary>
     public IReadOnlyList<(string Topic, int Partition)> OwnedPartitions(string provider) =>
         [.. _readers.Keys.Where(r => r.Provider == provider).Select(r => (r.Topic, r.Partition)).Order()];
+
+    /// <inheritdoc />
+    IReadOnlyList<KafkaOwnedPartition> IKafkaStreamDiagnostics.OwnedPartitions() =>
+        [.. _readers.Keys
+            .Select(r => new KafkaOwnedPartition(r.Provider, r.Topic, r.Partition, r.TryGetLag(out var lag) ? lag : null))
+            .OrderBy(p => p.Provider, StringComparer.Ordinal).ThenBy(p => p.Topic, StringComparer.Ordinal).ThenBy(p => p.Partition)];
 
     public void Dispose() => _meter.Dispose();
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.TestingHost;
 using Parquet;
+using ProctorWise.Grains.Interfaces.Cluster;
 using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Lake;
@@ -65,6 +66,22 @@ public sealed class LakeKafkaIngestionTests : IAsyncDisposable
             f => f.Count > 0,
             "the user's registration in the lake");
         Assert.StartsWith(Path.Combine(_lake, "raw", "users", "date="), Assert.Single(files), StringComparison.Ordinal);
+
+        // The silo's probe (admin Cluster page) reports the Kafka partitions its pulling agents own, with their lag.
+        var silo = _cluster.Silos[0].SiloAddress.ToParsableString();
+        var report = await Eventually.UntilAsync(
+            () => _cluster.Client.GetGrain<ISiloProbeGrain>(silo).ReportAsync(),
+            r => r.Partitions.Count > 0,
+            "the partitions the silo owns in its probe's report");
+        Assert.True(report.OnRequestedSilo);
+        Assert.Equal("kafka", report.StreamTransport);
+        Assert.All(report.Partitions, p =>
+        {
+            Assert.StartsWith(prefix, p.Topic, StringComparison.Ordinal);
+            Assert.InRange(p.Partition, 0, 3);
+            Assert.True(p.Lag is null or >= 0, $"lag {p.Lag}");
+        });
+        Assert.Equal(report.Partitions.Count, report.Partitions.Select(p => (p.Topic, p.Partition)).Distinct().Count());
     }
 
     public async ValueTask DisposeAsync()

@@ -21,6 +21,7 @@ import { usersPage } from './pages/admin/users';
 import { notificationPreferencesPage, notificationsPage } from './pages/notifications';
 import { badgeText, bellLabel } from './lib/inbox';
 import { notifications } from './lib/notifications';
+import { clusterPage } from './pages/admin/cluster';
 import { pageHeader } from './ui/components';
 import { setRouter } from './lib/navigation';
 
@@ -64,6 +65,7 @@ const routes: Route[] = [
   { path: '/admin/users', roles: ADMIN, title: 'Users', render: usersPage },
   { path: '/notifications', roles: SIGNED_IN, title: 'Notifications', render: notificationsPage },
   { path: '/notifications/preferences', roles: SIGNED_IN, title: 'Notification preferences', render: notificationPreferencesPage },
+  { path: '/admin/cluster', roles: ADMIN, title: 'Cluster', render: clusterPage },
 ];
 
 interface NavItem {
@@ -89,6 +91,7 @@ function navItems(role: Role | null): NavItem[] {
         { href: '/admin/users', label: 'Users', testid: 'nav-users' },
         { href: '/teacher/exams', label: 'All exams', testid: 'nav-admin-exams' },
         { href: '/proctor/rooms', label: 'Rooms', testid: 'nav-rooms' },
+        { href: '/admin/cluster', label: 'Cluster', testid: 'nav-cluster' },
       ];
     default:
       return [

@@ -82,6 +82,11 @@ export type Responses = [
   Check<Reads<T.UnreadCount, S['UnreadCount']>>,
   Check<Reads<T.NotificationPreference, S['NotificationPreference']>>,
   Check<Reads<T.NotificationPreferences, S['NotificationPreferencesResponse']>>,
+  Check<Same<T.ClusterSiloStatus, S['ClusterSiloStatus']>>,
+  Check<Reads<T.StreamPartition, S['StreamPartitionView']>>,
+  Check<Reads<T.ClusterSilo, S['SiloView']>>,
+  Check<Reads<T.GrainActivations, S['GrainActivationsView']>>,
+  Check<Reads<T.ClusterView, S['ClusterView']>>,
 ];
 
 /** Request bodies. */

@@ -37,6 +37,7 @@ import type {
   NotificationPreference,
   NotificationPreferences,
   UnreadCount,
+  ClusterView,
 } from './types';
 
 // Auth and users
@@ -138,3 +139,7 @@ export const markAllNotificationsRead = () => api.post<UnreadCount>('/api/notifi
 export const getNotificationPreferences = () => api.get<NotificationPreferences>('/api/notifications/preferences');
 export const updateNotificationPreferences = (items: NotificationPreference[]) =>
   api.put<NotificationPreferences>('/api/notifications/preferences', { items } satisfies NotificationPreferences);
+
+// Admin: the cluster and the Orleans dashboard's cookie (docs/operations.md).
+export const getCluster = () => api.get<ClusterView>('/api/admin/cluster');
+export const openDashboardSession = () => api.post<void>('/api/admin/dashboard/session');

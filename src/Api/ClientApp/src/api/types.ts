@@ -442,4 +442,52 @@ export interface NotificationPreference {
 
 export interface NotificationPreferences {
   items: NotificationPreference[];
+
+// Admin: the cluster (GET /api/admin/cluster; docs/operations.md).
+
+export type ClusterSiloStatus = 'created' | 'joining' | 'active' | 'shutting_down' | 'stopping' | 'dead' | 'unknown';
+
+export interface StreamPartition {
+  provider: string;
+  topic: string;
+  partition: number;
+  lag: number | null;
+}
+
+export interface ClusterSilo {
+  address: string;
+  name: string;
+  host: string;
+  status: ClusterSiloStatus;
+  startedAt: string;
+  lastHeartbeat: string | null;
+  activations: number;
+  streamTransport: string | null;
+  partitions: StreamPartition[];
+  probeError: string | null;
+}
+
+export interface GrainActivations {
+  grainType: string;
+  silo: string;
+  activations: number;
+}
+
+/** The fields of an analytics run the Cluster page shows (the jobs API has the whole run). */
+export interface ClusterRecentRun {
+  job: string;
+  period: string;
+  status: string;
+  attempts: number;
+  finishedAt: string | null;
+  durationSeconds: number | null;
+  error: string | null;
+}
+
+export interface ClusterView {
+  generatedAt: string;
+  silos: ClusterSilo[];
+  activations: GrainActivations[];
+  recentRuns: ClusterRecentRun[];
+  dashboardEnabled: boolean;
 }

@@ -1,0 +1,13 @@
+namespace ProctorWise.Grains.Interfaces.Cluster;
+
+/// <summary>
+/// One per silo, keyed by the silo's address (<c>SiloAddress.ToParsableString()</c>) and placed on that silo, so it
+/// reports what only that process knows: the stream queues it owns and their Kafka lag (the admin Cluster page).
+/// </summary>
+[Alias("pw.ISiloProbeGrain")]
+public interface ISiloProbeGrain : IGrainWithStringKey
+{
+    /// <summary>The silo's own report.</summary>
+    [Alias("Report")]
+    Task<SiloReport> ReportAsync();
+}
