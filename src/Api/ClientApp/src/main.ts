@@ -18,6 +18,9 @@ import { gradingPage } from './pages/teacher/grading';
 import { roomsPage } from './pages/proctor/rooms';
 import { roomPage } from './pages/proctor/room';
 import { usersPage } from './pages/admin/users';
+import { platformPage } from './pages/admin/platform';
+import { jobsPage } from './pages/admin/jobs';
+import { datasetsPage } from './pages/admin/datasets';
 import { pageHeader } from './ui/components';
 import { setRouter } from './lib/navigation';
 
@@ -58,6 +61,9 @@ const routes: Route[] = [
   { path: '/proctor/rooms', roles: SUPERVISORS, title: 'Rooms', render: roomsPage },
   { path: '/proctor/rooms/:slotId', roles: SUPERVISORS, title: 'Live room', render: roomPage },
   { path: '/admin/users', roles: ADMIN, title: 'Users', render: usersPage },
+  { path: '/admin/analytics/platform', roles: ADMIN, title: 'Platform analytics', render: platformPage },
+  { path: '/admin/analytics/jobs', roles: ADMIN, title: 'Analytics jobs', render: jobsPage },
+  { path: '/admin/analytics/datasets', roles: ADMIN, title: 'Analytics datasets', render: datasetsPage },
 ];
 
 interface NavItem {
@@ -83,6 +89,9 @@ function navItems(role: Role | null): NavItem[] {
         { href: '/admin/users', label: 'Users', testid: 'nav-users' },
         { href: '/teacher/exams', label: 'All exams', testid: 'nav-admin-exams' },
         { href: '/proctor/rooms', label: 'Rooms', testid: 'nav-rooms' },
+        { href: '/admin/analytics/platform', label: 'Analytics', testid: 'nav-analytics' },
+        { href: '/admin/analytics/jobs', label: 'Jobs', testid: 'nav-jobs' },
+        { href: '/admin/analytics/datasets', label: 'Datasets', testid: 'nav-datasets' },
       ];
     default:
       return [

@@ -43,6 +43,8 @@ export type Enums = [
   Check<Same<T.Severity, S['Severity']>>,
   Check<Same<T.SignalType, S['BrowserSignalType']>>,
   Check<Same<T.AnswerValue, S['AnswerValue']>>,
+  Check<Same<T.AnalyticsRunStatus, S['AnalyticsRunStatus']>>,
+  Check<Same<T.AnalyticsRunTrigger, S['AnalyticsRunTrigger']>>,
 ];
 
 /** Response bodies (and the hubs' RoomSnapshot, SessionLive and ProctorAlert, which REST returns too). */
@@ -73,6 +75,16 @@ export type Responses = [
   Check<Reads<T.RoomSummary, S['RoomSummary']>>,
   Check<Reads<T.ProctorAlert, S['ProctorAlert']>>,
   Check<Reads<T.TimeResponse, S['TimeResponse']>>,
+  Check<Reads<T.AnalyticsRun, S['AnalyticsRunView']>>,
+  Check<Reads<T.AnalyticsDatasetRows, S['AnalyticsDatasetRows']>>,
+  Check<Reads<T.Paged<T.AnalyticsRun>, S['PagedResultOfAnalyticsRunView']>>,
+  Check<Reads<T.AnalyticsRunStarted, S['AnalyticsRunStarted']>>,
+  Check<Same<keyof T.DatasetPage, keyof S['DatasetRows']>>,
+  Check<Reads<T.PlatformAnalytics, S['PlatformAnalyticsView']>>,
+  Check<Reads<T.ActivityPoint, S['ActivityPoint']>>,
+  Check<Reads<T.PlatformAlert, S['PlatformAlert']>>,
+  Check<Reads<T.FigureSource, S['FigureSource']>>,
+  Check<Reads<T.LastRunFigures, S['LastRunFigures']>>,
 ];
 
 /** Request bodies. */
@@ -91,4 +103,5 @@ export type Requests = [
   Check<Sends<T.MessageRequest, S['MessageRequest']>>,
   Check<Sends<T.TerminateRequest, S['TerminateRequest']>>,
   Check<Sends<T.GradeRequest, S['GradeRequest']>>,
+  Check<Sends<T.StartAnalyticsRunRequest, S['StartAnalyticsRunRequest']>>,
 ];

@@ -32,7 +32,15 @@ import type {
   TokenResponse,
   UpdateUserRequest,
   User,
+  AnalyticsRun,
+  AnalyticsRunStarted,
+  DatasetPage,
+  PlatformAnalytics,
+  ReadinessReport,
+  StartAnalyticsRunRequest,
 } from './types';
+import { auth } from '../lib/auth';
+import { datasetPath, type DatasetQuery } from '../lib/analytics';
 
 // Auth and users
 export const login = (email: string, password: string) => api.post<TokenResponse>('/api/auth/login', { email, password } satisfies LoginRequest, { anonymous: true });
@@ -125,3 +133,31 @@ export const getSubmission = (id: string) => api.get<Submission>(`/api/submissio
 export const gradeQuestion = (id: string, questionId: string, score: number, feedback: string | null, reason: string | null = null) =>
   api.put<Submission>(`/api/submissions/${seg(id)}/grades/${seg(questionId)}`, { score, feedback, reason } satisfies GradeRequest);
 export const publishSubmission = (id: string) => api.post<Submission>(`/api/submissions/${seg(id)}/publish`);
+
+// ---- Analytics (admins)
+
+/** GET /api/analytics/jobs: the runs, newest request first. */
+export const listAnalyticsRuns = (page: number, pageSize: number, signal?: AbortSignal) =>
+  api.get<Paged<AnalyticsRun>>(`/api/analytics/jobs?page=${page}&pageSize=${pageSize}`, { signal });
+/** POST /api/analytics/jobs/{job}/runs: one period, or with chain the job and those after it for a day. */
+export const startAnalyticsRun = (job: string, body: StartAnalyticsRunRequest) =>
+  api.post<AnalyticsRunStarted>(`/api/analytics/jobs/${seg(job)}/runs`, body);
+/** GET /api/analytics/datasets/{job}/{period}/{dataset}: a sorted page. */
+export const getDatasetPage = (query: DatasetQuery, signal?: AbortSignal) => api.get<DatasetPage>(datasetPath(query), { signal });
+/** The same as CSV (the whole dataset in the query's order): the raw response, to save as a file. */
+export const downloadDatasetCsv = (query: DatasetQuery) =>
+  request<Response>('GET', datasetPath({ ...query, page: undefined, pageSize: undefined, format: 'csv' }), { raw: true });
+/** GET /api/analytics/platform. */
+export const getPlatformAnalytics = (signal?: AbortSignal) => api.get<PlatformAnalytics>('/api/analytics/platform', { signal });
+
+/**
+ * GET /health/ready with the admin's token, which adds one line per readiness check. 503 (not ready) is an
+ * answer here, not an error, so this reads the body whatever the status.
+ */
+export async function getReadiness(signal?: AbortSignal): Promise<{ ready: boolean; report: ReadinessReport }> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (auth.token) headers.Authorization = `Bearer ${auth.token}`;
+  const response = await fetch('/health/ready', { headers, signal: signal ?? null, cache: 'no-store' });
+  const report = (await response.json()) as ReadinessReport;
+  return { ready: response.ok, report };
+}

@@ -386,3 +386,108 @@ export interface ProblemDetails {
   detail?: string;
   errors?: Record<string, string[]>;
 }
+
+// ---- Analytics (docs/analytics.md "API", docs/API.md §10)
+
+export type AnalyticsRunStatus = 'pending' | 'running' | 'succeeded' | 'failed';
+export type AnalyticsRunTrigger = 'schedule' | 'catch_up' | 'manual' | 'chain';
+
+export interface AnalyticsDatasetRows {
+  name: string;
+  rows: number;
+}
+
+/** One run of a job for one period (GET /api/analytics/jobs). */
+export interface AnalyticsRun {
+  job: string;
+  period: string;
+  status: AnalyticsRunStatus;
+  trigger: AnalyticsRunTrigger;
+  attempts: number;
+  requestedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  durationSeconds: number | null;
+  inputFiles: number;
+  noInput: boolean;
+  datasets: AnalyticsDatasetRows[];
+  error: string | null;
+  isFinished?: boolean;
+}
+
+export interface AnalyticsRunStarted {
+  run: AnalyticsRun;
+  then: string[];
+}
+
+export interface StartAnalyticsRunRequest {
+  period: string;
+  chain?: boolean;
+}
+
+/** A value of a dataset cell: text, number, boolean, date or instant (as text), list of text, or null. */
+export type DatasetCell = string | number | boolean | string[] | null;
+
+/** A page of a job's written dataset (GET /api/analytics/datasets/{job}/{period}/{dataset}). */
+export interface DatasetPage {
+  job: string;
+  period: string;
+  dataset: string;
+  columns: string[];
+  items: DatasetCell[][];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export interface ActivityPoint {
+  at: string;
+  submissions: number;
+  anomalies: number;
+}
+
+export interface PlatformAlert {
+  type: string;
+  level: string;
+  message: string;
+}
+
+export interface FigureSource {
+  figures: string[];
+  source: string;
+  job?: string | null;
+  period?: string | null;
+}
+
+export interface LastRunFigures {
+  period: string;
+  anomalies: number;
+  criticalAnomalies: number;
+  examsWithAnomalies: number;
+  meanAnomaliesPerExam: number | null;
+}
+
+export interface PlatformAnalytics {
+  users: number;
+  exams: number;
+  submissions: number;
+  sessions: number;
+  activeSessions: number;
+  today: string;
+  examsToday: number;
+  sessionsToday: number;
+  submissionsToday: number;
+  anomaliesToday: number;
+  hourlyActivity: ActivityPoint[];
+  dailyTrends: ActivityPoint[];
+  lastRun: LastRunFigures | null;
+  alerts: PlatformAlert[];
+  sources: FigureSource[];
+  generatedAt: string;
+}
+
+/** GET /health/ready: the check lines are shown to a signed-in admin. */
+export interface ReadinessReport {
+  status: string;
+  checks?: { name: string; status: string; description: string | null }[];
+}
