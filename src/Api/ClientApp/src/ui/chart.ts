@@ -51,7 +51,7 @@ export function chart(options: ChartOptions): ChartHandle {
   const rows = chartTableRows(options.data, format);
   const table = h(
     'div',
-    { class: 'table-wrap chart-table visually-hidden', id: tableId, testid: `${options.testid}-table` },
+    { class: 'chart-table visually-hidden', id: tableId, testid: `${options.testid}-table`, 'aria-label': `${options.title}, table` },
     h(
       'table',
       null,
@@ -63,6 +63,16 @@ export function chart(options: ChartOptions): ChartHandle {
   const toggle = h('button', { type: 'button', class: 'btn btn-small btn-secondary', 'aria-expanded': 'false', 'aria-controls': tableId, testid: `${options.testid}-toggle` }, 'Show table');
   toggle.addEventListener('click', () => {
     const shown = table.classList.toggle('visually-hidden') === false;
+    // Shown, the table may scroll sideways on a phone: then it is a focusable region, so a keyboard can scroll it.
+    // Hidden, it must not scroll (axe: scrollable-region-focusable), nor take focus.
+    table.classList.toggle('table-wrap', shown);
+    if (shown) {
+      table.setAttribute('tabindex', '0');
+      table.setAttribute('role', 'region');
+    } else {
+      table.removeAttribute('tabindex');
+      table.removeAttribute('role');
+    }
     toggle.setAttribute('aria-expanded', String(shown));
     toggle.textContent = shown ? 'Hide table' : 'Show table';
   });
@@ -117,7 +127,6 @@ function config(options: ChartOptions, figure: HTMLElement, format: (v: number) 
   const style = getComputedStyle(figure);
   const text = style.color || '#1a1d23';
   const grid = style.getPropertyValue('--chart-grid').trim() || 'rgba(128,128,128,0.3)';
-  const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
   return {
     type: options.type,
     data: {
@@ -136,7 +145,8 @@ function config(options: ChartOptions, figure: HTMLElement, format: (v: number) 
     options: {
       responsive: true,
       maintainAspectRatio: false,
-      animation: reduceMotion ? false : { duration: 300 },
+      // No animation: figures are read, not watched, and a chart mid-animation shows values it does not hold.
+      animation: false,
       color: text,
       scales: {
         x: { stacked: options.stacked ?? false, ticks: { color: text, autoSkip: true, maxRotation: 0 }, grid: { color: grid } },
