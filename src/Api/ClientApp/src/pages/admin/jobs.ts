@@ -71,7 +71,10 @@ export async function jobsPage(ctx: PageContext): Promise<void> {
     void busy(submit, async () => {
       try {
         const started = await startAnalyticsRun(info.job, { period: period.value.trim(), chain: chain.checked || undefined });
-        const then = started.then.length ? ` Then: ${started.then.map((j) => jobInfo(j)?.label ?? j).join(', ')}.` : '';
+        // `then` lists "<job>/<period>" of the chain's later runs.
+        const then = started.then.length
+          ? ` Then: ${started.then.map((key) => { const [name = key, when = ''] = key.split('/'); return `${jobInfo(name)?.label ?? name} ${when}`.trim(); }).join(', ')}.`
+          : '';
         formStatus.show('success', `Started ${info.label} for ${started.run.period}.${then}`);
         await refreshNow();
       } catch (error) {

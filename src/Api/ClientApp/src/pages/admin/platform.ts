@@ -7,12 +7,14 @@ import { cellText, fillDays, fillHours, latestSucceeded, rowsByColumn } from '..
 import { h, replace } from '../../lib/dom';
 import { formatDateTime, formatNumber, humanize } from '../../lib/format';
 import type { PageContext } from '../../lib/router';
-import { chart, type ChartHandle } from '../../ui/chart';
+import type { ChartHandle } from '../../ui/chart';
 import { StatusLine, badge, button, emptyState, loading, notice, pageHeader, table } from '../../ui/components';
 
 const MONTHLY = 'monthly_user_performance';
 
 export async function platformPage(ctx: PageContext): Promise<void> {
+  // Chart.js is loaded with the analytics pages only (its own chunk), so the exam pages never download it.
+  const { chart } = await import('../../ui/chart');
   const status = new StatusLine('platform-status');
   const generated = h('p', { class: 'muted', testid: 'platform-generated' });
   const kpis = h('ul', { class: 'kpis', testid: 'kpis', 'aria-label': 'Key figures' });
