@@ -11,10 +11,12 @@ import { examsPage } from './pages/student/exams';
 import { bookingsPage } from './pages/student/bookings';
 import { examSessionPage } from './pages/student/session';
 import { resultPage, resultsPage } from './pages/student/results';
+import { myAnalyticsPage } from './pages/student/analytics';
 import { teacherExamsPage } from './pages/teacher/exams';
 import { examEditorPage } from './pages/teacher/editor';
 import { examDetailPage } from './pages/teacher/detail';
 import { gradingPage } from './pages/teacher/grading';
+import { examAnalyticsPage } from './pages/teacher/analytics';
 import { roomsPage } from './pages/proctor/rooms';
 import { roomPage } from './pages/proctor/room';
 import { usersPage } from './pages/admin/users';
@@ -53,10 +55,12 @@ const routes: Route[] = [
   { path: '/exam/:bookingId', roles: STUDENT, title: 'Exam', render: examSessionPage },
   { path: '/results', roles: STUDENT, title: 'My results', render: resultsPage },
   { path: '/results/:id', roles: STUDENT, title: 'Result', render: resultPage },
+  { path: '/analytics/me', roles: STUDENT, title: 'My analytics', render: myAnalyticsPage },
   { path: '/teacher/exams', roles: STAFF, title: 'Exams', render: teacherExamsPage },
   { path: '/teacher/exams/new', roles: STAFF, title: 'New exam', render: examEditorPage },
   { path: '/teacher/exams/:id', roles: STAFF, title: 'Exam', render: examDetailPage },
   { path: '/teacher/exams/:id/edit', roles: STAFF, title: 'Edit exam', render: examEditorPage },
+  { path: '/teacher/exams/:id/analytics', roles: STAFF, title: 'Exam analytics', render: examAnalyticsPage },
   { path: '/teacher/submissions/:id', roles: STAFF, title: 'Grade submission', render: gradingPage },
   { path: '/proctor/rooms', roles: SUPERVISORS, title: 'Rooms', render: roomsPage },
   { path: '/proctor/rooms/:slotId', roles: SUPERVISORS, title: 'Live room', render: roomPage },

@@ -13,6 +13,7 @@ import {
   nextSort,
   periodShapeError,
   rowsByColumn,
+  sortQuestions,
   totalRows,
 } from '../src/lib/analytics';
 
@@ -138,5 +139,29 @@ describe('activity axes', () => {
     expect(days[0]!.at).toBe('2026-11-06');
     expect(days[29]!.at).toBe('2026-12-05');
     expect(days.find((d) => d.at === '2026-11-30')!.submissions).toBe(1);
+  });
+});
+
+describe('per-question sorting', () => {
+  const q = (questionId: string, correctRate: number, difficulty: string, meanScore: number | null = 1) => ({
+    questionId,
+    questionType: 'single_choice',
+    attempts: 2,
+    correctRate,
+    meanScore,
+    difficulty,
+  });
+  const rows = [q('q2', 50, 'medium'), q('q1', 100, 'easy', null), q('q3', 0, 'hard'), q('q4', 50, 'medium')];
+
+  it('sorts by correct rate either way, ties by question id', () => {
+    expect(sortQuestions(rows, 'correctRate', 'asc').map((r) => r.questionId)).toEqual(['q3', 'q2', 'q4', 'q1']);
+    expect(sortQuestions(rows, 'correctRate', 'desc').map((r) => r.questionId)).toEqual(['q1', 'q2', 'q4', 'q3']);
+  });
+
+  it('sorts difficulty from easy to hard, and keeps nulls last', () => {
+    expect(sortQuestions(rows, 'difficulty', 'asc').map((r) => r.difficulty)).toEqual(['easy', 'medium', 'medium', 'hard']);
+    expect(sortQuestions(rows, 'meanScore', 'desc').at(-1)!.questionId).toBe('q1');
+    expect(sortQuestions(rows, 'meanScore', 'asc').at(-1)!.questionId).toBe('q1');
+    expect(rows.map((r) => r.questionId)).toEqual(['q2', 'q1', 'q3', 'q4']);
   });
 });

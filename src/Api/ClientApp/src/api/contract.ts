@@ -85,6 +85,12 @@ export type Responses = [
   Check<Reads<T.PlatformAlert, S['PlatformAlert']>>,
   Check<Reads<T.FigureSource, S['FigureSource']>>,
   Check<Reads<T.LastRunFigures, S['LastRunFigures']>>,
+  Check<Reads<T.ExamAnalytics, S['ExamAnalyticsView']>>,
+  Check<Reads<T.ScoreBucket, S['ScoreBucket']>>,
+  Check<Reads<T.QuestionAnalytics, S['QuestionAnalytics']>>,
+  Check<Reads<T.UserAnalytics, S['UserAnalyticsView']>>,
+  Check<Reads<T.ScorePoint, S['ScorePoint']>>,
+  Check<Reads<T.AreaAnalytics, S['AreaAnalytics']>>,
 ];
 
 /** Request bodies. */

@@ -35,7 +35,9 @@ import type {
   AnalyticsRun,
   AnalyticsRunStarted,
   DatasetPage,
+  ExamAnalytics,
   PlatformAnalytics,
+  UserAnalytics,
   ReadinessReport,
   StartAnalyticsRunRequest,
 } from './types';
@@ -161,3 +163,8 @@ export async function getReadiness(signal?: AbortSignal): Promise<{ ready: boole
   const report = (await response.json()) as ReadinessReport;
   return { ready: response.ok, report };
 }
+
+/** GET /api/analytics/exams/{id}: the exam's owner (teacher) and admins. */
+export const getExamAnalytics = (id: string, signal?: AbortSignal) => api.get<ExamAnalytics>(`/api/analytics/exams/${seg(id)}`, { signal });
+/** GET /api/analytics/users/{id}: the student themself and admins. */
+export const getUserAnalytics = (id: string, signal?: AbortSignal) => api.get<UserAnalytics>(`/api/analytics/users/${seg(id)}`, { signal });

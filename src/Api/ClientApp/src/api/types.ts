@@ -491,3 +491,70 @@ export interface ReadinessReport {
   status: string;
   checks?: { name: string; status: string; description: string | null }[];
 }
+
+export interface ScoreBucket {
+  range: string;
+  count: number;
+}
+
+export interface QuestionAnalytics {
+  questionId: string;
+  questionType: string;
+  attempts: number;
+  answered: number;
+  correct: number;
+  correctRate: number;
+  meanScore: number | null;
+  maxScore: number | null;
+  difficulty: string;
+}
+
+/** GET /api/analytics/exams/{id}: the exam's owner and admins. */
+export interface ExamAnalytics {
+  examId: string;
+  submissions: number;
+  meanScore: number | null;
+  medianScore: number | null;
+  minScore: number | null;
+  maxScore: number | null;
+  passMarkPercent: number;
+  passRate: number | null;
+  scoreDistribution: ScoreBucket[];
+  questions: QuestionAnalytics[];
+  attempts: number;
+  meanCompletionSeconds: number | null;
+  anomaliesByType: Record<string, number>;
+  sources: FigureSource[];
+  generatedAt: string;
+}
+
+export interface ScorePoint {
+  submissionId: string;
+  examId: string;
+  score: number;
+  passed: boolean;
+  publishedAt: string;
+}
+
+export interface AreaAnalytics {
+  questionType: string;
+  attempts: number;
+  correctRate: number;
+  meanPercent: number | null;
+}
+
+/** GET /api/analytics/users/{id}: the student themself and admins; published results only. */
+export interface UserAnalytics {
+  userId: string;
+  examsTaken: number;
+  meanScore: number | null;
+  examsPassed: number;
+  passRate: number | null;
+  scoreTrend: ScorePoint[];
+  anomaliesByType: Record<string, number>;
+  areas: AreaAnalytics[];
+  strongestAreas: string[];
+  weakestAreas: string[];
+  sources: FigureSource[];
+  generatedAt: string;
+}

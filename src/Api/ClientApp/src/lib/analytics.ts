@@ -202,3 +202,30 @@ export function latestSucceeded(runs: readonly AnalyticsRun[], job: string): Ana
 export function rowsByColumn(columns: readonly string[], items: readonly (readonly DatasetCell[])[]): Record<string, DatasetCell>[] {
   return items.map((cells) => Object.fromEntries(columns.map((c, i) => [c, cells[i] ?? null])));
 }
+
+export type QuestionSortKey = 'questionId' | 'questionType' | 'attempts' | 'correctRate' | 'meanScore' | 'difficulty';
+
+const DIFFICULTY_ORDER: Record<string, number> = { easy: 0, medium: 1, hard: 2 };
+
+/**
+ * Per-question rows sorted by a column (a copy; nulls last whatever the direction, ties by question id), for the
+ * exam analytics table whose headers sort it in the browser (the whole list is one response).
+ */
+export function sortQuestions<T extends { questionId: string; questionType: string; attempts: number; correctRate: number; meanScore: number | null; difficulty: string }>(
+  rows: readonly T[],
+  key: QuestionSortKey,
+  direction: SortDirection,
+): T[] {
+  const sign = direction === 'asc' ? 1 : -1;
+  const value = (row: T): string | number | null => (key === 'difficulty' ? (DIFFICULTY_ORDER[row.difficulty] ?? 3) : row[key]);
+  return [...rows].sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    if (x === null || y === null) {
+      if (x === y) return a.questionId.localeCompare(b.questionId);
+      return x === null ? 1 : -1;
+    }
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    return order !== 0 ? sign * order : a.questionId.localeCompare(b.questionId);
+  });
+}
