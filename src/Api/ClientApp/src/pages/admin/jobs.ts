@@ -24,6 +24,9 @@ export async function jobsPage(ctx: PageContext): Promise<void> {
   const backoff = new PollBackoff();
   let timer: number | undefined;
   let known = new Map<string, AnalyticsRunStatus>();
+  // Each load has a number; a load that a newer one overtook (a refresh while a poll was in flight) neither
+  // renders nor schedules, so there is only ever one polling chain.
+  let generation = 0;
 
   // ---- Start a run
   const formStatus = new StatusLine('trigger-status');
@@ -108,10 +111,11 @@ export async function jobsPage(ctx: PageContext): Promise<void> {
   }
 
   async function load(): Promise<void> {
+    const mine = ++generation;
     let anyUnfinished = false;
     try {
       const result = await listAnalyticsRuns(page, PAGE_SIZE, ctx.signal);
-      if (ctx.signal.aborted) return;
+      if (ctx.signal.aborted || mine !== generation) return;
       history.replaceState(null, '', `/admin/analytics/jobs${page > 1 ? `?page=${page}` : ''}`);
       anyUnfinished = result.items.some(isUnfinished);
       announce(result.items);
@@ -124,10 +128,10 @@ export async function jobsPage(ctx: PageContext): Promise<void> {
       renderPager(result.total);
       status.clear();
     } catch (error) {
-      if (ctx.signal.aborted) return;
+      if (ctx.signal.aborted || mine !== generation) return;
       status.error(error);
     }
-    if (ctx.signal.aborted || document.visibilityState === 'hidden') return;
+    if (ctx.signal.aborted || mine !== generation || document.visibilityState === 'hidden') return;
     const delay = backoff.next(anyUnfinished);
     live.textContent = `Updated at ${formatTime(new Date().toISOString())} · ${anyUnfinished ? 'runs in progress, ' : ''}next check in ${Math.round(delay / 1000)} s`;
     live.dataset.polling = anyUnfinished ? 'fast' : 'idle';
