@@ -94,7 +94,7 @@ describe('jobs page', () => {
   });
 
   it('checks a period key before sending and offers the chain only for the daily job', async () => {
-    const fetch = vi.fn(async () => paged([]));
+    const fetch = vi.fn(async (_url: string, _init?: RequestInit) => paged([]));
     const root = await open(fetch);
     const form = root.querySelector<HTMLFormElement>('[data-testid="trigger-form"]')!;
     const job = root.querySelector<HTMLSelectElement>('[data-testid="trigger-job"]')!;
