@@ -11,10 +11,12 @@ import { examsPage } from './pages/student/exams';
 import { bookingsPage } from './pages/student/bookings';
 import { examSessionPage } from './pages/student/session';
 import { resultPage, resultsPage } from './pages/student/results';
+import { myAnalyticsPage } from './pages/student/analytics';
 import { teacherExamsPage } from './pages/teacher/exams';
 import { examEditorPage } from './pages/teacher/editor';
 import { examDetailPage } from './pages/teacher/detail';
 import { gradingPage } from './pages/teacher/grading';
+import { examAnalyticsPage } from './pages/teacher/analytics';
 import { roomsPage } from './pages/proctor/rooms';
 import { roomPage } from './pages/proctor/room';
 import { usersPage } from './pages/admin/users';
@@ -22,6 +24,9 @@ import { notificationPreferencesPage, notificationsPage } from './pages/notifica
 import { badgeText, bellLabel } from './lib/inbox';
 import { notifications } from './lib/notifications';
 import { clusterPage } from './pages/admin/cluster';
+import { platformPage } from './pages/admin/platform';
+import { jobsPage } from './pages/admin/jobs';
+import { datasetsPage } from './pages/admin/datasets';
 import { pageHeader } from './ui/components';
 import { setRouter } from './lib/navigation';
 
@@ -55,10 +60,12 @@ const routes: Route[] = [
   { path: '/exam/:bookingId', roles: STUDENT, title: 'Exam', render: examSessionPage },
   { path: '/results', roles: STUDENT, title: 'My results', render: resultsPage },
   { path: '/results/:id', roles: STUDENT, title: 'Result', render: resultPage },
+  { path: '/analytics/me', roles: STUDENT, title: 'My analytics', render: myAnalyticsPage },
   { path: '/teacher/exams', roles: STAFF, title: 'Exams', render: teacherExamsPage },
   { path: '/teacher/exams/new', roles: STAFF, title: 'New exam', render: examEditorPage },
   { path: '/teacher/exams/:id', roles: STAFF, title: 'Exam', render: examDetailPage },
   { path: '/teacher/exams/:id/edit', roles: STAFF, title: 'Edit exam', render: examEditorPage },
+  { path: '/teacher/exams/:id/analytics', roles: STAFF, title: 'Exam analytics', render: examAnalyticsPage },
   { path: '/teacher/submissions/:id', roles: STAFF, title: 'Grade submission', render: gradingPage },
   { path: '/proctor/rooms', roles: SUPERVISORS, title: 'Rooms', render: roomsPage },
   { path: '/proctor/rooms/:slotId', roles: SUPERVISORS, title: 'Live room', render: roomPage },
@@ -66,6 +73,9 @@ const routes: Route[] = [
   { path: '/notifications', roles: SIGNED_IN, title: 'Notifications', render: notificationsPage },
   { path: '/notifications/preferences', roles: SIGNED_IN, title: 'Notification preferences', render: notificationPreferencesPage },
   { path: '/admin/cluster', roles: ADMIN, title: 'Cluster', render: clusterPage },
+  { path: '/admin/analytics/platform', roles: ADMIN, title: 'Platform analytics', render: platformPage },
+  { path: '/admin/analytics/jobs', roles: ADMIN, title: 'Analytics jobs', render: jobsPage },
+  { path: '/admin/analytics/datasets', roles: ADMIN, title: 'Analytics datasets', render: datasetsPage },
 ];
 
 interface NavItem {
@@ -92,6 +102,9 @@ function navItems(role: Role | null): NavItem[] {
         { href: '/teacher/exams', label: 'All exams', testid: 'nav-admin-exams' },
         { href: '/proctor/rooms', label: 'Rooms', testid: 'nav-rooms' },
         { href: '/admin/cluster', label: 'Cluster', testid: 'nav-cluster' },
+        { href: '/admin/analytics/platform', label: 'Analytics', testid: 'nav-analytics' },
+        { href: '/admin/analytics/jobs', label: 'Jobs', testid: 'nav-jobs' },
+        { href: '/admin/analytics/datasets', label: 'Datasets', testid: 'nav-datasets' },
       ];
     default:
       return [

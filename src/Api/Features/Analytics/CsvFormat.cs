@@ -36,9 +36,14 @@ public static class CsvFormat
         bool flag => flag ? "true" : "false",
         DateTimeOffset instant => instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
         DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        double number => number.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable number when value is not IEnumerable<string> => number.ToString(null, CultureInfo.InvariantCulture),
+        double number when double.IsFinite(number) => number.ToString("R", CultureInfo.InvariantCulture),
+        float number when float.IsFinite(number) => number.ToString("R", CultureInfo.InvariantCulture),
+        // Only numbers are written as bare values: a spreadsheet reads "-3" as minus three. Anything else that merely
+        // formats itself (a time span "-00:05:00", an infinity "-Infinity", a GUID, an enum) is text and is neutralised.
+        sbyte or byte or short or ushort or int or uint or long or ulong or decimal or System.Numerics.BigInteger
+            => ((IFormattable)value).ToString(null, CultureInfo.InvariantCulture),
         IEnumerable<string> list => Text(string.Join(";", list)),
+        IFormattable formattable => Text(formattable.ToString(null, CultureInfo.InvariantCulture)),
         _ => Text(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty),
     };
 

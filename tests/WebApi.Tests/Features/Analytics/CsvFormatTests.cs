@@ -31,4 +31,30 @@ public sealed class CsvFormatTests
 
         Assert.Equal("n,x,b,d,t,l,none\r\n-3,-0.5,true,2026-12-05,2026-12-05T08:30:00Z,e1;=e2,\r\n", csv);
     }
+
+    [Fact]
+    public void OnlyNumbersAreBareValuesOtherFormattableValuesAreNeutralisedText()
+    {
+        var csv = CsvFormat.Write(
+            ["span", "inf", "nan", "dec", "big"],
+            [[TimeSpan.FromMinutes(-5), double.NegativeInfinity, double.NaN, -1.5m, new System.Numerics.BigInteger(-7)]]);
+
+        Assert.Equal("span,inf,nan,dec,big\r\n'-00:05:00,'-Infinity,NaN,-1.5,-7\r\n", csv);
+    }
+
+    [Fact]
+    public void HeadersAndListsAreNeutralisedByTheirFirstCharacter()
+    {
+        var csv = CsvFormat.Write(["=cmd", "ok"], [[new[] { "@SUM(1)", "x" }, new[] { "a", "=b" }]]);
+
+        Assert.Equal("'=cmd,ok\r\n'@SUM(1);x,a;=b\r\n", csv);
+    }
+
+    [Fact]
+    public void TextOutsideAsciiIsKeptAsIsForUtf8AndAFieldMayHoldEveryQuotingCaseAtOnce()
+    {
+        var csv = CsvFormat.Write(["name"], [["Zoë Ångström 试"], ["-\"a\",\r\nb"]]);
+
+        Assert.Equal("name\r\nZoë Ångström 试\r\n\"'-\"\"a\"\",\r\nb\"\r\n", csv);
+    }
 }

@@ -43,6 +43,8 @@ export type Enums = [
   Check<Same<T.Severity, S['Severity']>>,
   Check<Same<T.SignalType, S['BrowserSignalType']>>,
   Check<Same<T.AnswerValue, S['AnswerValue']>>,
+  Check<Same<T.AnalyticsRunStatus, S['AnalyticsRunStatus']>>,
+  Check<Same<T.AnalyticsRunTrigger, S['AnalyticsRunTrigger']>>,
 ];
 
 /** Response bodies (and the hubs' RoomSnapshot, SessionLive and ProctorAlert, which REST returns too). */
@@ -87,6 +89,22 @@ export type Responses = [
   Check<Reads<T.ClusterSilo, S['SiloView']>>,
   Check<Reads<T.GrainActivations, S['GrainActivationsView']>>,
   Check<Reads<T.ClusterView, S['ClusterView']>>,
+  Check<Reads<T.AnalyticsRun, S['AnalyticsRunView']>>,
+  Check<Reads<T.AnalyticsDatasetRows, S['AnalyticsDatasetRows']>>,
+  Check<Reads<T.Paged<T.AnalyticsRun>, S['PagedResultOfAnalyticsRunView']>>,
+  Check<Reads<T.AnalyticsRunStarted, S['AnalyticsRunStarted']>>,
+  Check<Same<keyof T.DatasetPage, keyof S['DatasetRows']>>,
+  Check<Reads<T.PlatformAnalytics, S['PlatformAnalyticsView']>>,
+  Check<Reads<T.ActivityPoint, S['ActivityPoint']>>,
+  Check<Reads<T.PlatformAlert, S['PlatformAlert']>>,
+  Check<Reads<T.FigureSource, S['FigureSource']>>,
+  Check<Reads<T.LastRunFigures, S['LastRunFigures']>>,
+  Check<Reads<T.ExamAnalytics, S['ExamAnalyticsView']>>,
+  Check<Reads<T.ScoreBucket, S['ScoreBucket']>>,
+  Check<Reads<T.QuestionAnalytics, S['QuestionAnalytics']>>,
+  Check<Reads<T.UserAnalytics, S['UserAnalyticsView']>>,
+  Check<Reads<T.ScorePoint, S['ScorePoint']>>,
+  Check<Reads<T.AreaAnalytics, S['AreaAnalytics']>>,
 ];
 
 /** Request bodies. */
@@ -107,4 +125,5 @@ export type Requests = [
   Check<Sends<T.GradeRequest, S['GradeRequest']>>,
   Check<Sends<T.NotificationPreferences, S['NotificationPreferencesRequest']>>,
   Check<Sends<T.NotificationPreference, S['NotificationPreferenceRequest']>>,
+  Check<Sends<T.StartAnalyticsRunRequest, S['StartAnalyticsRunRequest']>>,
 ];

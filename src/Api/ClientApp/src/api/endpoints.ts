@@ -38,7 +38,17 @@ import type {
   NotificationPreferences,
   UnreadCount,
   ClusterView,
+  AnalyticsRun,
+  AnalyticsRunStarted,
+  DatasetPage,
+  ExamAnalytics,
+  PlatformAnalytics,
+  UserAnalytics,
+  ReadinessReport,
+  StartAnalyticsRunRequest,
 } from './types';
+import { auth } from '../lib/auth';
+import { datasetPath, type DatasetQuery } from '../lib/analytics';
 
 // Auth and users
 export const login = (email: string, password: string) => api.post<TokenResponse>('/api/auth/login', { email, password } satisfies LoginRequest, { anonymous: true });
@@ -143,3 +153,36 @@ export const updateNotificationPreferences = (items: NotificationPreference[]) =
 // Admin: the cluster and the Orleans dashboard's cookie (docs/operations.md).
 export const getCluster = () => api.get<ClusterView>('/api/admin/cluster');
 export const openDashboardSession = () => api.post<void>('/api/admin/dashboard/session');
+
+// ---- Analytics (admins)
+
+/** GET /api/analytics/jobs: the runs, newest request first. */
+export const listAnalyticsRuns = (page: number, pageSize: number, signal?: AbortSignal) =>
+  api.get<Paged<AnalyticsRun>>(`/api/analytics/jobs?page=${page}&pageSize=${pageSize}`, { signal });
+/** POST /api/analytics/jobs/{job}/runs: one period, or with chain the job and those after it for a day. */
+export const startAnalyticsRun = (job: string, body: StartAnalyticsRunRequest) =>
+  api.post<AnalyticsRunStarted>(`/api/analytics/jobs/${seg(job)}/runs`, body);
+/** GET /api/analytics/datasets/{job}/{period}/{dataset}: a sorted page. */
+export const getDatasetPage = (query: DatasetQuery, signal?: AbortSignal) => api.get<DatasetPage>(datasetPath(query), { signal });
+/** The same as CSV (the whole dataset in the query's order): the raw response, to save as a file. */
+export const downloadDatasetCsv = (query: DatasetQuery) =>
+  request<Response>('GET', datasetPath({ ...query, page: undefined, pageSize: undefined, format: 'csv' }), { raw: true });
+/** GET /api/analytics/platform. */
+export const getPlatformAnalytics = (signal?: AbortSignal) => api.get<PlatformAnalytics>('/api/analytics/platform', { signal });
+
+/**
+ * GET /health/ready with the admin's token, which adds one line per readiness check. 503 (not ready) is an
+ * answer here, not an error, so this reads the body whatever the status.
+ */
+export async function getReadiness(signal?: AbortSignal): Promise<{ ready: boolean; report: ReadinessReport }> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (auth.token) headers.Authorization = `Bearer ${auth.token}`;
+  const response = await fetch('/health/ready', { headers, signal: signal ?? null, cache: 'no-store' });
+  const report = (await response.json()) as ReadinessReport;
+  return { ready: response.ok, report };
+}
+
+/** GET /api/analytics/exams/{id}: the exam's owner (teacher) and admins. */
+export const getExamAnalytics = (id: string, signal?: AbortSignal) => api.get<ExamAnalytics>(`/api/analytics/exams/${seg(id)}`, { signal });
+/** GET /api/analytics/users/{id}: the student themself and admins. */
+export const getUserAnalytics = (id: string, signal?: AbortSignal) => api.get<UserAnalytics>(`/api/analytics/users/${seg(id)}`, { signal });

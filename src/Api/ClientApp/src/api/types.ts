@@ -490,4 +490,175 @@ export interface ClusterView {
   activations: GrainActivations[];
   recentRuns: ClusterRecentRun[];
   dashboardEnabled: boolean;
+
+// ---- Analytics (docs/analytics.md "API", docs/API.md §10)
+
+export type AnalyticsRunStatus = 'pending' | 'running' | 'succeeded' | 'failed';
+export type AnalyticsRunTrigger = 'schedule' | 'catch_up' | 'manual' | 'chain';
+
+export interface AnalyticsDatasetRows {
+  name: string;
+  rows: number;
+}
+
+/** One run of a job for one period (GET /api/analytics/jobs). */
+export interface AnalyticsRun {
+  job: string;
+  period: string;
+  status: AnalyticsRunStatus;
+  trigger: AnalyticsRunTrigger;
+  attempts: number;
+  requestedAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  durationSeconds: number | null;
+  inputFiles: number;
+  noInput: boolean;
+  datasets: AnalyticsDatasetRows[];
+  error: string | null;
+  isFinished?: boolean;
+}
+
+export interface AnalyticsRunStarted {
+  run: AnalyticsRun;
+  then: string[];
+}
+
+export interface StartAnalyticsRunRequest {
+  period: string;
+  chain?: boolean;
+}
+
+/** A value of a dataset cell: text, number, boolean, date or instant (as text), list of text, or null. */
+export type DatasetCell = string | number | boolean | string[] | null;
+
+/** A page of a job's written dataset (GET /api/analytics/datasets/{job}/{period}/{dataset}). */
+export interface DatasetPage {
+  job: string;
+  period: string;
+  dataset: string;
+  columns: string[];
+  items: DatasetCell[][];
+  page: number;
+  pageSize: number;
+  total: number;
+}
+
+export interface ActivityPoint {
+  at: string;
+  submissions: number;
+  anomalies: number;
+}
+
+export interface PlatformAlert {
+  type: string;
+  level: string;
+  message: string;
+}
+
+export interface FigureSource {
+  figures: string[];
+  source: string;
+  job?: string | null;
+  period?: string | null;
+}
+
+export interface LastRunFigures {
+  period: string;
+  anomalies: number;
+  criticalAnomalies: number;
+  examsWithAnomalies: number;
+  meanAnomaliesPerExam: number | null;
+}
+
+export interface PlatformAnalytics {
+  users: number;
+  exams: number;
+  submissions: number;
+  sessions: number;
+  activeSessions: number;
+  today: string;
+  examsToday: number;
+  sessionsToday: number;
+  submissionsToday: number;
+  anomaliesToday: number;
+  hourlyActivity: ActivityPoint[];
+  dailyTrends: ActivityPoint[];
+  lastRun: LastRunFigures | null;
+  alerts: PlatformAlert[];
+  sources: FigureSource[];
+  generatedAt: string;
+}
+
+/** GET /health/ready: the check lines are shown to a signed-in admin. */
+export interface ReadinessReport {
+  status: string;
+  checks?: { name: string; status: string; description: string | null }[];
+}
+
+export interface ScoreBucket {
+  range: string;
+  count: number;
+}
+
+export interface QuestionAnalytics {
+  questionId: string;
+  questionType: string;
+  attempts: number;
+  answered: number;
+  correct: number;
+  correctRate: number;
+  meanScore: number | null;
+  maxScore: number | null;
+  difficulty: string;
+}
+
+/** GET /api/analytics/exams/{id}: the exam's owner and admins. */
+export interface ExamAnalytics {
+  examId: string;
+  submissions: number;
+  meanScore: number | null;
+  medianScore: number | null;
+  minScore: number | null;
+  maxScore: number | null;
+  passMarkPercent: number;
+  passRate: number | null;
+  scoreDistribution: ScoreBucket[];
+  questions: QuestionAnalytics[];
+  attempts: number;
+  meanCompletionSeconds: number | null;
+  anomaliesByType: Record<string, number>;
+  sources: FigureSource[];
+  generatedAt: string;
+}
+
+export interface ScorePoint {
+  submissionId: string;
+  examId: string;
+  score: number;
+  passed: boolean;
+  publishedAt: string;
+}
+
+export interface AreaAnalytics {
+  questionType: string;
+  attempts: number;
+  correctRate: number;
+  meanPercent: number | null;
+}
+
+/** GET /api/analytics/users/{id}: the student themself and admins; published results only. */
+export interface UserAnalytics {
+  userId: string;
+  examsTaken: number;
+  meanScore: number | null;
+  examsPassed: number;
+  passRate: number | null;
+  scoreTrend: ScorePoint[];
+  anomaliesByType: Record<string, number>;
+  areas: AreaAnalytics[];
+  strongestAreas: string[];
+  weakestAreas: string[];
+  sources: FigureSource[];
+  generatedAt: string;
 }

@@ -19,7 +19,7 @@ const STATUS_TEXT: Record<SubmissionStatus, string> = {
 export async function resultsPage(ctx: PageContext): Promise<void> {
   const status = new StatusLine();
   const container = h('div', { testid: 'results-list' }, loading());
-  ctx.root.append(pageHeader('My results', h('p', { class: 'lead' }, 'Scores appear once your teacher publishes them.')), status.el, container);
+  ctx.root.append(pageHeader('My results', h('p', { class: 'lead' }, 'Scores appear once your teacher publishes them. ', h('a', { href: '/analytics/me', testid: 'open-my-analytics' }, 'My analytics'), '.')), status.el, container);
   try {
     const page = await mySubmissions();
     if (ctx.signal.aborted) return;

@@ -112,7 +112,7 @@ export async function examDetailPage(ctx: PageContext): Promise<void> {
         exam.description ? h('p', null, exam.description) : null,
         h('p', { class: 'meta' }, `${exam.durationMinutes} minutes · ${exam.questionCount} questions · ${formatNumber(exam.totalPoints)} points · pass mark ${exam.passMarkPercent} %`),
         h('p', { class: 'meta' }, policySummary(exam)),
-        h('div', { class: 'actions' }, ...actions),
+        h('div', { class: 'actions' }, ...actions, h('a', { href: `/teacher/exams/${encodeURIComponent(exam.id)}/analytics`, class: 'btn btn-secondary', testid: 'open-exam-analytics' }, 'Analytics')),
       ),
       questionsSection(exam),
       slotsSection(exam, slots),

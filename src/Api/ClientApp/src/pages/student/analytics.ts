@@ -1,0 +1,83 @@
+// Student: my analytics — score trend across exams, pass rate, strongest and weakest question types, and the
+// anomalies recorded about me by type (published results only, as the API serves them).
+
+import { getUserAnalytics } from '../../api/endpoints';
+import type { UserAnalytics } from '../../api/types';
+import { auth } from '../../lib/auth';
+import { h, replace } from '../../lib/dom';
+import { formatDateTime, formatNumber, humanize, questionTypeLabel } from '../../lib/format';
+import type { PageContext } from '../../lib/router';
+import type { ChartHandle } from '../../ui/chart';
+import { StatusLine, emptyState, loading, pageHeader } from '../../ui/components';
+
+export async function myAnalyticsPage(ctx: PageContext): Promise<void> {
+  const { chart } = await import('../../ui/chart');
+  const status = new StatusLine('my-analytics-status');
+  const body = h('div', { testid: 'my-analytics' }, loading());
+  ctx.root.append(pageHeader('My analytics', h('p', null, h('a', { href: '/results' }, '← My results'))), status.el, body);
+  const charts: ChartHandle[] = [];
+  ctx.onCleanup(() => charts.forEach((c) => c.destroy()));
+
+  let figures: UserAnalytics;
+  try {
+    figures = await getUserAnalytics(auth.user?.id ?? '', ctx.signal);
+    if (ctx.signal.aborted) return;
+  } catch (error) {
+    if (ctx.signal.aborted) return;
+    replace(body);
+    status.error(error);
+    return;
+  }
+
+  const pct = (v: number | null) => (v === null ? '—' : `${formatNumber(v, 1)} %`);
+  const kpi = (label: string, value: string, testid: string) => h('li', { class: 'kpi', testid }, h('div', { class: 'kpi-label' }, label), h('div', { class: 'kpi-value', testid: 'kpi-value' }, value));
+  const day = (iso: string) => formatDateTime(iso).split(',').slice(0, 2).join(',');
+  const trend = chart({
+    title: 'My score per published result (%)',
+    type: 'line',
+    xLabel: 'Published',
+    testid: 'chart-trend',
+    format: (v) => `${formatNumber(v, 1)} %`,
+    data: { labels: figures.scoreTrend.map((p) => `${day(p.publishedAt)} · ${p.examId}`), series: [{ label: 'Score', values: figures.scoreTrend.map((p) => p.score) }] },
+  });
+  const areas = chart({
+    title: 'Correct answers by question type (%)',
+    type: 'bar',
+    xLabel: 'Question type',
+    testid: 'chart-areas',
+    format: (v) => `${formatNumber(v, 1)} %`,
+    data: { labels: figures.areas.map((a) => questionTypeLabel(a.questionType)), series: [{ label: 'Correct rate', values: figures.areas.map((a) => a.correctRate) }] },
+  });
+  const anomalyTypes = Object.entries(figures.anomaliesByType).sort(([a], [b]) => a.localeCompare(b));
+  const anomalies = chart({
+    title: 'What was recorded during my exams',
+    type: 'bar',
+    xLabel: 'Type',
+    testid: 'chart-my-anomalies',
+    data: { labels: anomalyTypes.map(([type]) => humanize(type)), series: [{ label: 'Times recorded', values: anomalyTypes.map(([, n]) => n) }] },
+  });
+  charts.push(trend, areas, anomalies);
+  const list = (items: string[], testid: string, none: string) =>
+    items.length ? h('ul', { testid }, ...items.map((t) => h('li', null, questionTypeLabel(t)))) : emptyState(none, `${testid}-empty`);
+
+  replace(
+    body,
+    h(
+      'ul',
+      { class: 'kpis', 'aria-label': 'Key figures' },
+      kpi('Published results', String(figures.examsTaken), 'kpi-exams-taken'),
+      kpi('Passed', String(figures.examsPassed), 'kpi-exams-passed'),
+      kpi('Pass rate', pct(figures.passRate), 'kpi-pass-rate'),
+      kpi('Mean score', pct(figures.meanScore), 'kpi-mean'),
+    ),
+    h('section', { class: 'card', 'aria-labelledby': 'trend-title' }, h('h2', { id: 'trend-title' }, 'Trend'), trend.el),
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'areas-title' },
+      h('h2', { id: 'areas-title' }, 'Strengths and weaknesses'),
+      h('div', { class: 'grid-2' }, h('div', null, h('h3', null, 'Strongest'), list(figures.strongestAreas, 'strongest-areas', 'None above 50 % yet.')), h('div', null, h('h3', null, 'Weakest'), list(figures.weakestAreas, 'weakest-areas', 'None below 50 %.'))),
+      areas.el,
+    ),
+    h('section', { class: 'card', 'aria-labelledby': 'anomalies-title' }, h('h2', { id: 'anomalies-title' }, 'Proctoring records'), anomalies.el),
+  );
+}
