@@ -442,6 +442,7 @@ export interface NotificationPreference {
 
 export interface NotificationPreferences {
   items: NotificationPreference[];
+}
 
 // Admin: the cluster (GET /api/admin/cluster; docs/operations.md).
 
@@ -490,6 +491,7 @@ export interface ClusterView {
   activations: GrainActivations[];
   recentRuns: ClusterRecentRun[];
   dashboardEnabled: boolean;
+}
 
 // ---- Analytics (docs/analytics.md "API", docs/API.md §10)
 
