@@ -22,7 +22,9 @@ public sealed record InputDefinition(string Namespace, string EventType, IReadOn
     /// The view's SELECT over <paramref name="source"/>, a relation the engine supplies (DuckDB:
     /// <c>read_parquet([...])</c>, Spark: <c>parquet.`path`</c>) whose columns are <paramref name="presentColumns"/>;
     /// a declared column no file has yet (a field added later) reads as NULL. One row per <see cref="UniqueKey"/>
-    /// is kept, the earliest by <c>occurred_at</c>: copies of one event are identical, so which copy wins does not matter.
+    /// is kept: copies of one event are identical, so a GROUP BY on the key taking <c>min</c> of every other column
+    /// rebuilds the event exactly. That is a plain hash aggregate on both engines, which spills to disk; numbering the
+    /// copies with <c>row_number()</c> held every row's columns in a window and ran DuckDB out of memory at 2 M anomalies.
     /// Each timestamp column <c>x</c> also comes as <c>x_epoch</c>, seconds since 1970 (DOUBLE), from
     /// <paramref name="epochSeconds"/>: no function turns a timestamp into a number on both engines (DuckDB has
     /// <c>epoch</c>, Spark <c>unix_micros</c>), so that is the engine's other word in a view, and jobs subtract epochs.
@@ -34,20 +36,19 @@ public sealed record InputDefinition(string Namespace, string EventType, IReadOn
         var projected = string.Join(",\n               ", Columns.Select(c => presentColumns.Contains(c.Name)
             ? $"CAST({c.Name} AS {c.SqlType}) AS {c.Name}"
             : $"CAST(NULL AS {c.SqlType}) AS {c.Name}"));
-        var names = string.Join(", ", Columns.Select(c => c.Name));
+        var deduplicated = string.Join(",\n               ", Columns.Select(c => UniqueKey.Contains(c.Name) ? c.Name : $"min({c.Name}) AS {c.Name}"));
         var outer = string.Join(", ", Columns.Select(c => c.Name).Concat(
             Columns.Where(c => c.Type == ColumnType.Timestamp).Select(c => $"{epochSeconds(c.Name)} AS {c.Name}_epoch")));
         return $"""
             SELECT {outer}
             FROM (
-                SELECT {names},
-                       row_number() OVER (PARTITION BY {string.Join(", ", UniqueKey)} ORDER BY occurred_at) AS copy_number
+                SELECT {deduplicated}
                 FROM (
                     SELECT {projected}
                     FROM {source}
                 ) AS typed
-            ) AS numbered
-            WHERE copy_number = 1
+                GROUP BY {string.Join(", ", UniqueKey)}
+            ) AS events
             """;
     }
 

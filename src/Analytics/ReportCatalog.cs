@@ -1,7 +1,7 @@
 namespace ProctorWise.Analytics;
 
 /// <summary>
-/// The analytics API's reports (docs/analytics.md, "API"): portable SELECTs over the raw zone, filtered by bound
+/// The analytics API's reports (docs/analytics.md, "API"), and the raw-zone figure a post-check compares with (<see cref="DailyAnomalyExams"/>): portable SELECTs over the raw zone, filtered by bound
 /// parameters, reusing the jobs' shared views so a figure means the same in a report and in a job's output.
 /// </summary>
 public static class ReportCatalog
@@ -27,6 +27,9 @@ public static class ReportCatalog
     /// <summary>How many of the newest anomalies the critical-anomaly alert looks at.</summary>
     public const string RecentAnomalies = "recent_anomalies";
 
+    /// <summary>The daily job's post-check: exams with an anomaly that began in a day, from the raw facts.</summary>
+    public const string DailyAnomalyExams = "daily_anomaly_exams";
+
     private const string ResourcePrefix = "ProctorWise.Analytics.Reports.";
 
     private static readonly InputDefinition[] s_anomalyInputs = [InputCatalog.AnomalyOpened, InputCatalog.AnomalyClosed];
@@ -46,6 +49,7 @@ public static class ReportCatalog
             ["anomalies"], DayStart, DayEnd, RecentAnomalies),
         Load("platform_hourly", [.. s_anomalyInputs, InputCatalog.SessionSubmitted], ["anomalies"], DayStart, DayEnd),
         Load("platform_daily", [.. s_anomalyInputs, InputCatalog.SessionSubmitted], ["anomalies"], TrendStart, DayEnd),
+        Load(DailyAnomalyExams, s_anomalyInputs, [], DayStart, DayEnd),
     }.ToDictionary(r => r.Name, StringComparer.Ordinal);
 
     /// <summary>The report called <paramref name="name"/>, or null.</summary>

@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Parquet;
 using ProctorWise.Grains.Interfaces.Events;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Lake.Events;
@@ -207,28 +206,5 @@ public sealed class LakeKafkaIngesterTests : IAsyncDisposable
     }
 
     /// <summary>The event ids in the visible Parquet files of the raw zone (repeats included).</summary>
-    private async Task<List<string>> LandedAsync()
-    {
-        var ids = new List<string>();
-        if (!Directory.Exists(_lake))
-        {
-            return ids;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(_lake, "*.parquet", SearchOption.AllDirectories))
-        {
-            await using var stream = File.OpenRead(file);
-            await using var reader = await ParquetReader.CreateAsync(stream);
-            var field = reader.Schema.DataFields.Single(f => f.Name == "event_id");
-            for (var g = 0; g < reader.RowGroupCount; g++)
-            {
-                using var group = reader.OpenRowGroupReader(g);
-                var values = new string[group.RowCount];
-                await group.ReadAsync(field, values);
-                ids.AddRange(values);
-            }
-        }
-
-        return ids;
-    }
+    private Task<List<string>> LandedAsync() => LakeFiles.EventIdsAsync(_lake);
 }

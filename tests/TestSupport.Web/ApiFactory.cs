@@ -46,6 +46,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         ["Lake:Path"] = LakePath,
         ["Mail:PickupPath"] = MailPath,
 
+        // No scheduled analytics runs against the throwaway lake; tests start runs through the API.
+        ["Analytics:Jobs:ScheduleEnabled"] = "false",
+
         // Off outside Development by default; the tests read the contract (OpenApiSnapshotTests, scripts/update-openapi.sh).
         ["ApiReference:Enabled"] = "true",
     };

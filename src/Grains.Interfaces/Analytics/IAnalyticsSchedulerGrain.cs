@@ -10,7 +10,7 @@ namespace ProctorWise.Grains.Interfaces.Analytics;
 [Alias("pw.IAnalyticsSchedulerGrain")]
 public interface IAnalyticsSchedulerGrain : IGrainWithStringKey
 {
-    /// <summary>Registers the tick's reminder (idempotent; every silo asks at start).</summary>
+    /// <summary>Registers the tick's reminder (idempotent; every silo asks at start), or removes it when <c>Analytics:Jobs:ScheduleEnabled</c> is off.</summary>
     [Alias("EnsureScheduled")]
     Task EnsureScheduledAsync();
 

@@ -23,6 +23,7 @@ namespace ProctorWise.Grains.Analytics;
 public sealed class AnalyticsJobGrain(
     [PersistentState(StateNames.AnalyticsJob, StorageNames.Default)] IPersistentState<AnalyticsJobState> run,
     IAnalyticsEngine engine,
+    IAnalyticsReports reports,
     ILakeStorage lake,
     AnalyticsLake root,
     EventOutboxFactory outboxes,
@@ -31,7 +32,7 @@ public sealed class AnalyticsJobGrain(
     ILogger<AnalyticsJobGrain> logger) : Grain, IAnalyticsJobGrain
 {
     private EventOutbox _outbox = null!;
-    private IGrainTimer? _next;
+    private AnalyticsAttemptTimer _next = null!;
     private Action? _cancelAttempt;
 
     private AnalyticsJobState State => run.State;
@@ -39,6 +40,7 @@ public sealed class AnalyticsJobGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _outbox = outboxes.Create(this, () => State.Outbox, () => run.WriteStateAsync());
+        _next = new AnalyticsAttemptTimer(this, clock, AttemptAsync);
         await _outbox.OnActivateAsync();
         if (State.IsStarted && !State.IsFinished)
         {
@@ -49,7 +51,7 @@ public sealed class AnalyticsJobGrain(
             }
             else
             {
-                ScheduleAttempt();
+                _next.Schedule(State.NextAttemptAt);
             }
         }
     }
@@ -57,6 +59,7 @@ public sealed class AnalyticsJobGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _cancelAttempt?.Invoke();
+        _next.Cancel();
         return _outbox.OnDeactivateAsync();
     }
 
@@ -81,19 +84,11 @@ public sealed class AnalyticsJobGrain(
         };
         await run.WriteStateAsync();
         await PublishViewAsync();
-        ScheduleAttempt();
+        _next.Schedule(null);
         return State.ToView();
     }
 
     public Task<AnalyticsRunView?> GetAsync() => Task.FromResult(State.IsStarted ? State.ToView() : null);
-
-    private void ScheduleAttempt()
-    {
-        var now = clock.GetUtcNow();
-        var due = State.NextAttemptAt is { } at && at > now ? at - now : TimeSpan.Zero;
-        _next?.Dispose();
-        _next = this.RegisterGrainTimer(_ => AttemptAsync(), new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
-    }
 
     private async Task AttemptAsync()
     {
@@ -103,15 +98,14 @@ public sealed class AnalyticsJobGrain(
         }
 
         var job = JobCatalog.Find(State.Job)!;
-        (State.Status, State.StartedAt, State.NextAttemptAt) = (AnalyticsRunStatus.Running, clock.GetUtcNow(), null);
-        State.Attempts++;
+        State.BeginAttempt(clock.GetUtcNow());
         await run.WriteStateAsync();
         await PublishViewAsync();
         using var attempt = new CancellationTokenSource();
         _cancelAttempt = attempt.Cancel;
         try
         {
-            var outcome = await new AnalyticsRunAttempt(engine, lake, root).RunAsync(job, job.ParsePeriod(State.Period), attempt.Token);
+            var outcome = await new AnalyticsRunAttempt(engine, reports, lake, root, clock).RunAsync(job, job.ParsePeriod(State.Period), attempt.Token);
             State.Succeed(outcome, clock.GetUtcNow());
             await run.WriteStateAsync();
             await PublishViewAsync();
@@ -134,38 +128,21 @@ public sealed class AnalyticsJobGrain(
 
         if (State.Then is [var next, .. var rest])
         {
-            await StartNextAsync(next, rest);
-        }
-    }
-
-    private async Task StartNextAsync(string next, List<string> rest)
-    {
-        try
-        {
-            await GrainFactory.GetGrain<IAnalyticsJobGrain>(next).StartAsync(AnalyticsRunTrigger.Chain, rest);
-        }
-        catch (ProctorWiseException e) when (e.Kind == ErrorKind.Conflict)
-        {
-            // That period is being run already (by the schedule or an administrator): the chain stops here.
-            AnalyticsJobLog.ChainStopped(logger, State.Job, State.Period, next, e.Message);
+            await AnalyticsChain.StartNextAsync(GrainFactory, logger, State, next, rest);
         }
     }
 
     private async Task FailAsync(Exception error)
     {
         var now = clock.GetUtcNow();
-        State.RecordFailure(error, now);
         AnalyticsJobLog.AttemptFailed(logger, error, State.Job, State.Period, State.Attempts);
-        if (State.Attempts < options.Value.MaxAttempts)
+        if (State.FailAttempt(error, now, options.Value))
         {
-            State.Status = AnalyticsRunStatus.Pending;
-            State.NextAttemptAt = now + AnalyticsSchedule.RetryDelayBefore(State.Attempts + 1, options.Value);
             await run.WriteStateAsync();
-            ScheduleAttempt();
+            _next.Schedule(State.NextAttemptAt);
         }
         else
         {
-            (State.Status, State.FinishedAt) = (AnalyticsRunStatus.Failed, now);
             _outbox.Add(StreamNamespaces.Analytics, this.GetPrimaryKeyString(),
                 new AnalyticsJobFailed(Guid.CreateVersion7(), now, State.Job, State.Period, State.Trigger, State.Attempts, State.Error ?? error.Message));
             await _outbox.CommitAsync();

@@ -1,5 +1,6 @@
 using ProctorWise.Grains.Events;
 using ProctorWise.Grains.Interfaces.Analytics;
+using ProctorWise.Grains.Options;
 
 namespace ProctorWise.Grains.Analytics;
 
@@ -81,6 +82,30 @@ public sealed class AnalyticsJobState
     public AnalyticsRunView ToView() => new(
         Job, Period, Status, Trigger, Attempts, RequestedAt, StartedAt, FinishedAt, Duration?.TotalSeconds, InputFiles, NoInput, [.. Datasets], Error);
 
+    /// <summary>Records that an attempt begins now.</summary>
+    internal void BeginAttempt(DateTimeOffset now)
+    {
+        (Status, StartedAt, NextAttemptAt) = (AnalyticsRunStatus.Running, now, null);
+        Attempts++;
+    }
+
+    /// <summary>
+    /// Records a failed attempt, then either schedules the next one after its back-off (pending, true) or, after the last
+    /// attempt, fails the run (false).
+    /// </summary>
+    internal bool FailAttempt(Exception error, DateTimeOffset now, AnalyticsJobsOptions options)
+    {
+        RecordFailure(error, now);
+        if (Attempts < options.MaxAttempts)
+        {
+            (Status, NextAttemptAt) = (AnalyticsRunStatus.Pending, now + AnalyticsSchedule.RetryDelayBefore(Attempts + 1, options));
+            return true;
+        }
+
+        (Status, FinishedAt) = (AnalyticsRunStatus.Failed, now);
+        return false;
+    }
+
     /// <summary>Records a successful attempt.</summary>
     internal void Succeed(AnalyticsAttemptOutcome outcome, DateTimeOffset now)
     {
@@ -90,7 +115,7 @@ public sealed class AnalyticsJobState
     }
 
     /// <summary>Records why the latest attempt failed: a check's own message, or the exception's type and message.</summary>
-    internal void RecordFailure(Exception error, DateTimeOffset now)
+    private void RecordFailure(Exception error, DateTimeOffset now)
     {
         Error = error is AnalyticsRunException ? error.Message : $"{error.GetType().Name}: {error.Message}";
         Duration = StartedAt is { } started ? now - started : null;

@@ -10,7 +10,7 @@ namespace ProctorWise.Grains.Analytics;
 /// the period (a quiet day, or a namespace nothing was published on yet) runs and succeeds with zero rows, recorded
 /// as such (<see cref="AnalyticsAttemptOutcome.NoInput"/>), never skipped.
 /// </summary>
-internal sealed class AnalyticsRunAttempt(IAnalyticsEngine engine, ILakeStorage lake, AnalyticsLake root)
+internal sealed class AnalyticsRunAttempt(IAnalyticsEngine engine, IAnalyticsReports reports, ILakeStorage lake, AnalyticsLake root, TimeProvider clock)
 {
     /// <summary>The raw zone's folder.</summary>
     public const string RawZone = "raw";
@@ -29,7 +29,7 @@ internal sealed class AnalyticsRunAttempt(IAnalyticsEngine engine, ILakeStorage 
 
         var report = await engine.CheckInputsAsync(request, cancellationToken);
         var result = await engine.RunAsync(request, cancellationToken);
-        var failures = await new AnalyticsPostChecks(engine, lake).CheckAsync(job, request, result, cancellationToken);
+        var failures = await new AnalyticsPostChecks(engine, reports, lake).CheckAsync(job, request, result, clock.GetUtcNow(), cancellationToken);
         if (failures.Count > 0)
         {
             throw new AnalyticsRunException("Post-check: " + string.Join("; ", failures) + ".");

@@ -30,7 +30,16 @@ public sealed partial class AnalyticsSchedulerGrain(
 
     public async Task EnsureScheduledAsync()
     {
-        if (await this.GetReminder(TickReminder) is null)
+        var reminder = await this.GetReminder(TickReminder);
+        if (!options.Value.ScheduleEnabled)
+        {
+            // Reminders are persistent: one registered while the schedule was on would keep ticking.
+            if (reminder is not null)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+        else if (reminder is null)
         {
             await this.RegisterOrUpdateReminder(TickReminder, options.Value.CheckInterval, options.Value.CheckInterval);
         }

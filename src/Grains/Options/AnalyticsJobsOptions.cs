@@ -15,6 +15,13 @@ public sealed class AnalyticsJobsOptions
     /// <summary>Time on the 1st the monthly job runs for the month that just ended.</summary>
     public TimeSpan MonthlyAt { get; set; } = TimeSpan.FromHours(5);
 
+    /// <summary>
+    /// Whether the scheduler's reminder runs (<c>Analytics:Jobs:ScheduleEnabled</c>). Off, no period starts by itself
+    /// and unfinished runs are not revived by a tick: manual runs through the API still work. Test hosts turn it off so
+    /// a long test run never starts jobs against its throwaway lake; turning it off also removes a reminder registered before.
+    /// </summary>
+    public bool ScheduleEnabled { get; set; } = true;
+
     /// <summary>How often the scheduler's reminder checks what is due and that unfinished runs live (at least <c>Reminders:MinimumReminderPeriod</c>).</summary>
     public TimeSpan CheckInterval { get; set; } = TimeSpan.FromMinutes(5);
 

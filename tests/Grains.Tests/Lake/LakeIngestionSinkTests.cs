@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Parquet;
 using ProctorWise.Grains.Interfaces.Events;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Hosting.Silo.Ingestion;
@@ -107,25 +106,7 @@ public sealed class LakeIngestionSinkTests : IAsyncDisposable
     private IEnumerable<string> Visible() =>
         Directory.Exists(_lake) ? Directory.EnumerateFiles(_lake, "*.parquet", SearchOption.AllDirectories) : [];
 
-    private async Task<List<string>> LandedAsync()
-    {
-        var ids = new List<string>();
-        foreach (var file in Visible())
-        {
-            await using var stream = File.OpenRead(file);
-            await using var reader = await ParquetReader.CreateAsync(stream);
-            var field = reader.Schema.DataFields.Single(f => f.Name == "event_id");
-            for (var g = 0; g < reader.RowGroupCount; g++)
-            {
-                using var group = reader.OpenRowGroupReader(g);
-                var values = new string[group.RowCount];
-                await group.ReadAsync(field, values);
-                ids.AddRange(values);
-            }
-        }
-
-        return ids;
-    }
+    private Task<List<string>> LandedAsync() => LakeFiles.EventIdsAsync(_lake);
 
     /// <summary>A domain event with no place in the lake's layout.</summary>
     private sealed record NotForTheLake(Guid EventId, DateTimeOffset OccurredAt) : DomainEvent(EventId, OccurredAt);

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
-using Parquet;
 using ProctorWise.Grains.Interfaces.Grading;
 using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Grains.Interfaces.Proctoring;
@@ -9,6 +8,7 @@ using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Sessions;
 using ProctorWise.Hosting.Silo;
 using ProctorWise.Hosting.Silo.Ingestion;
+using ProctorWise.Lake.Kafka.Tests;
 using ProctorWise.TestSupport;
 using ProctorWise.TestSupport.Cluster;
 
@@ -126,7 +126,7 @@ public sealed class LakeIngestionTests : IAsyncDisposable
         foreach (var file in Directory.EnumerateFiles(raw, "*.parquet", SearchOption.AllDirectories))
         {
             var folder = Path.GetRelativePath(_lake, Path.GetDirectoryName(file)!).Replace('\\', '/');
-            foreach (var id in await EventIdsAsync(file))
+            foreach (var id in await LakeFiles.EventIdsInFileAsync(file))
             {
                 if (!landed.TryGetValue(id, out var folders))
                 {
@@ -141,23 +141,6 @@ public sealed class LakeIngestionTests : IAsyncDisposable
         }
 
         return landed;
-    }
-
-    private static async Task<IReadOnlyList<string>> EventIdsAsync(string file)
-    {
-        await using var stream = File.OpenRead(file);
-        await using var reader = await ParquetReader.CreateAsync(stream);
-        var field = reader.Schema.DataFields.Single(f => f.Name == "event_id");
-        var ids = new List<string>();
-        for (var g = 0; g < reader.RowGroupCount; g++)
-        {
-            using var group = reader.OpenRowGroupReader(g);
-            var values = new string[group.RowCount];
-            await group.ReadAsync(field, values);
-            ids.AddRange(values);
-        }
-
-        return ids;
     }
 
     private static string SnakeCase(string name) =>

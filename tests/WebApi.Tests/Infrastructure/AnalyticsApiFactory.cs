@@ -5,7 +5,7 @@ using ProctorWise.TestSupport.Web;
 
 namespace ProctorWise.WebApi.Tests.Infrastructure;
 
-/// <summary>The API over its own temporary lake (ApiFactory.LakePath), with a low anomaly-spike threshold; tests write events into it.</summary>
+/// <summary>The API over its own temporary lake (ApiFactory.LakePath), with a low anomaly-spike threshold and a lake writer that flushes every second; tests write events into it.</summary>
 public sealed class AnalyticsApiFactory : ApiFactory
 {
     /// <summary>Lands events as the lake writer does (Parquet in the raw zone).</summary>
@@ -16,6 +16,9 @@ public sealed class AnalyticsApiFactory : ApiFactory
     {
         var settings = base.Settings();
         settings["Analytics:Alerts:AnomalySpike"] = "1";
+
+        // The end-to-end test waits for the silo's lake writer: a second, not the default 30, before a file lands.
+        settings["Lake:FlushInterval"] = "00:00:01";
         return settings;
     }
 }

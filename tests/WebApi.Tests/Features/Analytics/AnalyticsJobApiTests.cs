@@ -18,7 +18,8 @@ public sealed class AnalyticsJobApiTests(AnalyticsApiFactory factory)
     private const string Runs = "/api/analytics/jobs";
     private const string DailyRuns = "/api/analytics/jobs/daily_anomaly_aggregation/runs";
 
-    private static async Task<JsonElement> RunAsync(ApiClient admin, string job, string period) => await Eventually.UntilAsync(
+    /// <summary>The run of <paramref name="job"/> <paramref name="period"/> once it finished, as the jobs route lists it.</summary>
+    internal static async Task<JsonElement> RunAsync(ApiClient admin, string job, string period) => await Eventually.UntilAsync(
         async () => (await admin.GetAsync<JsonElement>($"{Runs}?pageSize=200")).GetProperty("items").EnumerateArray()
             .FirstOrDefault(r => r.GetProperty("job").GetString() == job && r.GetProperty("period").GetString() == period),
         r => r.ValueKind == JsonValueKind.Object && r.GetProperty("status").GetString() is "succeeded" or "failed",
