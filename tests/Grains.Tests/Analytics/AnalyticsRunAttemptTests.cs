@@ -2,8 +2,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ProctorWise.Analytics;
 using ProctorWise.Analytics.DuckDb;
 using ProctorWise.Grains.Analytics;
-using ProctorWise.Grains.Ports;
 using ProctorWise.Grains.Interfaces.Events;
+using ProctorWise.Grains.Ports;
 using ProctorWise.Lake;
 using ProctorWise.Lake.Events;
 
