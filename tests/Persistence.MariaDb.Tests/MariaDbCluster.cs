@@ -76,12 +76,16 @@ internal sealed class MariaDbCluster : IAsyncDisposable
     /// <summary>The cluster's lake: one temporary folder its silos share (a volume in production), removed with the cluster.</summary>
     private static string LakePath(string serviceId) => Path.Combine(Path.GetTempPath(), "pw-lake-" + serviceId);
 
+    /// <summary>Where this cluster's e-mails go (never the machine's default pickup folder).</summary>
+    public static string MailPath(string serviceId) => Path.Combine(Path.GetTempPath(), "pw-mail-" + serviceId);
+
     private static Dictionary<string, string?> Defaults(string connectionString, string serviceId) => new()
     {
         ["ConnectionStrings:MariaDb"] = connectionString,
         ["Orleans:ClusterId"] = serviceId,
         ["Orleans:ServiceId"] = serviceId,
         ["Lake:Path"] = LakePath(serviceId),
+        ["Mail:PickupPath"] = MailPath(serviceId),
         ["Orleans:Endpoints:AdvertisedIPAddress"] = "127.0.0.1",
         ["Orleans:Endpoints:SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
         ["Orleans:Endpoints:GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
@@ -187,9 +191,9 @@ internal sealed class MariaDbCluster : IAsyncDisposable
         }
 
         _silos.Clear();
-        if (Directory.Exists(LakePath(ServiceId)))
+        foreach (var folder in new[] { LakePath(ServiceId), MailPath(ServiceId) }.Where(Directory.Exists))
         {
-            Directory.Delete(LakePath(ServiceId), recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
     }
 }

@@ -118,6 +118,9 @@ public sealed class AnalyticsJobGrain(
         }
         catch (Exception e)
         {
+            // The attempt is over before the retry is scheduled: a retry timer that fires while FailAsync still
+            // awaits (timers interleave) must not find an attempt in progress and skip itself.
+            _cancelAttempt = null;
             await FailAsync(e);
             return;
         }

@@ -52,10 +52,11 @@ describe('describeStreams', () => {
 describe('silosNeedingAttention', () => {
   it('picks active silos with an old heartbeat or a failed probe, not dead ones', () => {
     const fine = silo({ name: 'fine' });
-    const stale = silo({ name: 'stale', lastHeartbeat: '2026-12-06T11:57:00Z' });
+    const stale = silo({ name: 'stale', lastHeartbeat: '2026-12-06T11:49:00Z' });
+    const recent = silo({ name: 'recent', lastHeartbeat: '2026-12-06T11:56:00Z' });
     const silent = silo({ name: 'silent', probeError: 'It did not answer within 3 s.' });
     const dead = silo({ name: 'dead', status: 'dead', lastHeartbeat: '2026-12-05T00:00:00Z' });
-    expect(silosNeedingAttention([fine, stale, silent, dead], now).map((s) => s.name)).toEqual(['stale', 'silent']);
+    expect(silosNeedingAttention([fine, recent, stale, silent, dead], now).map((s) => s.name)).toEqual(['stale', 'silent']);
   });
 });
 

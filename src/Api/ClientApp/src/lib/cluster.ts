@@ -44,8 +44,12 @@ export function describeStreams(silo: ClusterSilo): string {
   return `Kafka: ${count} partition${count === 1 ? '' : 's'}, lag ${lag}${unknown > 0 ? ` (${unknown} not measured yet)` : ''}`;
 }
 
-/** Active silos whose heartbeat is older than `staleAfterMs` or that did not answer their probe: what an operator should look at. */
-export function silosNeedingAttention(silos: readonly ClusterSilo[], now: number, staleAfterMs = 60_000): ClusterSilo[] {
+/**
+ * Active silos whose heartbeat is older than `staleAfterMs` or that did not answer their probe: what an operator should
+ * look at. Silos write "I am alive" to the membership table every 5 minutes by default (Orleans'
+ * IAmAliveTablePublishTimeout), so only twice that is suspicious.
+ */
+export function silosNeedingAttention(silos: readonly ClusterSilo[], now: number, staleAfterMs = 10 * 60_000): ClusterSilo[] {
   return silos.filter((s) => {
     if (s.status !== 'active') return false;
     if (s.probeError) return true;
