@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProctorWise.Grains.Interfaces.Notifications;
 using ProctorWise.Grains.Ports;
@@ -11,9 +12,10 @@ namespace ProctorWise.Mail;
 /// <summary>
 /// Sends over SMTP with MailKit: one connection per message (notifications are few; a pooled connection would have
 /// to survive server restarts). Every failure, including a server that never answers within
-/// <see cref="SmtpOptions.Timeout"/>, becomes a <see cref="MailDeliveryException"/> the caller retries.
+/// <see cref="SmtpOptions.Timeout"/>, becomes a <see cref="MailDeliveryException"/> the caller retries. Once the server
+/// has accepted the message it is delivered: a failed QUIT after that is logged, never retried (that would send it twice).
 /// </summary>
-public sealed class SmtpMailSender(IOptions<MailOptions> options) : IMailSender
+public sealed partial class SmtpMailSender(IOptions<MailOptions> options, ILogger<SmtpMailSender> logger) : IMailSender
 {
     /// <inheritdoc/>
     public async Task SendAsync(MailMessage message, CancellationToken cancellationToken)
@@ -36,18 +38,30 @@ public sealed class SmtpMailSender(IOptions<MailOptions> options) : IMailSender
             }
 
             await client.SendAsync(mime, deadline.Token);
-            await client.DisconnectAsync(quit: true, deadline.Token);
         }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when ((e is OperationCanceledException && !cancellationToken.IsCancellationRequested) || e is TimeoutException)
         {
+            // Our deadline (connect) or MailKit's own read/write timeout: either way the server did not answer in time.
             throw new MailDeliveryException($"The SMTP server {smtp.Host}:{smtp.Port} did not answer within {smtp.Timeout.TotalSeconds:0.#} s.", e);
         }
-        catch (Exception e) when (e is IOException or SocketException or TimeoutException or MailKit.ProtocolException
+        catch (Exception e) when (e is IOException or SocketException or MailKit.ProtocolException
             or CommandException or AuthenticationException or SslHandshakeException)
         {
             throw new MailDeliveryException($"SMTP {smtp.Host}:{smtp.Port}: {e.Message}", e);
         }
+
+        try
+        {
+            await client.DisconnectAsync(quit: true, deadline.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or TimeoutException or MailKit.ProtocolException or CommandException)
+        {
+            LogQuitFailed(logger, e, smtp.Host ?? string.Empty, smtp.Port);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP {Host}:{Port} accepted the message but the QUIT that followed failed; the message counts as sent.")]
+    private static partial void LogQuitFailed(ILogger logger, Exception error, string host, int port);
 
     private static SecureSocketOptions Secure(SmtpSecurity security) => security switch
     {

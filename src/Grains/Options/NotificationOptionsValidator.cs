@@ -3,8 +3,12 @@ using Microsoft.Extensions.Options;
 
 namespace ProctorWise.Grains.Options;
 
-/// <summary>Refuses notification settings that could not work, naming the configuration key.</summary>
-public sealed class NotificationOptionsValidator : IValidateOptions<NotificationOptions>
+/// <summary>
+/// Refuses notification settings that could not work, naming the configuration key. The two durable reminder periods
+/// are checked against <c>Reminders:MinimumReminderPeriod</c>: Orleans refuses shorter periods only when a reminder is
+/// registered, which would fail the first booking (or e-mail retry) instead of the start.
+/// </summary>
+public sealed class NotificationOptionsValidator(IOptions<ReminderOptions> reminders) : IValidateOptions<NotificationOptions>
 {
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, NotificationOptions options)
@@ -25,6 +29,9 @@ public sealed class NotificationOptionsValidator : IValidateOptions<Notification
         Positive(nameof(options.AnomalyDigestWindow), options.AnomalyDigestWindow, failures);
         Positive(nameof(options.MailRetryDelay), options.MailRetryDelay, failures);
         Positive(nameof(options.MailRetryCheckInterval), options.MailRetryCheckInterval, failures);
+        var minimum = reminders.Value.MinimumReminderPeriod;
+        AtLeastReminderMinimum(nameof(options.ReminderCheckInterval), options.ReminderCheckInterval, minimum, failures);
+        AtLeastReminderMinimum(nameof(options.MailRetryCheckInterval), options.MailRetryCheckInterval, minimum, failures);
         if (options.MailMaxRetryDelay < options.MailRetryDelay)
         {
             failures.Add($"{section}:MailMaxRetryDelay is {Show(options.MailMaxRetryDelay)}; it must be at least {section}:MailRetryDelay ({Show(options.MailRetryDelay)}).");
@@ -43,6 +50,15 @@ public sealed class NotificationOptionsValidator : IValidateOptions<Notification
         if (value <= TimeSpan.Zero)
         {
             failures.Add($"{NotificationOptions.Section}:{key} is {Show(value)}; it must be positive.");
+        }
+    }
+
+    private static void AtLeastReminderMinimum(string key, TimeSpan value, TimeSpan minimum, List<string> failures)
+    {
+        if (value > TimeSpan.Zero && value < minimum)
+        {
+            failures.Add($"{NotificationOptions.Section}:{key} is {Show(value)}; it must be at least {Show(minimum)} "
+                + "(Reminders:MinimumReminderPeriod: Orleans refuses reminders that fire more often).");
         }
     }
 

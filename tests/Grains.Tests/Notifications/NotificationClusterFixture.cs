@@ -50,7 +50,7 @@ public sealed class NotificationClusterFixture : IAsyncLifetime
                 ["Mail:Smtp:Host"] = "127.0.0.1",
                 ["Mail:Smtp:Port"] = Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Mail:Smtp:Security"] = "None",
-                ["Mail:Smtp:Timeout"] = "00:00:01",
+                ["Mail:Smtp:Timeout"] = "00:00:02",
                 ["Notifications:MailRetryDelay"] = "00:00:00.300",
                 ["Notifications:MailMaxRetryDelay"] = "00:00:01",
                 ["Notifications:MailMaxAttempts"] = "6",

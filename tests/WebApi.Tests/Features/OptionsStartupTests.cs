@@ -15,6 +15,8 @@ public sealed class OptionsStartupTests
     [Theory]
     [InlineData("Vision:Workers", "0")]
     [InlineData("Sessions:DeadlineReminderPeriod", "00:00:10")]
+    [InlineData("Notifications:ReminderCheckInterval", "00:00:10")]
+    [InlineData("Notifications:MailRetryCheckInterval", "00:00:10")]
     [InlineData("RateLimits:CredentialsPerMinute", "-1")]
     [InlineData("LoginThrottle:MaxFailures", "0")]
     [InlineData("Streams:PollInterval", "00:00:00")]
