@@ -44,8 +44,10 @@ public sealed class ClusterPageTests(BrowserFixture fixture)
             }
         };
         var dashboard = await page.Context.RunAndWaitForPageAsync(() => page.GetByTestId("open-dashboard").ClickAsync());
-        await dashboard.WaitForURLAsync(new Regex("/dashboard/"), new() { WaitUntil = WaitUntilState.Commit });
-        await Assertions.Expect(dashboard).ToHaveTitleAsync("Orleans Dashboard");
+        // The tab opens blank at the click and moves to the dashboard once the cookie is set: poll its address (no
+        // navigation event to miss), with room for a loaded machine.
+        await Assertions.Expect(dashboard).ToHaveURLAsync(new Regex("/dashboard/"), new() { Timeout = 45_000 });
+        await Assertions.Expect(dashboard).ToHaveTitleAsync("Orleans Dashboard", new() { Timeout = 45_000 });
         await Eventually.UntilAsync(
             () => Task.FromResult(answers.ToArray()),
             a => a.Any(x => x.Type is "fetch" or "xhr" && x.Status == 200),
