@@ -191,7 +191,8 @@ public sealed class SparkConnectExecutionTests
         await using var fake = await StartAsync();
         fake.Server.Script(new FakeFault.Slow(TimeSpan.FromMinutes(5)));
         await using var session = fake.Client.OpenSession();
-        await Assert.ThrowsAsync<TimeoutException>(() => session.ExecuteAsync(Sql(TenRows), new SparkExecuteOptions { Timeout = TimeSpan.FromMilliseconds(300) }, Token));
+        // Long enough for the ExecutePlan to reach the server on a loaded machine (300 ms was not, in CI), far below the fault's 5 min.
+        await Assert.ThrowsAsync<TimeoutException>(() => session.ExecuteAsync(Sql(TenRows), new SparkExecuteOptions { Timeout = TimeSpan.FromSeconds(3) }, Token));
 
         var execute = Assert.Single(fake.Server.Requests<ExecutePlanRequest>("ExecutePlan"));
         var interrupt = Assert.Single(fake.Server.Requests<InterruptRequest>("Interrupt"));

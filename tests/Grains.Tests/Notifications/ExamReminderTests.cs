@@ -21,7 +21,8 @@ public sealed class ExamReminderTests(NotificationClusterFixture fixture)
         var inbox = new Inbox(fixture.Grains, student);
         await inbox.WaitForAsync(n => n.Type == NotificationType.BookingConfirmed, "the booking confirmation");
         var reminders = fixture.Grains.GetGrain<IExamReminderGrain>(booking.Id);
-        Assert.Equal(["24h", "1h"], await reminders.GetPendingAsync());
+        // The reminders are scheduled by the booking's event, not by the booking call: wait for them.
+        Assert.Equal(["24h", "1h"], await Eventually.UntilAsync(reminders.GetPendingAsync, p => p.Count == 2, "the reminders scheduled"));
 
         fixture.Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
         var dayBefore = await inbox.WaitForAsync(n => n.Type == NotificationType.ExamReminder, "the 24 h reminder");
