@@ -151,9 +151,9 @@ internal static class MariaDbBench
                        100 * CAST(perf.exams_passed AS DOUBLE) / perf.total_exams AS pass_rate,
                        perf.last_exam_score - perf.first_exam_score AS score_improvement,
                        CASE
-                           WHEN perf.avg_score >= 90 THEN 'excellent'
-                           WHEN perf.avg_score >= 75 THEN 'good'
-                           WHEN perf.avg_score >= {pass} THEN 'average'
+                           WHEN ROUND(perf.avg_score, 9) >= 90 THEN 'excellent'
+                           WHEN ROUND(perf.avg_score, 9) >= 75 THEN 'good'
+                           WHEN ROUND(perf.avg_score, 9) >= {pass} THEN 'average'
                            ELSE 'needs_improvement'
                        END AS performance_tier,
                        COALESCE(a.total_anomalies, 0) AS total_anomalies,

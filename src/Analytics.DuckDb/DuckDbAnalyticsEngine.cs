@@ -169,7 +169,7 @@ public sealed class DuckDbAnalyticsEngine : IAnalyticsEngine, IAnalyticsReports,
                 foreach (var input in job.Inputs)
                 {
                     var partitions = LocalLake.Partitions(root, input, period);
-                    Execute(connection, $"CREATE VIEW {input.Definition.ViewName} AS {InputView(connection, input.Definition, partitions)}", cancellationToken);
+                    Execute(connection, $"CREATE VIEW {input.Definition.ViewName} AS {InputView(connection, input.Definition, partitions, input.Deduplicate)}", cancellationToken);
                 }
 
                 foreach (var view in job.Views)
@@ -229,7 +229,7 @@ public sealed class DuckDbAnalyticsEngine : IAnalyticsEngine, IAnalyticsReports,
         }
     }
 
-    internal static string InputView(DuckDBConnection connection, InputDefinition input, SortedDictionary<DateOnly, string[]> partitions)
+    internal static string InputView(DuckDBConnection connection, InputDefinition input, SortedDictionary<DateOnly, string[]> partitions, bool deduplicate = true)
     {
         if (partitions.Count == 0)
         {
@@ -251,7 +251,7 @@ public sealed class DuckDbAnalyticsEngine : IAnalyticsEngine, IAnalyticsReports,
             }
         }
 
-        return input.ViewSql(source + " AS files", present, column => $"epoch({column})");
+        return input.ViewSql(source + " AS files", present, column => $"epoch({column})", deduplicate);
     }
 
     /// <summary>An in-memory DuckDB configured from <paramref name="options"/>, in UTC, that never downloads extensions.</summary>

@@ -59,6 +59,11 @@ public sealed partial class SparkConnectAnalyticsEngine : IAnalyticsEngine, IAna
                 }
             }
         }
+        catch (SparkConnectException e)
+        {
+            // The job grain records the class and SQLSTATE with the run, and does not retry what fails the same way every time.
+            throw new AnalyticsEngineException(e.Message, e.ErrorClass, e.SqlState, IsPermanent(e.Details), e);
+        }
         finally
         {
             _runs.Release();
@@ -205,6 +210,15 @@ public sealed partial class SparkConnectAnalyticsEngine : IAnalyticsEngine, IAna
 
         return job;
     }
+
+    /// <summary>
+    /// Whether Spark rejected the SQL itself: SQLSTATE class 42 (syntax error or access rule violation: an unresolved
+    /// column, a missing view, a parse error) or an analysis or parse exception. Running it again fails the same way.
+    /// </summary>
+    internal static bool IsPermanent(SparkErrorDetails details) =>
+        details.SqlState?.StartsWith("42", StringComparison.Ordinal) == true
+        || details.ExceptionClass?.EndsWith(".AnalysisException", StringComparison.Ordinal) == true
+        || details.ExceptionClass?.EndsWith(".ParseException", StringComparison.Ordinal) == true;
 
     // Reports read whole numbers as long and fractions as double, whatever width the engine chose.
     private static object? Normalize(object? value) => value switch

@@ -41,7 +41,7 @@ internal sealed class SparkJobRun(SparkConnectClient client, SparkLake lake, Spa
             foreach (var input in job.Inputs)
             {
                 var partitions = await lake.PartitionsAsync(input.Definition, day => input.Reads(period, day), cancellationToken).ConfigureAwait(false);
-                await SparkViews.RegisterInputAsync(session, lake, input.Definition, partitions, Options(), cancellationToken).ConfigureAwait(false);
+                await SparkViews.RegisterInputAsync(session, lake, input.Definition, partitions, Options(), cancellationToken, input.Deduplicate).ConfigureAwait(false);
             }
 
             foreach (var view in job.Views)

@@ -12,7 +12,7 @@ internal static class SparkViews
     /// </summary>
     public static async Task RegisterInputAsync(
         SparkConnectSession session, SparkLake lake, InputDefinition input, SortedDictionary<DateOnly, string[]> partitions,
-        SparkExecuteOptions options, CancellationToken cancellationToken)
+        SparkExecuteOptions options, CancellationToken cancellationToken, bool deduplicate = true)
     {
         if (partitions.Count == 0)
         {
@@ -25,7 +25,7 @@ internal static class SparkViews
         await session.ExecuteCommandAsync(SparkPlans.View(files, SparkPlans.Parquet(paths)), options, cancellationToken).ConfigureAwait(false);
         var schema = await session.AnalyzeSchemaAsync(SparkPlans.Query(SparkPlans.Sql($"SELECT * FROM {files}")), cancellationToken).ConfigureAwait(false);
         var present = schema.Struct.Fields.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
-        var sql = input.ViewSql($"{files} AS files", present, column => $"CAST(unix_micros({column}) AS DOUBLE) / 1000000");
+        var sql = input.ViewSql($"{files} AS files", present, column => $"CAST(unix_micros({column}) AS DOUBLE) / 1000000", deduplicate);
         await session.ExecuteCommandAsync(SparkPlans.View(input.ViewName, SparkPlans.Sql(sql)), options, cancellationToken).ConfigureAwait(false);
     }
 

@@ -29,7 +29,16 @@ public sealed record InputDefinition(string Namespace, string EventType, IReadOn
     /// <paramref name="epochSeconds"/>: no function turns a timestamp into a number on both engines (DuckDB has
     /// <c>epoch</c>, Spark <c>unix_micros</c>), so that is the engine's other word in a view, and jobs subtract epochs.
     /// </summary>
-    public string ViewSql(string source, IReadOnlySet<string> presentColumns, Func<string, string> epochSeconds)
+    public string ViewSql(string source, IReadOnlySet<string> presentColumns, Func<string, string> epochSeconds) =>
+        ViewSql(source, presentColumns, epochSeconds, deduplicate: true);
+
+    /// <summary>
+    /// As <see cref="ViewSql(string, IReadOnlySet{string}, Func{string, string})"/>; with <paramref name="deduplicate"/>
+    /// false the copies of a redelivered event are all kept, for a job whose one reader of this view keeps one row per key
+    /// anyway (<see cref="JobInput.RedeliveriesRemovedBy"/>): the GROUP BY over every row of the largest inputs was most of
+    /// the monthly job's time (docs/PERFORMANCE.md §4).
+    /// </summary>
+    public string ViewSql(string source, IReadOnlySet<string> presentColumns, Func<string, string> epochSeconds, bool deduplicate)
     {
         ArgumentNullException.ThrowIfNull(presentColumns);
         ArgumentNullException.ThrowIfNull(epochSeconds);
@@ -39,15 +48,23 @@ public sealed record InputDefinition(string Namespace, string EventType, IReadOn
         var deduplicated = string.Join(",\n               ", Columns.Select(c => UniqueKey.Contains(c.Name) ? c.Name : $"min({c.Name}) AS {c.Name}"));
         var outer = string.Join(", ", Columns.Select(c => c.Name).Concat(
             Columns.Where(c => c.Type == ColumnType.Timestamp).Select(c => $"{epochSeconds(c.Name)} AS {c.Name}_epoch")));
-        return $"""
-            SELECT {outer}
-            FROM (
+        var events = deduplicate
+            ? $"""
                 SELECT {deduplicated}
                 FROM (
                     SELECT {projected}
                     FROM {source}
                 ) AS typed
                 GROUP BY {string.Join(", ", UniqueKey)}
+                """
+            : $"""
+                SELECT {projected}
+                FROM {source}
+                """;
+        return $"""
+            SELECT {outer}
+            FROM (
+                {events}
             ) AS events
             """;
     }

@@ -19,8 +19,8 @@ public static class JobCatalog
 
     private static readonly JobInput[] s_anomalyInputs =
     [
-        new(InputCatalog.AnomalyOpened, InputSpan.Period),
-        new(InputCatalog.AnomalyClosed, InputSpan.Period),
+        new(InputCatalog.AnomalyOpened, InputSpan.Period, RedeliveriesRemovedBy: "anomalies"),
+        new(InputCatalog.AnomalyClosed, InputSpan.Period, RedeliveriesRemovedBy: "anomalies"),
     ];
 
     private static readonly JobInput[] s_gradingInputs =

@@ -13,8 +13,8 @@ public abstract record FakeFault(string Method)
     public sealed record EndStream(string Method, int Responses) : FakeFault(Method);
 
     /// <summary>After <paramref name="Responses"/> responses the call fails with <paramref name="Status"/>, optionally with an
-    /// error class and a <c>RetryInfo</c> delay.</summary>
-    public sealed record Fail(string Method, int Responses, StatusCode Status, string? ErrorClass = null, TimeSpan? RetryDelay = null) : FakeFault(Method);
+    /// error class, a <c>RetryInfo</c> delay and a SQL state.</summary>
+    public sealed record Fail(string Method, int Responses, StatusCode Status, string? ErrorClass = null, TimeSpan? RetryDelay = null, string? SqlState = null) : FakeFault(Method);
 
     /// <summary>After <paramref name="Responses"/> responses the HTTP/2 stream is reset (a dropped connection).</summary>
     public sealed record Reset(string Method, int Responses) : FakeFault(Method);

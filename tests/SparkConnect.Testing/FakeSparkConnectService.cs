@@ -303,7 +303,7 @@ internal sealed class FakeSparkConnectService(FakeSparkConnectServer server) : S
     }
 
     private static RpcException Fail(FakeFault.Fail fail) =>
-        FakeErrors.Spark(fail.Status, fail.ErrorClass is null ? $"Scripted {fail.Status}." : $"[{fail.ErrorClass}] Scripted failure.", fail.ErrorClass, retryDelay: fail.RetryDelay);
+        FakeErrors.Spark(fail.Status, fail.ErrorClass is null ? $"Scripted {fail.Status}." : $"[{fail.ErrorClass}] Scripted failure.", fail.ErrorClass, fail.SqlState, retryDelay: fail.RetryDelay);
 
     // DuckDB's errors as Spark's analysis errors: the error class and SQL state Spark gives the same mistake.
     private RpcException SqlError(DuckDBException exception)

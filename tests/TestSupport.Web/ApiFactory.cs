@@ -80,7 +80,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    public ValueTask InitializeAsync()
+    public virtual ValueTask InitializeAsync()
     {
         // Starting the server starts the silo and runs the start-up tasks (bootstrap admin).
         StartServer();

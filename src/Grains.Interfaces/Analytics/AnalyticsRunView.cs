@@ -14,6 +14,8 @@ namespace ProctorWise.Grains.Interfaces.Analytics;
 /// <param name="NoInput">The period had no input at all: it succeeded with zero rows, recorded rather than skipped.</param>
 /// <param name="Datasets">Rows written per dataset (empty until it succeeded).</param>
 /// <param name="Error">Why the last attempt failed, or null.</param>
+/// <param name="ErrorClass">The engine's error class of the last failure (Spark's, e.g. <c>UNRESOLVED_COLUMN.WITH_SUGGESTION</c>), or null.</param>
+/// <param name="SqlState">The SQLSTATE of the last failure (e.g. <c>42703</c>), or null.</param>
 [GenerateSerializer, Immutable, Alias("pw.analytics-run-view")]
 public sealed record class AnalyticsRunView(
     string Job,
@@ -28,7 +30,9 @@ public sealed record class AnalyticsRunView(
     int InputFiles,
     bool NoInput,
     IReadOnlyList<AnalyticsDatasetRows> Datasets,
-    string? Error)
+    string? Error,
+    string? ErrorClass = null,
+    string? SqlState = null)
 {
     /// <summary>The job grain's key for a job and period: <c>daily_anomaly_aggregation/2026-12-04</c>.</summary>
     public static string KeyOf(string job, string period) => $"{job}/{period}";

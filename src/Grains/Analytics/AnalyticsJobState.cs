@@ -1,6 +1,7 @@
 using ProctorWise.Grains.Events;
 using ProctorWise.Grains.Interfaces.Analytics;
 using ProctorWise.Grains.Options;
+using ProctorWise.Grains.Ports;
 
 namespace ProctorWise.Grains.Analytics;
 
@@ -72,6 +73,14 @@ public sealed class AnalyticsJobState
     [Id(15)]
     public DateTimeOffset? NextAttemptAt { get; set; }
 
+    /// <summary>The engine's error class of the last failure (e.g. Spark's <c>TABLE_OR_VIEW_NOT_FOUND</c>), or null.</summary>
+    [Id(16)]
+    public string? ErrorClass { get; set; }
+
+    /// <summary>The SQLSTATE of the last failure, or null.</summary>
+    [Id(17)]
+    public string? SqlState { get; set; }
+
     /// <summary>Whether the run succeeded or finally failed (nothing under way or waiting).</summary>
     public bool IsFinished => Status is AnalyticsRunStatus.Succeeded or AnalyticsRunStatus.Failed;
 
@@ -80,7 +89,7 @@ public sealed class AnalyticsJobState
 
     /// <summary>The run as the API lists it.</summary>
     public AnalyticsRunView ToView() => new(
-        Job, Period, Status, Trigger, Attempts, RequestedAt, StartedAt, FinishedAt, Duration?.TotalSeconds, InputFiles, NoInput, [.. Datasets], Error);
+        Job, Period, Status, Trigger, Attempts, RequestedAt, StartedAt, FinishedAt, Duration?.TotalSeconds, InputFiles, NoInput, [.. Datasets], Error, ErrorClass, SqlState);
 
     /// <summary>Records that an attempt begins now.</summary>
     internal void BeginAttempt(DateTimeOffset now)
@@ -91,12 +100,12 @@ public sealed class AnalyticsJobState
 
     /// <summary>
     /// Records a failed attempt, then either schedules the next one after its back-off (pending, true) or, after the last
-    /// attempt, fails the run (false).
+    /// attempt or a failure the engine calls permanent (running the same SQL again fails the same way), fails the run (false).
     /// </summary>
     internal bool FailAttempt(Exception error, DateTimeOffset now, AnalyticsJobsOptions options)
     {
         RecordFailure(error, now);
-        if (Attempts < options.MaxAttempts)
+        if (Attempts < options.MaxAttempts && error is not AnalyticsEngineException { Permanent: true })
         {
             (Status, NextAttemptAt) = (AnalyticsRunStatus.Pending, now + AnalyticsSchedule.RetryDelayBefore(Attempts + 1, options));
             return true;
@@ -109,7 +118,7 @@ public sealed class AnalyticsJobState
     /// <summary>Records a successful attempt.</summary>
     internal void Succeed(AnalyticsAttemptOutcome outcome, DateTimeOffset now)
     {
-        (Status, Error, FinishedAt, Duration) = (AnalyticsRunStatus.Succeeded, null, now, outcome.Result.Elapsed);
+        (Status, Error, ErrorClass, SqlState, FinishedAt, Duration) = (AnalyticsRunStatus.Succeeded, null, null, null, now, outcome.Result.Elapsed);
         (InputFiles, NoInput) = (outcome.InputFiles, outcome.NoInput);
         Datasets = [.. outcome.Result.Datasets.Select(d => new AnalyticsDatasetRows(d.Name, d.Rows))];
     }
@@ -117,7 +126,8 @@ public sealed class AnalyticsJobState
     /// <summary>Records why the latest attempt failed: a check's own message, or the exception's type and message.</summary>
     private void RecordFailure(Exception error, DateTimeOffset now)
     {
-        Error = error is AnalyticsRunException ? error.Message : $"{error.GetType().Name}: {error.Message}";
+        Error = error is AnalyticsRunException or AnalyticsEngineException ? error.Message : $"{error.GetType().Name}: {error.Message}";
+        (ErrorClass, SqlState) = error is AnalyticsEngineException engine ? (engine.ErrorClass, engine.SqlState) : (null, null);
         Duration = StartedAt is { } started ? now - started : null;
     }
 }

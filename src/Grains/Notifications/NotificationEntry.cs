@@ -33,6 +33,37 @@ public sealed class NotificationEntry
     /// <summary>Delivery per channel.</summary>
     [Id(8)] public Dictionary<NotificationChannel, DeliveryView> Deliveries { get; set; } = [];
 
+    /// <summary>
+    /// A new entry for <paramref name="notification"/> with a pending delivery per channel it goes by. Without the in-app
+    /// channel the entry only records the e-mail's delivery: it is born read, so it does not raise the unread count.
+    /// </summary>
+    public static NotificationEntry Create(NewNotification notification, bool inApp, bool email, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        var entry = new NotificationEntry
+        {
+            Id = Guid.CreateVersion7().ToString("N"),
+            SourceId = notification.SourceId,
+            Type = notification.Type,
+            Title = notification.Title,
+            Body = notification.Text,
+            Link = notification.Link,
+            CreatedAt = now,
+            ReadAt = inApp ? null : now,
+        };
+        if (inApp)
+        {
+            entry.Deliveries[NotificationChannel.InApp] = new(NotificationChannel.InApp, DeliveryStatus.Sent, 1, null, now);
+        }
+
+        if (email)
+        {
+            entry.Deliveries[NotificationChannel.Email] = new(NotificationChannel.Email, DeliveryStatus.Pending, 0, null, now);
+        }
+
+        return entry;
+    }
+
     /// <summary>The view of this entry.</summary>
     public NotificationView View() =>
         new(Id, Type, Title, Body, Link, CreatedAt, ReadAt, [.. Deliveries.Values.OrderBy(d => d.Channel)]);

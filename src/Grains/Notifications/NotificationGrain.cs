@@ -27,8 +27,6 @@ public sealed class NotificationGrain(
 
     private List<NotificationEntry> Entries => inbox.State.Entries;
 
-    private int Unread => Entries.Count(e => e.ReadAt is null);
-
     public async Task<bool> AddAsync(NewNotification notification)
     {
         if (inbox.State.Sources.Contains(notification.SourceId))
@@ -39,39 +37,15 @@ public sealed class NotificationGrain(
         var channels = await GrainFactory.GetGrain<INotificationPreferencesGrain>(UserId).ChannelsOfAsync(notification.Type);
         var user = await GrainFactory.GetGrain<IUserGrain>(UserId).GetAsync();
         var email = channels.Email && user is { IsActive: true };
-        Remember(notification.SourceId);
+        inbox.State.Remember(notification.SourceId, options.Value.InboxLimit);
         if (!channels.InApp && !email)
         {
             await inbox.WriteStateAsync();
             return true;
         }
 
-        var now = clock.GetUtcNow();
-        var entry = new NotificationEntry
-        {
-            Id = Guid.CreateVersion7().ToString("N"),
-            SourceId = notification.SourceId,
-            Type = notification.Type,
-            Title = notification.Title,
-            Body = notification.Text,
-            Link = notification.Link,
-            CreatedAt = now,
-
-            // Without the in-app channel the entry only records the e-mail's delivery: it does not raise the count.
-            ReadAt = channels.InApp ? null : now,
-        };
-        if (channels.InApp)
-        {
-            entry.Deliveries[NotificationChannel.InApp] = new(NotificationChannel.InApp, DeliveryStatus.Sent, 1, null, now);
-        }
-
-        if (email)
-        {
-            entry.Deliveries[NotificationChannel.Email] = new(NotificationChannel.Email, DeliveryStatus.Pending, 0, null, now);
-        }
-
-        Entries.Add(entry);
-        Trim();
+        var entry = NotificationEntry.Create(notification, channels.InApp, email, clock.GetUtcNow());
+        inbox.State.Append(entry, options.Value.InboxLimit);
         await inbox.WriteStateAsync();
 
         if (channels.InApp)
@@ -93,7 +67,7 @@ public sealed class NotificationGrain(
         EnsureOwner(caller);
         var newestFirst = Entries.AsEnumerable().Reverse().Select(e => e.View()).ToList();
         var cut = page.Apply(newestFirst);
-        return Task.FromResult(new NotificationPage(cut.Items, cut.Page, cut.PageSize, cut.Total, Unread));
+        return Task.FromResult(new NotificationPage(cut.Items, cut.Page, cut.PageSize, cut.Total, inbox.State.Unread));
     }
 
     public async Task<NotificationView> MarkReadAsync(Caller caller, string notificationId)
@@ -134,29 +108,10 @@ public sealed class NotificationGrain(
         }
     }
 
-    private void Remember(Guid sourceId)
-    {
-        inbox.State.Sources.Add(sourceId);
-        var keep = options.Value.InboxLimit * 4;
-        if (inbox.State.Sources.Count > keep)
-        {
-            inbox.State.Sources.RemoveRange(0, inbox.State.Sources.Count - keep);
-        }
-    }
-
-    private void Trim()
-    {
-        var excess = Entries.Count - options.Value.InboxLimit;
-        if (excess > 0)
-        {
-            Entries.RemoveRange(0, excess);
-        }
-    }
-
     private Task PushAsync(NotificationView? notification)
     {
         _hubs ??= new HubFanout(GrainFactory, clock);
-        var unread = new UnreadCount(Unread);
+        var unread = new UnreadCount(inbox.State.Unread);
         return _hubs.SendAsync(o => o.OnNotificationAsync(UserId, notification, unread));
     }
 

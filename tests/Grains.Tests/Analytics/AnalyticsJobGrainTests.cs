@@ -3,6 +3,7 @@ using ProctorWise.Grains.Interfaces.Errors;
 using ProctorWise.Grains.Interfaces.Events;
 using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Grains.Interfaces.Security;
+using ProctorWise.Grains.Ports;
 using ProctorWise.TestSupport;
 using ProctorWise.TestSupport.Cluster;
 
@@ -113,6 +114,34 @@ public sealed class AnalyticsJobGrainTests(AnalyticsClusterFixture fixture)
         var failed = Assert.IsType<AnalyticsJobFailed>(received[0].Event);
         Assert.Equal(StreamNamespaces.Analytics, received[0].Namespace);
         Assert.Equal((Daily, "2025-01-10", AnalyticsRunTrigger.Schedule, 3, run.Error), (failed.Job, failed.Period, failed.Trigger, failed.Attempts, failed.Error));
+    }
+
+    [Fact]
+    public async Task APermanentEngineFailureIsRecordedWithItsClassAndNotRetried()
+    {
+        var key = AnalyticsRunView.KeyOf(Daily, "2025-01-13");
+        ScriptedAnalyticsEngine.FailWith(key, new AnalyticsEngineException(
+            "[TABLE_OR_VIEW_NOT_FOUND] The table or view `anomalies` cannot be found.", "TABLE_OR_VIEW_NOT_FOUND", "42P01", permanent: true, null));
+
+        await Job(key).StartAsync(AnalyticsRunTrigger.Manual, []);
+        var run = await FinishedAsync(key);
+
+        Assert.Equal((AnalyticsRunStatus.Failed, 1, 1), (run.Status, run.Attempts, ScriptedAnalyticsEngine.Runs(key)));
+        Assert.Equal(("TABLE_OR_VIEW_NOT_FOUND", "42P01"), (run.ErrorClass, run.SqlState));
+        Assert.Equal("[TABLE_OR_VIEW_NOT_FOUND] The table or view `anomalies` cannot be found.", run.Error);
+    }
+
+    [Fact]
+    public async Task ATransientEngineFailureIsRecordedWithItsClassAndRetried()
+    {
+        var key = AnalyticsRunView.KeyOf(Daily, "2025-01-14");
+        ScriptedAnalyticsEngine.FailWith(key, new AnalyticsEngineException("[INTERNAL_ERROR] Executor lost.", "INTERNAL_ERROR", "XX000", permanent: false, null));
+
+        await Job(key).StartAsync(AnalyticsRunTrigger.Manual, []);
+        var run = await FinishedAsync(key);
+
+        Assert.Equal((AnalyticsRunStatus.Failed, 3, 3), (run.Status, run.Attempts, ScriptedAnalyticsEngine.Runs(key)));
+        Assert.Equal(("INTERNAL_ERROR", "XX000"), (run.ErrorClass, run.SqlState));
     }
 
     [Fact]

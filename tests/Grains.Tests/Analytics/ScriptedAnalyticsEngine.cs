@@ -11,6 +11,7 @@ namespace ProctorWise.Grains.Tests.Analytics;
 public sealed class ScriptedAnalyticsEngine(IAnalyticsEngine inner) : IAnalyticsEngine
 {
     private static readonly ConcurrentDictionary<string, int> s_failures = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, AnalyticsEngineException> s_engineFailures = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, TaskCompletionSource> s_holds = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, int> s_runs = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, int> s_running = new(StringComparer.Ordinal);
@@ -18,6 +19,9 @@ public sealed class ScriptedAnalyticsEngine(IAnalyticsEngine inner) : IAnalytics
 
     /// <summary>The next <paramref name="times"/> runs of <paramref name="key"/> fail.</summary>
     public static void Fail(string key, int times) => s_failures[key] = times;
+
+    /// <summary>Every run of <paramref name="key"/> fails with <paramref name="error"/> (an engine-classified failure).</summary>
+    public static void FailWith(string key, AnalyticsEngineException error) => s_engineFailures[key] = error;
 
     /// <summary>Runs of <paramref name="key"/> wait until the returned source is completed.</summary>
     public static TaskCompletionSource Hold(string key) =>
@@ -41,6 +45,11 @@ public sealed class ScriptedAnalyticsEngine(IAnalyticsEngine inner) : IAnalytics
             if (s_holds.TryGetValue(key, out var hold))
             {
                 await hold.Task.WaitAsync(cancellationToken);
+            }
+
+            if (s_engineFailures.TryGetValue(key, out var classified))
+            {
+                throw classified;
             }
 
             if (s_failures.TryGetValue(key, out var left) && left > 0)

@@ -40,14 +40,26 @@ public sealed class SparkConnectAnalyticsEngineTests
         await using var fake = await EngineFixture.StartAsync();
         await fake.Engine.RunAsync(fake.Daily, Token);
         var before = Directory.GetFiles(Path.Combine(fake.Root, "processed", "daily_anomaly_aggregation", "2026-12-05"), "*.parquet", SearchOption.AllDirectories);
-        fake.Server.Script(new FakeFault.Fail("ExecutePlan", 0, StatusCode.Internal, "UNRESOLVED_COLUMN.WITH_SUGGESTION"));
+        fake.Server.Script(new FakeFault.Fail("ExecutePlan", 0, StatusCode.Internal, "UNRESOLVED_COLUMN.WITH_SUGGESTION", SqlState: "42703"));
 
-        var error = await Assert.ThrowsAsync<SparkConnectException>(() => fake.Engine.RunAsync(fake.Daily, Token));
+        var error = await Assert.ThrowsAsync<AnalyticsEngineException>(() => fake.Engine.RunAsync(fake.Daily, Token));
 
-        Assert.Equal("UNRESOLVED_COLUMN.WITH_SUGGESTION", error.ErrorClass);
+        Assert.Equal(("UNRESOLVED_COLUMN.WITH_SUGGESTION", "42703", true), (error.ErrorClass, error.SqlState, error.Permanent));
+        Assert.IsType<SparkConnectException>(error.InnerException);
         Assert.Contains("[UNRESOLVED_COLUMN.WITH_SUGGESTION]", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, Directory.GetFiles(Path.Combine(fake.Root, "processed", "daily_anomaly_aggregation", "2026-12-05"), "*.parquet", SearchOption.AllDirectories));
         Assert.Equal(2, fake.Server.Requests<ReleaseSessionRequest>("ReleaseSession").Count);
+    }
+
+    [Fact]
+    public async Task AServerSideFailureIsClassifiedButNotPermanent()
+    {
+        await using var fake = await EngineFixture.StartAsync();
+        fake.Server.Script(new FakeFault.Fail("ExecutePlan", 0, StatusCode.Internal, "INTERNAL_ERROR", SqlState: "XX000"));
+
+        var error = await Assert.ThrowsAsync<AnalyticsEngineException>(() => fake.Engine.RunAsync(fake.Daily, Token));
+
+        Assert.Equal(("INTERNAL_ERROR", "XX000", false), (error.ErrorClass, error.SqlState, error.Permanent));
     }
 
     [Fact]

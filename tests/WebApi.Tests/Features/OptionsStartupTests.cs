@@ -31,6 +31,33 @@ public sealed class OptionsStartupTests
         AssertNamesKey(Assert.ThrowsAny<Exception>(factory.StartServer), key);
     }
 
+    [Theory]
+    [InlineData("Analytics:Engine", "Hadoop")]
+    [InlineData("Analytics:SparkConnect:ConnectionString", "")]
+    public void TheSparkConnectEngineNeedsAKnownEngineAndAServer(string key, string value)
+    {
+        using var factory = new BadSettingFactory(key, value, ("Analytics:Engine", key == "Analytics:Engine" ? value : "SparkConnect"));
+        AssertNamesKey(Assert.ThrowsAny<Exception>(factory.StartServer), key);
+    }
+
+    [Fact]
+    public void ALakeOnHdfsStopsTheEmbeddedEngine()
+    {
+        // DuckDB reads local files only: the start names both ways out.
+        using var factory = new BadSettingFactory("Lake:Provider", "WebHdfs", ("Lake:WebHdfs:Url", "http://127.0.0.1:9/webhdfs/v1"));
+        var error = Assert.ThrowsAny<Exception>(factory.StartServer);
+        AssertNamesKey(error, "Lake:Provider");
+        AssertNamesKey(error, "Analytics:Engine=SparkConnect");
+    }
+
+    [Fact]
+    public void ALakeOnHdfsWithSparkNeedsTheLakeRootSparkReads()
+    {
+        using var factory = new BadSettingFactory("Lake:Provider", "WebHdfs", ("Lake:WebHdfs:Url", "http://127.0.0.1:9/webhdfs/v1"),
+            ("Analytics:Engine", "SparkConnect"), ("Analytics:SparkConnect:ConnectionString", "sc://127.0.0.1:9/"));
+        AssertNamesKey(Assert.ThrowsAny<Exception>(factory.StartServer), "Analytics:SparkConnect:LakeRoot");
+    }
+
     [Fact]
     public void TheApiAsAClientOfAClusterRefusesToStart()
     {

@@ -6,7 +6,7 @@ using ProctorWise.TestSupport.Web;
 namespace ProctorWise.WebApi.Tests.Infrastructure;
 
 /// <summary>The API over its own temporary lake (ApiFactory.LakePath), with a low anomaly-spike threshold and a lake writer that flushes every second; tests write events into it.</summary>
-public sealed class AnalyticsApiFactory : ApiFactory
+public class AnalyticsApiFactory : ApiFactory
 {
     /// <summary>Lands events as the lake writer does (Parquet in the raw zone).</summary>
     public Task WriteAsync(params DomainEvent[] events) =>

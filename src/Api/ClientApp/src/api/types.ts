@@ -518,6 +518,10 @@ export interface AnalyticsRun {
   noInput: boolean;
   datasets: AnalyticsDatasetRows[];
   error: string | null;
+  /** The engine's error class of the last failure (Spark's, e.g. UNRESOLVED_COLUMN.WITH_SUGGESTION), or null. */
+  errorClass?: string | null;
+  /** The SQLSTATE of the last failure, or null. */
+  sqlState?: string | null;
   isFinished?: boolean;
 }
 

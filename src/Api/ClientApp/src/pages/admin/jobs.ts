@@ -191,7 +191,14 @@ export async function jobsPage(ctx: PageContext): Promise<void> {
       h('td', null, run.startedAt ? formatDateTime(run.startedAt) : '—'),
       h('td', { testid: 'run-duration' }, formatDuration(run.durationSeconds)),
       h('td', { testid: 'run-rows', title: run.datasets.map((d) => `${d.name}: ${d.rows}`).join(', ') }, rows),
-      h('td', { testid: 'run-error', class: 'run-error' }, run.error ?? ''),
+      h(
+        'td',
+        { testid: 'run-error', class: 'run-error' },
+        // The engine's classification first: it is what an operator searches the engine's documentation for.
+        run.errorClass ? h('code', { testid: 'run-error-class', title: run.sqlState ? `SQLSTATE ${run.sqlState}` : '' }, run.errorClass) : null,
+        run.errorClass && run.error ? ' ' : null,
+        run.error ?? '',
+      ),
       h('td', null, rerun, data),
     );
   }
