@@ -20,4 +20,7 @@ public static class ClaimNames
 
     /// <summary>When the user signed in with their password (seconds since 1970, OpenID Connect's <c>auth_time</c>); refreshes keep it.</summary>
     public const string SignedInAt = "auth_time";
+
+    /// <summary>Present ("true") while the password is a temporary one: <see cref="PasswordChangeGate"/> lets the token change it and nothing else.</summary>
+    public const string MustChangePassword = "pw_pwd_change";
 }

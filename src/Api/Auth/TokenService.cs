@@ -30,17 +30,23 @@ public sealed class TokenService(IOptions<JwtOptions> options, SigningKeyProvide
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
             SigningCredentials = new SigningCredentials(keys.Key, SecurityAlgorithms.HmacSha256),
-            Subject = new ClaimsIdentity(
-            [
-                new Claim(ClaimNames.Subject, user.Id),
-                new Claim(ClaimNames.Role, RoleNames.Of(user.Role)),
-                new Claim(ClaimNames.Name, user.Name),
-                new Claim(ClaimNames.Email, user.Email),
-                new Claim(ClaimNames.SecurityStamp, securityStamp),
-                new Claim(ClaimNames.SignedInAt, since.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64),
-            ]),
+            Subject = new ClaimsIdentity(Claims(user, securityStamp, since)),
         });
         return new TokenResponse(token, expires, user);
+    }
+
+    private static IEnumerable<Claim> Claims(UserView user, string securityStamp, DateTimeOffset since)
+    {
+        yield return new Claim(ClaimNames.Subject, user.Id);
+        yield return new Claim(ClaimNames.Role, RoleNames.Of(user.Role));
+        yield return new Claim(ClaimNames.Name, user.Name);
+        yield return new Claim(ClaimNames.Email, user.Email);
+        yield return new Claim(ClaimNames.SecurityStamp, securityStamp);
+        yield return new Claim(ClaimNames.SignedInAt, since.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64);
+        if (user.MustChangePassword)
+        {
+            yield return new Claim(ClaimNames.MustChangePassword, "true", ClaimValueTypes.Boolean);
+        }
     }
 
     /// <summary>When the sign-in that <paramref name="principal"/>'s token comes from may no longer be renewed; null if it carries no sign-in time.</summary>

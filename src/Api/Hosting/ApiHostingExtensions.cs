@@ -96,6 +96,7 @@ public static class ApiHostingExtensions
         app.UseStatusCodePages();
         app.UseProctorWiseWebClient();
         app.UseAuthentication();
+        app.UseMiddleware<PasswordChangeGate>();
         app.UseAuthorization();
         app.UseRateLimiter();
 

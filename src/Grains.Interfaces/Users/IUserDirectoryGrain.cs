@@ -15,6 +15,10 @@ public interface IUserDirectoryGrain : IGrainWithStringKey
     [Alias("List")]
     Task<PagedResult<UserView>> ListAsync(UserRole? role, PageRequest page);
 
+    /// <summary>Users ordered by creation, optionally of one role, whose name or e-mail contains <paramref name="search"/> (any case).</summary>
+    [Alias("Search")]
+    Task<PagedResult<UserView>> SearchAsync(UserRole? role, string? search, PageRequest page);
+
     /// <summary>The number of users.</summary>
     [Alias("Count")]
     Task<int> CountAsync();

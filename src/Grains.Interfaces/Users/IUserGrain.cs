@@ -25,4 +25,18 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Changes role or activity (admins only); either change revokes existing tokens.</summary>
     [Alias("Update")]
     Task<UserView> UpdateAsync(Caller caller, UserUpdate update);
+
+    /// <summary>
+    /// Replaces the password with a random temporary one, returned once, and revokes every token (admins only, never
+    /// their own: they change it themselves). The user must change it at the next sign-in.
+    /// </summary>
+    [Alias("ResetPassword")]
+    Task<PasswordReset> ResetPasswordAsync(Caller caller);
+
+    /// <summary>
+    /// Changes the user's own password after checking the current one (400 naming <c>currentPassword</c> or
+    /// <c>newPassword</c>); revokes every other token and returns the new stamp for the caller's fresh one.
+    /// </summary>
+    [Alias("ChangePassword")]
+    Task<LoginOutcome> ChangePasswordAsync(string currentPassword, string newPassword);
 }

@@ -9,5 +9,6 @@ namespace ProctorWise.Grains.Interfaces.Users;
 /// <param name="Role">The role.</param>
 /// <param name="IsActive">False once an admin deactivated the account.</param>
 /// <param name="CreatedAt">When the account was created (UTC).</param>
+/// <param name="MustChangePassword">An administrator reset the password: the user must choose a new one before anything else.</param>
 [GenerateSerializer, Immutable, Alias("pw.user-view")]
-public sealed record class UserView(string Id, string Name, string Email, UserRole Role, bool IsActive, DateTimeOffset CreatedAt);
+public sealed record class UserView(string Id, string Name, string Email, UserRole Role, bool IsActive, DateTimeOffset CreatedAt, bool MustChangePassword = false);

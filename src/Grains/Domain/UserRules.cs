@@ -22,23 +22,39 @@ internal static class UserRules
     public static (string Name, string Email) Check(string? name, string? email, string? password)
     {
         var errors = new ValidationErrors();
-        var cleanName = errors.RequireText("name", name, MaxName);
-        var cleanEmail = errors.RequireText("email", email, MaxEmail);
+        var (cleanName, cleanEmail) = Collect(errors, "", name, email, password);
+        errors.ThrowIfAny();
+        return (cleanName!, cleanEmail!);
+    }
+
+    /// <summary>
+    /// Adds what is wrong with a new account to <paramref name="errors"/>, its fields named after <paramref name="prefix"/>
+    /// (<c>rows[3].</c> for a line of an import); returns the cleaned name and normalised address (null where invalid).
+    /// </summary>
+    public static (string? Name, string? Email) Collect(ValidationErrors errors, string prefix, string? name, string? email, string? password)
+    {
+        var cleanName = errors.RequireText(prefix + "name", name, MaxName);
+        var cleanEmail = errors.RequireText(prefix + "email", email, MaxEmail);
         if (cleanEmail is not null && !IsValidEmail(cleanEmail))
         {
-            errors.Add("email", "Not a valid e-mail address.");
+            errors.Add(prefix + "email", "Not a valid e-mail address.");
+            cleanEmail = null;
         }
 
+        CheckPassword(errors, prefix + "password", password);
+        return (cleanName, cleanEmail is null ? null : EmailAddress.Normalize(cleanEmail));
+    }
+
+    /// <summary>Adds what is wrong with a password under <paramref name="field"/>.</summary>
+    public static void CheckPassword(ValidationErrors errors, string field, string? password)
+    {
         if (password is null || password.Length < MinPassword)
         {
-            errors.Add("password", $"At least {MinPassword} characters.");
+            errors.Add(field, $"At least {MinPassword} characters.");
         }
         else if (password.Length > MaxPassword)
         {
-            errors.Add("password", $"At most {MaxPassword} characters.");
+            errors.Add(field, $"At most {MaxPassword} characters.");
         }
-
-        errors.ThrowIfAny();
-        return (cleanName!, EmailAddress.Normalize(cleanEmail));
     }
 }

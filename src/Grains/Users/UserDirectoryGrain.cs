@@ -25,10 +25,16 @@ public sealed class UserDirectoryGrain(
         await directory.WriteStateAsync();
     }
 
-    public Task<PagedResult<UserView>> ListAsync(UserRole? role, PageRequest page)
+    public Task<PagedResult<UserView>> ListAsync(UserRole? role, PageRequest page) => SearchAsync(role, null, page);
+
+    public Task<PagedResult<UserView>> SearchAsync(UserRole? role, string? search, PageRequest page)
     {
+        var text = search?.Trim();
         var users = directory.State.Users.Values
             .Where(u => role is null || u.Role == role)
+            .Where(u => string.IsNullOrEmpty(text)
+                || u.Name.Contains(text, StringComparison.OrdinalIgnoreCase)
+                || u.Email.Contains(text, StringComparison.OrdinalIgnoreCase))
             .OrderBy(u => u.CreatedAt)
             .ThenBy(u => u.Id, StringComparer.Ordinal)
             .ToList();

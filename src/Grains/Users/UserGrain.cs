@@ -11,7 +11,7 @@ using ProctorWise.Grains.Proctoring;
 namespace ProctorWise.Grains.Users;
 
 /// <inheritdoc cref="IUserGrain"/>
-public sealed class UserGrain(
+public sealed partial class UserGrain(
     [PersistentState(StateNames.User, StorageNames.Default)] IPersistentState<UserState> user,
     IPasswordHashing hashing,
     EventOutboxFactory outboxes,
@@ -48,6 +48,7 @@ public sealed class UserGrain(
         State.PasswordHash = hashing.Hash(newUser.Password);
         State.Role = newUser.Role;
         State.IsActive = true;
+        State.MustChangePassword = newUser.MustChangePassword;
         State.SecurityStamp = NewStamp();
         State.CreatedAt = clock.GetUtcNow();
         _outbox.Add(StreamNamespaces.Users, Id, new UserRegistered(Guid.CreateVersion7(), State.CreatedAt, Id, State.Role, State.CreatedAt));
@@ -124,20 +125,26 @@ public sealed class UserGrain(
         if (changed)
         {
             // A token carries the role it was issued with: any change must invalidate it.
-            State.SecurityStamp = NewStamp();
-            await _outbox.CommitAsync();
-            await GrainFactory.GetGrain<IUserDirectoryGrain>(SingletonKeys.Default).UpsertAsync(View());
-
-            // Live hub connections do not present their token again: tell every web host to drop this
-            // user's connections now. A host that misses it still refuses their next call (stamp check).
-            await new HubFanout(GrainFactory, clock).SendAsync(host => host.OnUserRevokedAsync(Id));
+            await RevokeTokensAsync();
         }
 
         return View();
     }
 
+    /// <summary>Saves a change that ends every token: a new stamp, the directory's copy, and every live hub connection dropped.</summary>
+    private async Task RevokeTokensAsync()
+    {
+        State.SecurityStamp = NewStamp();
+        await _outbox.CommitAsync();
+        await GrainFactory.GetGrain<IUserDirectoryGrain>(SingletonKeys.Default).UpsertAsync(View());
+
+        // Live hub connections do not present their token again: tell every web host to drop this
+        // user's connections now. A host that misses it still refuses their next call (stamp check).
+        await new HubFanout(GrainFactory, clock).SendAsync(host => host.OnUserRevokedAsync(Id));
+    }
+
     private UserView View() =>
-        new(this.GetPrimaryKeyString(), State.Name, State.Email, State.Role, State.IsActive, State.CreatedAt);
+        new(this.GetPrimaryKeyString(), State.Name, State.Email, State.Role, State.IsActive, State.CreatedAt, State.MustChangePassword);
 
     private static string NewStamp() => Guid.NewGuid().ToString("N");
 }

@@ -30,4 +30,7 @@ public sealed class UserState
 
     /// <summary>Facts saved with the changes they record, until their stream took them (the outbox).</summary>
     [Id(7)] public List<PendingEvent> Outbox { get; set; } = [];
+
+    /// <summary>The password is a temporary one an administrator set: it must be changed before anything else.</summary>
+    [Id(8)] public bool MustChangePassword { get; set; }
 }

@@ -7,6 +7,7 @@ import { h, replace } from './lib/dom';
 import { Router, type Route } from './lib/router';
 import { syncClock } from './lib/services';
 import { loginPage, registerPage } from './pages/auth';
+import { changePasswordPage } from './pages/account';
 import { examsPage } from './pages/student/exams';
 import { bookingsPage } from './pages/student/bookings';
 import { examSessionPage } from './pages/student/session';
@@ -51,6 +52,8 @@ export function homeOf(role: Role | null): string {
   }
 }
 
+const PASSWORD_PAGE = '/account/password';
+
 const routes: Route[] = [
   { path: '/', title: 'Home', render: () => undefined },
   { path: '/login', title: 'Sign in', render: loginPage },
@@ -71,6 +74,7 @@ const routes: Route[] = [
   { path: '/proctor/rooms/:slotId', roles: SUPERVISORS, title: 'Live room', render: roomPage },
   { path: '/admin/users', roles: ADMIN, title: 'Users', render: usersPage },
   { path: '/notifications', roles: SIGNED_IN, title: 'Notifications', render: notificationsPage },
+  { path: '/account/password', roles: SIGNED_IN, title: 'Change password', render: changePasswordPage },
   { path: '/notifications/preferences', roles: SIGNED_IN, title: 'Notification preferences', render: notificationPreferencesPage },
   { path: '/admin/cluster', roles: ADMIN, title: 'Cluster', render: clusterPage },
   { path: '/admin/analytics/platform', roles: ADMIN, title: 'Platform analytics', render: platformPage },
@@ -161,6 +165,7 @@ function renderShell(pathname: string): void {
       ? [
           bell,
           h('span', { class: 'user-name' }, h('span', { testid: 'current-user' }, user.name), ' ', h('span', { class: 'role-tag', testid: 'current-role' }, user.role)),
+          h('a', { href: PASSWORD_PAGE, class: 'btn btn-secondary btn-small', testid: 'nav-password' }, 'Password'),
           h('button', { type: 'button', class: 'btn btn-secondary btn-small', testid: 'nav-signout', on: { click: () => { auth.signOut(); } } }, 'Sign out'),
         ]
       : null,
@@ -173,9 +178,11 @@ const router = new Router({
   guard: (route, pathname) => {
     const role = auth.role;
     if (route.path === '/') return homeOf(role);
-    if ((route.path === '/login' || route.path === '/register') && role) return homeOf(role);
+    if ((route.path === '/login' || route.path === '/register') && role) return auth.user?.mustChangePassword ? PASSWORD_PAGE : homeOf(role);
     if (route.roles) {
       if (!role) return `/login?next=${encodeURIComponent(pathname)}`;
+      // A temporary password (an administrator's reset) opens this one page until it is changed; the API refuses the rest.
+      if (auth.user?.mustChangePassword && route.path !== PASSWORD_PAGE) return PASSWORD_PAGE;
       if (route.roles.length > 0 && !route.roles.includes(role)) return homeOf(role);
     }
     return null;
@@ -189,11 +196,13 @@ setRouter(router);
 
 auth.onChange((_session, reason) => {
   if (reason === 'refresh') return;
-  if (reason === 'signin') notifications.start();
+  // The notification hub refuses a temporary password's token: start it once the password is the user's own.
+  if (reason === 'signin' && !auth.user?.mustChangePassword) notifications.start();
   else notifications.stop();
   if (reason === 'signin') {
     const next = new URLSearchParams(window.location.search).get('next');
-    router.navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homeOf(auth.role), true);
+    if (auth.user?.mustChangePassword) router.navigate(PASSWORD_PAGE, true);
+    else router.navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homeOf(auth.role), true);
   } else {
     // Signed out, or expired/revoked (the sign-in page shows the message).
     router.navigate(reason === 'expired' ? `/login?next=${encodeURIComponent(window.location.pathname)}` : '/login', true);
@@ -209,6 +218,6 @@ void (async () => {
   await syncClock();
   setInterval(() => void syncClock(), 5 * 60_000);
   auth.start();
-  if (auth.user) notifications.start();
+  if (auth.user && !auth.user.mustChangePassword) notifications.start();
   await router.render();
 })();

@@ -18,7 +18,14 @@ public static class UserEndpoints
     {
         var group = app.MapGroup("/api/users").WithTags("Users").RequireAuthorization();
         group.MapGet("/me", GetMeAsync).WithName("GetMe").WithSummary("The signed-in user.");
-        group.MapGet("/", ListAsync).RequireAuthorization(Policies.Admin).WithName("ListUsers").WithSummary("All users, optionally of one role.");
+        group.MapPost("/me/password", ChangePasswordAsync).RequireRateLimiting(RateLimits.Credentials)
+            .WithName("ChangePassword").WithSummary("Changes the caller's password; ends every other sign-in and returns a fresh token.");
+        group.MapGet("/", ListAsync).RequireAuthorization(Policies.Admin).WithName("ListUsers")
+            .WithSummary("All users, optionally of one role and matching a search of name or e-mail.");
+        group.MapPost("/import", ImportAsync).RequireAuthorization(Policies.Admin).WithName("ImportUsers")
+            .WithSummary("Creates the accounts of a CSV file: all of them, or none when a line is wrong (each named).");
+        group.MapPost("/{id}/password-reset", ResetPasswordAsync).RequireAuthorization(Policies.Admin).WithName("ResetPassword")
+            .WithSummary("Sets a temporary password, shown once, that must be changed at the next sign-in; ends the user's sign-ins.");
         group.MapGet("/{id}", GetAsync).RequireAuthorization(Policies.Admin).WithName("GetUser").WithSummary("One user.");
         group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admin).WithName("CreateUser").WithSummary("Creates an account with any role.");
         group.MapPatch("/{id}", UpdateAsync).RequireAuthorization(Policies.Admin).WithName("UpdateUser").WithSummary("Changes role or deactivates; revokes the user's tokens.");
@@ -28,13 +35,18 @@ public static class UserEndpoints
     private static async Task<Ok<UserView>> GetMeAsync(ClaimsPrincipal principal, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IUserGrain>(principal.ToCaller().UserId).GetAsync() ?? throw ProctorWiseException.NotFound("User"));
 
-    private static async Task<Ok<PagedResult<UserView>>> ListAsync(string? role, int? page, int? pageSize, IGrainFactory grains)
+    private static async Task<Ok<PagedResult<UserView>>> ListAsync(string? role, string? search, int? page, int? pageSize, IGrainFactory grains)
     {
+        if (search is { Length: > 100 })
+        {
+            throw ProctorWiseException.Invalid("search", "At most 100 characters.");
+        }
+
         // Query values use the JSON names ("proctor"), like every other enum of the API.
         UserRole? filter = role is null ? null
             : RoleNames.TryParse(role, out var parsed) ? parsed
             : throw ProctorWiseException.Invalid("role", "Expected one of: student, teacher, proctor, admin.");
-        return TypedResults.Ok(await grains.GetGrain<IUserDirectoryGrain>(SingletonKeys.Default).ListAsync(filter, Paging.From(page, pageSize)));
+        return TypedResults.Ok(await grains.GetGrain<IUserDirectoryGrain>(SingletonKeys.Default).SearchAsync(filter, search, Paging.From(page, pageSize)));
     }
 
     private static async Task<Ok<UserView>> GetAsync(string id, IGrainFactory grains) =>
@@ -47,6 +59,23 @@ public static class UserEndpoints
         var user = await grains.GetGrain<IUserEmailIndexGrain>(email.Length > 0 ? email : "-")
             .RegisterAsync(new NewUser(body.Name ?? string.Empty, body.Email ?? string.Empty, body.Password ?? string.Empty, role));
         return TypedResults.Created($"/api/users/{user.Id}", user);
+    }
+
+    private static async Task<Ok<TokenResponse>> ChangePasswordAsync(ChangePasswordRequest body, ClaimsPrincipal principal, IGrainFactory grains, TokenService tokens)
+    {
+        var outcome = await grains.GetGrain<IUserGrain>(principal.ToCaller().UserId).ChangePasswordAsync(body.CurrentPassword ?? string.Empty, body.NewPassword ?? string.Empty);
+
+        // The password was just proven: the new token starts a new sign-in.
+        return TypedResults.Ok(tokens.Issue(outcome.User, outcome.SecurityStamp));
+    }
+
+    private static async Task<Ok<PasswordReset>> ResetPasswordAsync(string id, ClaimsPrincipal principal, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IUserGrain>(id).ResetPasswordAsync(principal.ToCaller()));
+
+    private static async Task<Ok<ImportUsersResponse>> ImportAsync(ImportUsersRequest body, ClaimsPrincipal principal, IGrainFactory grains)
+    {
+        var rows = UserCsv.Parse(body.Csv);
+        return TypedResults.Ok(new ImportUsersResponse(await grains.GetGrain<IUserImportGrain>(0).ImportAsync(principal.ToCaller(), rows)));
     }
 
     private static async Task<Ok<UserView>> UpdateAsync(string id, UpdateUserRequest body, ClaimsPrincipal principal, IGrainFactory grains) =>

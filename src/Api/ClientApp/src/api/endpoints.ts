@@ -7,7 +7,11 @@ import type {
   AnswerValue,
   AssignProctorRequest,
   Booking,
+  ChangePasswordRequest,
   CreateUserRequest,
+  ImportUsersRequest,
+  ImportUsersResponse,
+  PasswordReset,
   EventRequest,
   Exam,
   ExamRequest,
@@ -58,9 +62,20 @@ export const getMe = () => api.get<User>('/api/users/me');
 export const createUser = (body: CreateUserRequest) => api.post<User>('/api/users', body);
 export const updateUser = (id: string, body: UpdateUserRequest) => api.patch<User>(`/api/users/${seg(id)}`, body);
 
-/** GET /api/users (admin), optionally filtered by role (`?role=proctor`). */
-export const listUsers = (page: number, pageSize: number, role?: Role) =>
-  api.get<Paged<User>>(`/api/users?page=${page}&pageSize=${pageSize}${role ? `&role=${encodeURIComponent(role)}` : ''}`);
+/** GET /api/users (admin), optionally filtered by role (`?role=proctor`) and a search of name or e-mail. */
+export const listUsers = (page: number, pageSize: number, role?: Role, search?: string) =>
+  api.get<Paged<User>>(
+    `/api/users?page=${page}&pageSize=${pageSize}${role ? `&role=${encodeURIComponent(role)}` : ''}${search ? `&search=${encodeURIComponent(search)}` : ''}`,
+  );
+
+/** POST /api/users/{id}/password-reset (admin): a temporary password, shown once. */
+export const resetPassword = (id: string) => api.post<PasswordReset>(`/api/users/${seg(id)}/password-reset`);
+
+/** POST /api/users/import (admin): every account of the CSV, or none (400 naming `lines.N.field`). */
+export const importUsers = (csv: string) => api.post<ImportUsersResponse>('/api/users/import', { csv } satisfies ImportUsersRequest);
+
+/** POST /api/users/me/password: a fresh token for the new password. */
+export const changePassword = (body: ChangePasswordRequest) => api.post<TokenResponse>('/api/users/me/password', body);
 
 /** GET /api/proctors (teachers and admins): active proctor accounts to assign to slots. */
 export const listProctors = () => api.get<ProctorSummary[]>('/api/proctors');

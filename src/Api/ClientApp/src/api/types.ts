@@ -20,6 +20,35 @@ export interface User {
   role: Role;
   isActive: boolean;
   createdAt: string;
+  /** An administrator set a temporary password: the user must choose one before anything else. */
+  mustChangePassword?: boolean;
+}
+
+/** POST /api/users/me/password */
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** POST /api/users/{id}/password-reset: the temporary password, shown this once. */
+export interface PasswordReset {
+  user: User;
+  temporaryPassword: string;
+}
+
+/** POST /api/users/import */
+export interface ImportUsersRequest {
+  csv: string;
+}
+
+export interface ImportedUser {
+  line: number;
+  user: User;
+  temporaryPassword: string | null;
+}
+
+export interface ImportUsersResponse {
+  created: ImportedUser[];
 }
 
 export interface TokenResponse {
