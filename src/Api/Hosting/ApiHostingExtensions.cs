@@ -103,9 +103,11 @@ public static class ApiHostingExtensions
         var reference = app.Services.GetRequiredService<IOptions<ApiReferenceOptions>>().Value.IsEnabledIn(app.Environment);
         if (reference)
         {
-            // Scalar's default fonts come from its CDN, which the page's policy (and an offline site) refuses.
+            // The reference works offline and talks to no third party: Scalar's default fonts come from its CDN (which the
+            // page's policy refuses), and its AI chat, MCP and developer-tools bar ("Ask AI", "Deploy") are Scalar's
+            // hosted services, as is its telemetry.
             app.MapOpenApi();
-            app.MapScalarApiReference(o => o.DisableDefaultFonts());
+            app.MapScalarApiReference(o => o.DisableDefaultFonts().DisableAgent().DisableMcp().HideDeveloperTools().DisableTelemetry());
         }
 
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Log(app, reference));
