@@ -11,8 +11,11 @@ namespace ProctorWise.LoadGenerator.Load;
 /// One stage: a fresh exam and slot for N students, M proctors watching it, then the load for the
 /// stage's duration, a short drain for late deliveries, and clean-up so the next stage starts quiet.
 /// </summary>
-internal sealed class StageRunner(ApiClient api, LoadOptions options, Population people, IReadOnlyList<byte[]> frames, Process? app)
+internal sealed class StageRunner(IReadOnlyList<ApiClient> apis, LoadOptions options, Population people, IReadOnlyList<byte[]> frames, Process? app)
 {
+    /// <summary>The first host: setup calls (exam, slot, bookings, starts, submissions) go there.</summary>
+    private readonly ApiClient _api = apis[0];
+
     /// <summary>Bookings, session starts and submissions hash no password: they can go wider than account setup.</summary>
     private const int CheapParallelism = 16;
 
@@ -27,7 +30,8 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
         var bookings = await BookAsync(accounts, slotId, cancellationToken).ConfigureAwait(false);
         ConsoleLog.Info($"  {students} students booked slot {slotId} in {setup.Elapsed.TotalSeconds:F1} s; it starts at {startsAt:HH:mm:ss}");
 
-        var watchers = people.Proctors.Select(p => new ProctorWatcher(options.Url, p)).ToArray();
+        // Proctors, like students, are spread over the hosts: an alert must cross from one host to the other.
+        var watchers = people.Proctors.Select((p, i) => new ProctorWatcher(options.Hosts[i % options.Hosts.Count], p)).ToArray();
         string[] sessions = [];
         try
         {
@@ -59,7 +63,7 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
     {
         var ledger = new EventLedger(accounts.Length);
         var metrics = new StageMetrics();
-        var drivers = accounts.Select((a, i) => new StudentDriver(api, a, sessions[i], i, accounts.Length, options, frames, ledger, metrics)).ToArray();
+        var drivers = accounts.Select((a, i) => new StudentDriver(apis[i % apis.Count], a, sessions[i], i, accounts.Length, options, frames, ledger, metrics)).ToArray();
         var cpu = new CpuMeter(app);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
@@ -83,6 +87,7 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
         if (options.RawOut is not null)
         {
             await WriteRawAsync(options.RawOut, watchers, ledger, index, startAt).ConfigureAwait(false);
+            await WriteCallsAsync(options.RawOut, metrics, accounts.Length, startAt).ConfigureAwait(false);
         }
 
         return new StageResult
@@ -134,6 +139,20 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
     /// One CSV row per delivery, times in ms from the load's start: enough to see whether slow deliveries
     /// cluster in time (a server-wide stall) or hit one proctor or one session.
     /// </summary>
+    /// <summary>
+    /// Beside the deliveries: every load call (<c>FILE.calls.csv</c>, times from the load's start) and the load's start as
+    /// Unix milliseconds (<c>FILE.start</c>), so that calls and deliveries can be split by wall-clock phases.
+    /// </summary>
+    private static async Task WriteCallsAsync(string path, StageMetrics metrics, int students, long startAt)
+    {
+        var startUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - (long)Stopwatch.GetElapsedTime(startAt).TotalMilliseconds;
+        await File.WriteAllTextAsync(path + ".start", startUnixMs.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
+        var rows = new List<string> { "students,student,kind,sent_ms,status,shed" };
+        rows.AddRange(metrics.Calls.Select(c => string.Create(CultureInfo.InvariantCulture,
+            $"{students},{c.Student},{c.Kind},{Stopwatch.GetElapsedTime(startAt, c.SentAt).TotalMilliseconds:F1},{c.Status},{(c.Shed ? 1 : 0)}")));
+        await File.WriteAllLinesAsync(path + ".calls.csv", rows).ConfigureAwait(false);
+    }
+
     private static async Task WriteRawAsync(string path, ProctorWatcher[] watchers, EventLedger ledger, Dictionary<string, int> index, long startAt)
     {
         var header = !File.Exists(path);
@@ -172,7 +191,7 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
             correct = s_key,
             points = 1,
         });
-        var exam = await api.SendAsync(HttpMethod.Post, "/api/exams", token, new
+        var exam = await _api.SendAsync(HttpMethod.Post, "/api/exams", token, new
         {
             title = string.Create(CultureInfo.InvariantCulture, $"Load test, {students} students, {DateTime.UtcNow:HH:mm:ss}"),
             durationMinutes = minutes,
@@ -180,9 +199,9 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
             questions,
         }, cancellationToken).ConfigureAwait(false);
         var examId = ApiClient.Text(exam, "id");
-        await api.SendAsync(HttpMethod.Post, $"/api/exams/{examId}/publish", token, null, cancellationToken).ConfigureAwait(false);
+        await _api.SendAsync(HttpMethod.Post, $"/api/exams/{examId}/publish", token, null, cancellationToken).ConfigureAwait(false);
 
-        var slot = await api.SendAsync(HttpMethod.Post, $"/api/exams/{examId}/slots", token, new
+        var slot = await _api.SendAsync(HttpMethod.Post, $"/api/exams/{examId}/slots", token, new
         {
             startsAt = DateTimeOffset.UtcNow + options.Lead,
             capacity = students,
@@ -190,7 +209,7 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
         var slotId = ApiClient.Text(slot, "id");
         foreach (var proctor in people.Proctors)
         {
-            await api.SendAsync(HttpMethod.Post, $"/api/slots/{slotId}/proctors", token, new { proctorId = proctor.Id }, cancellationToken).ConfigureAwait(false);
+            await _api.SendAsync(HttpMethod.Post, $"/api/slots/{slotId}/proctors", token, new { proctorId = proctor.Id }, cancellationToken).ConfigureAwait(false);
         }
 
         return (slotId, slot.GetProperty("startsAt").GetDateTimeOffset());
@@ -201,7 +220,7 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
         var bookings = new string[accounts.Length];
         await ForEachAsync(accounts.Length, async (i, ct) =>
         {
-            var booking = await api.SendAsync(HttpMethod.Post, $"/api/slots/{slotId}/bookings", accounts[i].Token, null, ct).ConfigureAwait(false);
+            var booking = await _api.SendAsync(HttpMethod.Post, $"/api/slots/{slotId}/bookings", accounts[i].Token, null, ct).ConfigureAwait(false);
             bookings[i] = ApiClient.Text(booking, "id");
         }, cancellationToken).ConfigureAwait(false);
         return bookings;
@@ -217,7 +236,7 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
             {
                 try
                 {
-                    var session = await api.SendAsync(HttpMethod.Post, $"/api/bookings/{bookings[i]}/session", accounts[i].Token, null, ct).ConfigureAwait(false);
+                    var session = await _api.SendAsync(HttpMethod.Post, $"/api/bookings/{bookings[i]}/session", accounts[i].Token, null, ct).ConfigureAwait(false);
                     sessions[i] = ApiClient.Text(session, "id");
                     return;
                 }
@@ -243,7 +262,7 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
 
             try
             {
-                await api.SendAsync(HttpMethod.Post, $"/api/sessions/{sessions[i]}/submit", accounts[i].Token, null, ct).ConfigureAwait(false);
+                await _api.SendAsync(HttpMethod.Post, $"/api/sessions/{sessions[i]}/submit", accounts[i].Token, null, ct).ConfigureAwait(false);
             }
             catch (HttpRequestException e)
             {

@@ -37,7 +37,7 @@ internal sealed class StudentDriver(
             var sentAt = Stopwatch.GetTimestamp();
             var result = await api.PostFrameAsync(student.Token, sessionId, frames[frame % frames.Count]).ConfigureAwait(false);
             var answeredAt = Stopwatch.GetTimestamp();
-            metrics.FrameDone(result, Stopwatch.GetElapsedTime(sentAt, answeredAt));
+            metrics.FrameDone(result, Stopwatch.GetElapsedTime(sentAt, answeredAt), index, sentAt);
             earliest = answeredAt + Ticks(s_frameGap);
 
             // A camera does not queue up missed frames: slots that passed while waiting are dropped.
@@ -71,7 +71,7 @@ internal sealed class StudentDriver(
                 ledger.Complete(index, sent, answeredAt, result.IsSuccess);
             }
 
-            metrics.EventDone(result, Stopwatch.GetElapsedTime(sentAt, answeredAt));
+            metrics.EventDone(result, Stopwatch.GetElapsedTime(sentAt, answeredAt), index, sentAt, type);
             if (result.IsSuccess)
             {
                 hidden = !hidden;
