@@ -71,15 +71,16 @@ def main():
 
     # Time until every session is served again after a fault: for each student whose calls failed after the fault
     # began, the time from the fault's start to its first successful call after its last failure in that phase.
+    # A failure is a call without an answer or with a 5xx: a 4xx is the client's doing, not the cluster's.
     def recovery(name, begin, end):
         last_failure, first_success_after = {}, {}
         for c in calls:
             if not (begin <= c["sent_ms"] < end):
                 continue
-            if not (200 <= c["status"] < 300):
+            if c["status"] == 0 or c["status"] >= 500:
                 last_failure[c["student"]] = c["sent_ms"]
                 first_success_after.pop(c["student"], None)
-            elif c["student"] in last_failure and c["student"] not in first_success_after:
+            elif 200 <= c["status"] < 300 and c["student"] in last_failure and c["student"] not in first_success_after:
                 first_success_after[c["student"]] = c["sent_ms"]
         if not last_failure:
             return "no call failed"
@@ -88,12 +89,19 @@ def main():
         text = f"{len(last_failure)} sessions saw a failure; all served again {fmt(worst)} after the phase began"
         return text + (f"; {len(unserved)} not served again within the phase" if unserved else "")
 
+    answers_lost, answers_checked = defaultdict(int), defaultdict(int)
+    with open(f"{work}/raw.csv.answers.csv") as f:
+        for row in csv.DictReader(f):
+            phase = phase_of(float(row["sent_ms"]))
+            answers_checked[phase] += 1
+            answers_lost[phase] += row["read_back"] != "1"
+
     print("# Cluster under faults: per-phase report\n")
     print("```")
     print(open(f"{work}/machine").read().strip())
     print("```\n")
-    print("| phase | events sent (accepted tab_hidden) | deliveries expected | missing | event→proctor p50 | p99 | max | frames answered | shed | student HTTP errors | served again |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| phase | answers acknowledged (last per question) | not read back | events sent (accepted tab_hidden) | deliveries expected | missing | event→proctor p50 | p99 | max | frames answered | shed | student HTTP errors | served again |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, begin, end in phases:
         events = accepted[name]
         expected = len(events) * proctors
@@ -101,7 +109,7 @@ def main():
         lat = latency[name]
         errs = ", ".join(f"{(s if s else 'no answer')}: {n}" for s, n in sorted(errors[name].items())) or "0"
         served = recovery(name, begin, end) if name in ("kill", "join", "roll") else "–"
-        print(f"| {name} | {len(events)} | {expected} | {missing} | {fmt(percentile(lat, 50))} | {fmt(percentile(lat, 99))} | "
+        print(f"| {name} | {answers_checked[name]} | {answers_lost[name]} | {len(events)} | {expected} | {missing} | {fmt(percentile(lat, 50))} | {fmt(percentile(lat, 99))} | "
               f"{fmt(max(lat) if lat else None)} | {frames[name][0]} | {frames[name][1]} | {errs} | {served} |")
     total_lat = [v for values in latency.values() for v in values]
     print(f"\nAll phases: {len(total_lat)} deliveries, p50 {fmt(percentile(total_lat, 50))}, "

@@ -26,6 +26,7 @@ EVENT_INTERVAL=${EVENT_INTERVAL:-5s}
 PHASE_SECONDS=${PHASE_SECONDS:-40}
 LIMIT=${LIMIT:-1500}
 WORK=${WORK:-$(mktemp -d /tmp/pw-faults.XXXXXX)}
+mkdir -p "$WORK"
 PARTITIONS=4
 SERVICE=faults-$(date +%H%M%S)
 JWT_SECRET=cluster-faults-secret-cluster-faults-secret
@@ -38,7 +39,7 @@ API_DLL=$ROOT/src/WebApi/bin/$CONFIG/net10.0/linux-x64/ProctorWise.WebApi.dll
 BROKER_DLL=$ROOT/bench/KafkaMockBroker/bin/$CONFIG/net10.0/linux-x64/ProctorWise.KafkaMockBroker.dll
 LOAD_DLL=$ROOT/bench/LoadGenerator/bin/$CONFIG/net10.0/linux-x64/ProctorWise.LoadGenerator.dll
 for dll in "$SILO_DLL" "$API_DLL" "$BROKER_DLL" "$LOAD_DLL"; do
-  [ -f "$dll" ] || { echo "missing $dll: dotnet build -c $CONFIG src/Silo src/WebApi bench/KafkaMockBroker bench/LoadGenerator" >&2; exit 2; }
+  [ -f "$dll" ] || { echo "missing $dll: for p in src/Silo src/WebApi bench/KafkaMockBroker bench/LoadGenerator; do dotnet build -c $CONFIG \$p; done" >&2; exit 2; }
 done
 [ -f "$ROOT/models/face_detection_back_256x256_barracuda.onnx" ] || { echo "run scripts/fetch-models.sh first" >&2; exit 2; }
 
@@ -48,9 +49,17 @@ DB_DIR=$WORK/db
 stop_all() {
   local code=$?
   trap - EXIT INT TERM
-  for name in "${!PIDS[@]}"; do kill -TERM "${PIDS[$name]}" 2>/dev/null || true; done
-  sleep 3
-  for name in "${!PIDS[@]}"; do kill -KILL "${PIDS[$name]}" 2>/dev/null || true; done
+  # The application first (silos drain: they need MariaDB and Kafka for it), then the broker, then the database.
+  for name in "${!PIDS[@]}"; do [ "$name" = broker ] || kill -TERM "${PIDS[$name]}" 2>/dev/null || true; done
+  # Whatever still runs after 30 s is killed.
+  for _ in $(seq 30); do
+    local alive=0
+    for name in "${!PIDS[@]}"; do kill -0 "${PIDS[$name]}" 2>/dev/null && alive=1; done
+    [ $alive = 1 ] || break
+    sleep 1
+  done
+  for name in "${!PIDS[@]}"; do [ "$name" = broker ] || kill -KILL "${PIDS[$name]}" 2>/dev/null || true; done
+  [ -n "${PIDS[broker]:-}" ] && { kill -TERM "${PIDS[broker]}" 2>/dev/null; sleep 1; kill -KILL "${PIDS[broker]}" 2>/dev/null; } || true
   [ -d "$DB_DIR" ] && "$ROOT/scripts/mariadb-stop.sh" "$DB_DIR" >/dev/null 2>&1 || true
   echo "stopped every process; logs and raw data in $WORK"
   exit $code
@@ -136,7 +145,7 @@ dotnet "$LOAD_DLL" --urls "$URLS" --students "$STUDENTS" --proctors "$PROCTORS" 
   --app-command "bench/cluster-faults.sh (3 silo processes, 2 API hosts in client mode, MariaDB, mock Kafka)" \
   > "$WORK/load.log" 2>&1 & PIDS[load]=$!
 
-until grep -q "sessions started" "$WORK/load.log"; do
+until grep -qs "sessions started" "$WORK/load.log"; do
   kill -0 "${PIDS[load]}" 2>/dev/null || { tail -20 "$WORK/load.log" >&2; exit 1; }
   sleep 1
 done

@@ -62,6 +62,12 @@ internal sealed class StageMetrics
         }
     }
 
+    public void AnswerDone(CallResult result, int student, long sentAt)
+    {
+        Calls.Enqueue(new CallRecord(sentAt, "answer", student, result.Status, Shed: false));
+        Statuses.Add("answers", result.Status);
+    }
+
     public void FramesSkipped(int count) => Interlocked.Add(ref _framesLate, count);
 
     public void EventDone(CallResult result, TimeSpan elapsed, int student, long sentAt, string type)

@@ -26,7 +26,7 @@ internal sealed class StageRunner(IReadOnlyList<ApiClient> apis, LoadOptions opt
     {
         var setup = Stopwatch.StartNew();
         var accounts = people.Students.Take(students).ToArray();
-        var (slotId, startsAt) = await OpenRoomAsync(students, cancellationToken).ConfigureAwait(false);
+        var (slotId, startsAt, questions) = await OpenRoomAsync(students, cancellationToken).ConfigureAwait(false);
         var bookings = await BookAsync(accounts, slotId, cancellationToken).ConfigureAwait(false);
         ConsoleLog.Info($"  {students} students booked slot {slotId} in {setup.Elapsed.TotalSeconds:F1} s; it starts at {startsAt:HH:mm:ss}");
 
@@ -46,7 +46,7 @@ internal sealed class StageRunner(IReadOnlyList<ApiClient> apis, LoadOptions opt
             sessions = await StartSessionsAsync(accounts, bookings, cancellationToken).ConfigureAwait(false);
             var setupTime = setup.Elapsed;
             ConsoleLog.Info($"  {sessions.Length} sessions started, {watchers.Length} proctors watching; load for {options.Duration.TotalSeconds:F0} s");
-            return await LoadAsync(accounts, sessions, watchers, setupTime, cancellationToken).ConfigureAwait(false);
+            return await LoadAsync(accounts, sessions, watchers, questions, setupTime, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -59,11 +59,13 @@ internal sealed class StageRunner(IReadOnlyList<ApiClient> apis, LoadOptions opt
         }
     }
 
-    private async Task<StageResult> LoadAsync(Account[] accounts, string[] sessions, ProctorWatcher[] watchers, TimeSpan setupTime, CancellationToken cancellationToken)
+    private async Task<StageResult> LoadAsync(
+        Account[] accounts, string[] sessions, ProctorWatcher[] watchers, IReadOnlyList<string> questions, TimeSpan setupTime, CancellationToken cancellationToken)
     {
         var ledger = new EventLedger(accounts.Length);
+        var answers = new AnswerLedger();
         var metrics = new StageMetrics();
-        var drivers = accounts.Select((a, i) => new StudentDriver(apis[i % apis.Count], a, sessions[i], i, accounts.Length, options, frames, ledger, metrics)).ToArray();
+        var drivers = accounts.Select((a, i) => new StudentDriver(apis[i % apis.Count], a, sessions[i], i, accounts.Length, options, frames, ledger, metrics, questions, answers)).ToArray();
         var cpu = new CpuMeter(app);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
@@ -88,6 +90,7 @@ internal sealed class StageRunner(IReadOnlyList<ApiClient> apis, LoadOptions opt
         {
             await WriteRawAsync(options.RawOut, watchers, ledger, index, startAt).ConfigureAwait(false);
             await WriteCallsAsync(options.RawOut, metrics, accounts.Length, startAt).ConfigureAwait(false);
+            await ReadAnswersBackAsync(options.RawOut, accounts, sessions, answers, startAt, cancellationToken).ConfigureAwait(false);
         }
 
         return new StageResult
@@ -153,6 +156,30 @@ internal sealed class StageRunner(IReadOnlyList<ApiClient> apis, LoadOptions opt
         await File.WriteAllLinesAsync(path + ".calls.csv", rows).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Reads every session back (through the first host) and writes each acknowledged answer with whether it is stored
+    /// (<c>FILE.answers.csv</c>); the count of those that are not is logged.
+    /// </summary>
+    private async Task ReadAnswersBackAsync(string path, Account[] accounts, string[] sessions, AnswerLedger answers, long startAt, CancellationToken cancellationToken)
+    {
+        var rows = new ConcurrentBag<string>();
+        var lost = 0;
+        await ForEachAsync(accounts.Length, async (i, ct) =>
+        {
+            var session = await _api.SendAsync(HttpMethod.Get, $"/api/sessions/{sessions[i]}", accounts[i].Token, null, ct).ConfigureAwait(false);
+            foreach (var check in answers.Check(i, session))
+            {
+                rows.Add(AnswerLedger.Row(check, startAt));
+                if (!check.ReadBack)
+                {
+                    Interlocked.Increment(ref lost);
+                }
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllLinesAsync(path + ".answers.csv", ["student,question,seq,sent_ms,read_back", .. rows], cancellationToken).ConfigureAwait(false);
+        ConsoleLog.Info($"  answers: {answers.AcknowledgedCount} acknowledged (last per question), {lost} not read back");
+    }
+
     private static async Task WriteRawAsync(string path, ProctorWatcher[] watchers, EventLedger ledger, Dictionary<string, int> index, long startAt)
     {
         var header = !File.Exists(path);
@@ -179,11 +206,14 @@ internal sealed class StageRunner(IReadOnlyList<ApiClient> apis, LoadOptions opt
     }
 
     /// <summary>A published exam with one slot starting --lead from now, every proctor assigned to it.</summary>
-    private async Task<(string SlotId, DateTimeOffset StartsAt)> OpenRoomAsync(int students, CancellationToken cancellationToken)
+    private async Task<(string SlotId, DateTimeOffset StartsAt, IReadOnlyList<string> Questions)> OpenRoomAsync(int students, CancellationToken cancellationToken)
     {
         var token = people.Teacher.Token;
         var minutes = (int)Math.Ceiling((options.Lead + options.Duration).TotalMinutes) + 10;
-        var questions = Enumerable.Range(1, 5).Select(i => new
+        // One question per answer save a student makes (plus five): no save overwrites another, so reading the session
+        // back afterwards checks every acknowledged save, whenever it was made.
+        var saves = (int)Math.Ceiling(options.Duration / options.EventInterval) + 1;
+        var questions = Enumerable.Range(1, Math.Min(saves + 5, 500)).Select(i => new
         {
             type = "single_choice",
             text = string.Create(CultureInfo.InvariantCulture, $"Load question {i}: pick the first option."),
@@ -212,7 +242,8 @@ internal sealed class StageRunner(IReadOnlyList<ApiClient> apis, LoadOptions opt
             await _api.SendAsync(HttpMethod.Post, $"/api/slots/{slotId}/proctors", token, new { proctorId = proctor.Id }, cancellationToken).ConfigureAwait(false);
         }
 
-        return (slotId, slot.GetProperty("startsAt").GetDateTimeOffset());
+        IReadOnlyList<string> questionIds = [.. exam.GetProperty("questions").EnumerateArray().Select(q => ApiClient.Text(q, "id"))];
+        return (slotId, slot.GetProperty("startsAt").GetDateTimeOffset(), questionIds);
     }
 
     private async Task<string[]> BookAsync(Account[] accounts, string slotId, CancellationToken cancellationToken)
