@@ -45,6 +45,14 @@ public sealed partial class AlertRulesTests
     }
 
     [Fact]
+    public void PrometheusAcceptsTheRules()
+    {
+        // promtool parses every expression and template as Prometheus will when it loads the file.
+        var output = ExternalTool.Run("promtool", "check", "rules", Path.Combine("deploy", "prometheus", "proctorwise-alerts.yml"));
+        Assert.Contains($"SUCCESS: {Rules.Count()} rules found", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EveryAlertHasARunbookSectionInTheOperationsGuide()
     {
         var guide = File.ReadAllText(Path.Combine(Root, "docs", "operations.md"));
