@@ -47,6 +47,11 @@ node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(
 # on, and the Deployment tests fail naming the missing tool (they never pass without it).
 command -v docker-compose >/dev/null && say "docker-compose present" || apt_install docker-compose
 command -v yamllint >/dev/null && say "yamllint present" || apt_install yamllint
+# promtool checks the Prometheus alert rules (deploy/prometheus/): from Debian's prometheus package, unpacked only.
+if command -v promtool >/dev/null; then say "promtool present"
+elif ./scripts/fetch-promtool.sh; then export PATH="$PWD/.cache/tools/bin:$PATH"; say "promtool from scripts/fetch-promtool.sh"
+else echo "test.sh: promtool is MISSING: the Deployment test that checks the alert rules will FAIL." >&2
+fi
 if command -v kubectl >/dev/null; then say "kubectl present ($(kubectl version --client 2>/dev/null | head -n1))"
 elif ./scripts/fetch-kubectl.sh; then export PATH="$PWD/.cache/tools/bin:$PATH"; say "kubectl from scripts/fetch-kubectl.sh"
 else

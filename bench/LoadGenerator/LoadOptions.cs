@@ -12,6 +12,7 @@ internal sealed record LoadOptions
 
         Usage: ProctorWise.LoadGenerator [options]
           --url URL                the app (default http://127.0.0.1:5180)
+          --urls URL,URL,...       several API hosts of one cluster: students and proctors are spread over them in turn
           --admin-email EMAIL      bootstrap admin (default admin@load.test)
           --admin-password PWD     its password (default admin-password)
           --stages LIST            student counts, one stage each (default 50,100,200,300,400)
@@ -40,6 +41,12 @@ internal sealed record LoadOptions
     public bool ShowHelp { get; init; }
 
     public Uri Url { get; init; } = new("http://127.0.0.1:5180");
+
+    /// <summary>The API hosts students and proctors are spread over (the first also serves the setup); just <see cref="Url"/> by default.</summary>
+    public IReadOnlyList<Uri> Urls { get; init; } = [];
+
+    /// <summary>Every API host in use.</summary>
+    public IReadOnlyList<Uri> Hosts => Urls.Count > 0 ? Urls : [Url];
 
     public string AdminEmail { get; init; } = "admin@load.test";
 
@@ -104,6 +111,7 @@ internal sealed record LoadOptions
             options = name switch
             {
                 "--url" => options with { Url = new Uri(value, UriKind.Absolute) },
+                "--urls" => ParseUrls(options, value),
                 "--admin-email" => options with { AdminEmail = value },
                 "--admin-password" => options with { AdminPassword = value },
                 "--stages" => options with { Stages = ParseStages(value) },
@@ -137,6 +145,12 @@ internal sealed record LoadOptions
         }
 
         return options;
+    }
+
+    private static LoadOptions ParseUrls(LoadOptions options, string value)
+    {
+        var urls = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(u => new Uri(u, UriKind.Absolute)).ToList();
+        return urls.Count == 0 ? throw new ArgumentException("--urls needs at least one URL.") : options with { Url = urls[0], Urls = urls };
     }
 
     /// <summary>Accepts 1500ms, 2s, 1m or a bare number of seconds.</summary>

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -19,6 +21,10 @@ public static class HealthEndpoints
     public static IHealthChecksBuilder AddProctorWiseHealthChecks(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HealthEndpointOptions>().Bind(configuration.GetSection(HealthEndpointOptions.Section)).ValidateOnStart();
+
+        // The readiness checks also run every 30 s (the framework's default period) for the health metric.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHealthCheckPublisher, HealthMetricsPublisher>());
+        services.Configure<HealthCheckPublisherOptions>(o => o.Predicate = c => c.Tags.Contains(ReadyTag));
         return services.AddHealthChecks();
     }
 

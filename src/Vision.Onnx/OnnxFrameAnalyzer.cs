@@ -1,6 +1,8 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Grains.Interfaces.Vision;
 using ProctorWise.Grains.Ports;
 
@@ -24,11 +26,17 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
     private readonly List<IDisposable> _sessions = [];
     private readonly ILogger<OnnxFrameAnalyzer> _logger;
     private readonly int _capacity;
+    private readonly Meter _meter;
+    private readonly Counter<long> _analysed;
+    private readonly Counter<long> _shed;
     private int _admitted;
 
-    public OnnxFrameAnalyzer(IOptions<VisionOptions> options, ILogger<OnnxFrameAnalyzer> logger)
+    public OnnxFrameAnalyzer(IOptions<VisionOptions> options, ILogger<OnnxFrameAnalyzer> logger, IMeterFactory? meterFactory = null)
     {
         _logger = logger;
+        _meter = meterFactory?.Create(Instruments.VisionMeter) ?? new Meter(Instruments.VisionMeter);
+        _analysed = _meter.CreateCounter<long>(Instruments.FramesAnalysed, "{frame}", "Frames the vision model looked at.");
+        _shed = _meter.CreateCounter<long>(Instruments.FramesShed, "{frame}", "Frames shed because the analysis workers were at capacity.");
         var settings = options.Value;
         var workers = settings.Workers ?? Environment.ProcessorCount;
 
@@ -86,6 +94,7 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
         if (Interlocked.Increment(ref _admitted) > _capacity)
         {
             Interlocked.Decrement(ref _admitted);
+            _shed.Add(1);
             return Task.FromResult(Skipped);
         }
 
@@ -120,6 +129,7 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
                     else
                     {
                         job.Done.TrySetResult(worker.Analyze(job.Image.Span));
+                        _analysed.Add(1);
                     }
                 }
                 catch (Exception e)
@@ -152,6 +162,12 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
         foreach (var session in _sessions)
         {
             session.Dispose();
+        }
+
+        // A meter from the host's factory is the factory's to dispose (it may hand the same one out again).
+        if (_meter.Scope is null)
+        {
+            _meter.Dispose();
         }
     }
 

@@ -87,6 +87,36 @@ public sealed partial class ImageTests
 
     private static string Read(string file) => File.ReadAllText(Path.Combine(TestSupport.RepositoryPaths.Root, "deploy", "docker", file));
 
+    [Fact]
+    public void TheBackupToolsUseTheMariaDbVersionOfTheServer()
+    {
+        // mariadb-dump of another minor version may write what the server's restore does not read the same way.
+        var tools = ArgDefault().Matches(Read("db-tools.Dockerfile")).Single(m => m.Groups[1].Value == "MARIADB_VERSION").Groups[2].Value;
+        var k8s = File.ReadAllText(Path.Combine(TestSupport.RepositoryPaths.Root, "k8s", "base", "mariadb", "statefulset.yaml"));
+        var compose = File.ReadAllText(Path.Combine(TestSupport.RepositoryPaths.Root, "docker-compose.yml"));
+        Assert.Contains($"image: mariadb:{tools}", k8s, StringComparison.Ordinal);
+        Assert.Contains($"image: mariadb:${{MARIADB_VERSION:-{tools}}}", compose, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryDigestWrittenIsAFullSha256NextToItsVersion()
+    {
+        // Digests are added by the procedure of docs/operations.md#pinning-a-base-image-by-digest, never invented:
+        // a pinned image keeps its readable version (name:version@sha256:…), and the digest has all 64 digits.
+        var root = TestSupport.RepositoryPaths.Root;
+        var files = Directory.GetFiles(Path.Combine(root, "deploy", "docker"), "*.Dockerfile")
+            .Concat(Directory.GetFiles(Path.Combine(root, "k8s"), "*.yaml", SearchOption.AllDirectories))
+            .Concat(new[] { "docker-compose.yml", "docker-compose.prod.yml" }.Select(f => Path.Combine(root, f)));
+        foreach (var file in files)
+        {
+            foreach (Match digest in Regex.Matches(File.ReadAllText(file), @"(\S*)@sha256:(\S*)"))
+            {
+                Assert.Matches(@"[:=]\d[^@]*$", digest.Groups[1].Value);
+                Assert.Matches("^[0-9a-f]{64}$", digest.Groups[2].Value.TrimEnd('"', '\''));
+            }
+        }
+    }
+
     [GeneratedRegex(@"^ARG (\w+)=(\S+)", RegexOptions.Multiline)]
     private static partial Regex ArgDefault();
 

@@ -132,6 +132,17 @@ internal sealed class MariaDbCluster : IAsyncDisposable
         _silos.Add(host);
     }
 
+    /// <summary>
+    /// Stops one silo gracefully, as SIGTERM does for the silo executable: it leaves membership, deactivates its grains
+    /// (which write what they hold) and hands its stream queues over; the other silos and the client carry on.
+    /// </summary>
+    public async Task StopSiloAsync(IHost silo)
+    {
+        _silos.Remove(silo);
+        await silo.StopAsync(CancellationToken.None);
+        silo.Dispose();
+    }
+
     public async Task ConnectClientAsync()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Testing" });

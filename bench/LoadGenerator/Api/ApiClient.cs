@@ -69,6 +69,9 @@ internal sealed class ApiClient(HttpClient http)
     public Task<CallResult> PostEventAsync(string token, string sessionId, string type, long seq) =>
         LoadCallAsync(token, $"/api/sessions/{sessionId}/events", JsonContent.Create(new { type, occurredAt = DateTimeOffset.UtcNow, seq }, options: s_json));
 
+    public Task<CallResult> PutAnswerAsync(string token, string sessionId, string questionId, int choice, long seq) =>
+        LoadCallAsync(token, $"/api/sessions/{sessionId}/answers/{questionId}", JsonContent.Create(new { answer = new[] { choice }, seq }, options: s_json), HttpMethod.Put);
+
     public static string Text(JsonElement element, string property) =>
         element.GetProperty(property).GetString() ?? throw new InvalidOperationException($"'{property}' is null in {element}.");
 
@@ -76,9 +79,9 @@ internal sealed class ApiClient(HttpClient http)
     /// A load call is never cancelled by the stage's end: cutting requests off mid-flight would count as
     /// errors that the server did not make. The client's own time-out bounds it.
     /// </summary>
-    private async Task<CallResult> LoadCallAsync(string token, string path, HttpContent content)
+    private async Task<CallResult> LoadCallAsync(string token, string path, HttpContent content, HttpMethod? method = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = content };
+        using var request = new HttpRequestMessage(method ?? HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = content };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         try
         {

@@ -19,8 +19,10 @@ internal sealed class LoadRun(LoadOptions options, IReadOnlyList<string> args)
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
             ConnectTimeout = TimeSpan.FromSeconds(10),
         };
-        using var http = new HttpClient(handler) { BaseAddress = options.Url, Timeout = TimeSpan.FromSeconds(30) };
-        var api = new ApiClient(http);
+        var clients = options.Hosts.Select(u => new HttpClient(handler, disposeHandler: false) { BaseAddress = u, Timeout = TimeSpan.FromSeconds(30) }).ToList();
+        using var disposeClients = new ClientsDisposer(clients);
+        var apis = clients.Select(c => new ApiClient(c)).ToList();
+        var api = apis[0];
 
         await api.SendAsync(HttpMethod.Get, "/health/ready", null, null, cancellationToken).ConfigureAwait(false);
         var kind = options.FrameKind ?? (File.Exists(options.PhotoPath) ? FrameKind.Photo : FrameKind.Blob);
@@ -35,7 +37,7 @@ internal sealed class LoadRun(LoadOptions options, IReadOnlyList<string> args)
 
         using var app = FindApp();
         ConsoleLog.Info(app is null ? "App process not found: its CPU use is not reported (use --app-pid)." : $"App process {app.Id}");
-        var runner = new StageRunner(api, options, people, frames, app);
+        var runner = new StageRunner(apis, options, people, frames, app);
         var results = new List<StageResult>();
         string? stoppedBy = null;
         foreach (var students in options.Stages)
@@ -141,5 +143,11 @@ internal sealed class LoadRun(LoadOptions options, IReadOnlyList<string> args)
         }
 
         return found.FirstOrDefault();
+    }
+
+    /// <summary>Disposes the per-host clients (their shared handler is disposed by its own using).</summary>
+    private sealed class ClientsDisposer(List<HttpClient> clients) : IDisposable
+    {
+        public void Dispose() => clients.ForEach(c => c.Dispose());
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using ProctorWise.LoadGenerator.Api;
 using ProctorWise.LoadGenerator.Metrics;
@@ -22,6 +23,9 @@ internal sealed class StageMetrics
 
     public StatusCounts Statuses { get; } = new();
 
+    /// <summary>Every load call, in the order answered (for --raw: the faults report splits them by phase).</summary>
+    public ConcurrentQueue<CallRecord> Calls { get; } = new();
+
     public int FramesAccepted => Volatile.Read(ref _framesAccepted);
 
     /// <summary>Accepted frames the server ran face detection on (<c>checks.face = "ok"</c>).</summary>
@@ -36,17 +40,18 @@ internal sealed class StageMetrics
     /// <summary>Faces the server found in the first analysed frame (a check that the frames look like a student); null before one.</summary>
     public int? FacesInFirstFrame => Volatile.Read(ref _faces) is var n && n >= 0 ? n : null;
 
-    public void FrameDone(CallResult result, TimeSpan elapsed)
+    public void FrameDone(CallResult result, TimeSpan elapsed, int student, long sentAt)
     {
         Statuses.Add(Frames, result.Status);
         FramePost.Add(elapsed);
+        var (faces, check) = result.IsSuccess ? Read(result.Body) : (0, null);
+        Calls.Enqueue(new CallRecord(sentAt, "frame", student, result.Status, check == "skipped"));
         if (!result.IsSuccess)
         {
             return;
         }
 
         Interlocked.Increment(ref _framesAccepted);
-        var (faces, check) = Read(result.Body);
         if (check == "ok" && Interlocked.Increment(ref _framesAnalysed) == 1)
         {
             Volatile.Write(ref _faces, faces);
@@ -57,10 +62,17 @@ internal sealed class StageMetrics
         }
     }
 
+    public void AnswerDone(CallResult result, int student, long sentAt)
+    {
+        Calls.Enqueue(new CallRecord(sentAt, "answer", student, result.Status, Shed: false));
+        Statuses.Add("answers", result.Status);
+    }
+
     public void FramesSkipped(int count) => Interlocked.Add(ref _framesLate, count);
 
-    public void EventDone(CallResult result, TimeSpan elapsed)
+    public void EventDone(CallResult result, TimeSpan elapsed, int student, long sentAt, string type)
     {
+        Calls.Enqueue(new CallRecord(sentAt, type, student, result.Status, Shed: false));
         Statuses.Add(Events, result.Status);
         EventPost.Add(elapsed);
     }

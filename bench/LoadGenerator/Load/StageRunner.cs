@@ -11,8 +11,11 @@ namespace ProctorWise.LoadGenerator.Load;
 /// One stage: a fresh exam and slot for N students, M proctors watching it, then the load for the
 /// stage's duration, a short drain for late deliveries, and clean-up so the next stage starts quiet.
 /// </summary>
-internal sealed class StageRunner(ApiClient api, LoadOptions options, Population people, IReadOnlyList<byte[]> frames, Process? app)
+internal sealed class StageRunner(IReadOnlyList<ApiClient> apis, LoadOptions options, Population people, IReadOnlyList<byte[]> frames, Process? app)
 {
+    /// <summary>The first host: setup calls (exam, slot, bookings, starts, submissions) go there.</summary>
+    private readonly ApiClient _api = apis[0];
+
     /// <summary>Bookings, session starts and submissions hash no password: they can go wider than account setup.</summary>
     private const int CheapParallelism = 16;
 
@@ -23,11 +26,12 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
     {
         var setup = Stopwatch.StartNew();
         var accounts = people.Students.Take(students).ToArray();
-        var (slotId, startsAt) = await OpenRoomAsync(students, cancellationToken).ConfigureAwait(false);
+        var (slotId, startsAt, questions) = await OpenRoomAsync(students, cancellationToken).ConfigureAwait(false);
         var bookings = await BookAsync(accounts, slotId, cancellationToken).ConfigureAwait(false);
         ConsoleLog.Info($"  {students} students booked slot {slotId} in {setup.Elapsed.TotalSeconds:F1} s; it starts at {startsAt:HH:mm:ss}");
 
-        var watchers = people.Proctors.Select(p => new ProctorWatcher(options.Url, p)).ToArray();
+        // Proctors, like students, are spread over the hosts: an alert must cross from one host to the other.
+        var watchers = people.Proctors.Select((p, i) => new ProctorWatcher(options.Hosts[i % options.Hosts.Count], p)).ToArray();
         string[] sessions = [];
         try
         {
@@ -42,7 +46,7 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
             sessions = await StartSessionsAsync(accounts, bookings, cancellationToken).ConfigureAwait(false);
             var setupTime = setup.Elapsed;
             ConsoleLog.Info($"  {sessions.Length} sessions started, {watchers.Length} proctors watching; load for {options.Duration.TotalSeconds:F0} s");
-            return await LoadAsync(accounts, sessions, watchers, setupTime, cancellationToken).ConfigureAwait(false);
+            return await LoadAsync(accounts, sessions, watchers, questions, setupTime, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -55,11 +59,13 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
         }
     }
 
-    private async Task<StageResult> LoadAsync(Account[] accounts, string[] sessions, ProctorWatcher[] watchers, TimeSpan setupTime, CancellationToken cancellationToken)
+    private async Task<StageResult> LoadAsync(
+        Account[] accounts, string[] sessions, ProctorWatcher[] watchers, IReadOnlyList<string> questions, TimeSpan setupTime, CancellationToken cancellationToken)
     {
         var ledger = new EventLedger(accounts.Length);
+        var answers = new AnswerLedger();
         var metrics = new StageMetrics();
-        var drivers = accounts.Select((a, i) => new StudentDriver(api, a, sessions[i], i, accounts.Length, options, frames, ledger, metrics)).ToArray();
+        var drivers = accounts.Select((a, i) => new StudentDriver(apis[i % apis.Count], a, sessions[i], i, accounts.Length, options, frames, ledger, metrics, questions, answers)).ToArray();
         var cpu = new CpuMeter(app);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
@@ -83,6 +89,8 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
         if (options.RawOut is not null)
         {
             await WriteRawAsync(options.RawOut, watchers, ledger, index, startAt).ConfigureAwait(false);
+            await WriteCallsAsync(options.RawOut, metrics, accounts.Length, startAt).ConfigureAwait(false);
+            await ReadAnswersBackAsync(options.RawOut, accounts, sessions, answers, startAt, cancellationToken).ConfigureAwait(false);
         }
 
         return new StageResult
@@ -134,6 +142,44 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
     /// One CSV row per delivery, times in ms from the load's start: enough to see whether slow deliveries
     /// cluster in time (a server-wide stall) or hit one proctor or one session.
     /// </summary>
+    /// <summary>
+    /// Beside the deliveries: every load call (<c>FILE.calls.csv</c>, times from the load's start) and the load's start as
+    /// Unix milliseconds (<c>FILE.start</c>), so that calls and deliveries can be split by wall-clock phases.
+    /// </summary>
+    private static async Task WriteCallsAsync(string path, StageMetrics metrics, int students, long startAt)
+    {
+        var startUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - (long)Stopwatch.GetElapsedTime(startAt).TotalMilliseconds;
+        await File.WriteAllTextAsync(path + ".start", startUnixMs.ToString(CultureInfo.InvariantCulture)).ConfigureAwait(false);
+        var rows = new List<string> { "students,student,kind,sent_ms,status,shed" };
+        rows.AddRange(metrics.Calls.Select(c => string.Create(CultureInfo.InvariantCulture,
+            $"{students},{c.Student},{c.Kind},{Stopwatch.GetElapsedTime(startAt, c.SentAt).TotalMilliseconds:F1},{c.Status},{(c.Shed ? 1 : 0)}")));
+        await File.WriteAllLinesAsync(path + ".calls.csv", rows).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads every session back (through the first host) and writes each acknowledged answer with whether it is stored
+    /// (<c>FILE.answers.csv</c>); the count of those that are not is logged.
+    /// </summary>
+    private async Task ReadAnswersBackAsync(string path, Account[] accounts, string[] sessions, AnswerLedger answers, long startAt, CancellationToken cancellationToken)
+    {
+        var rows = new ConcurrentBag<string>();
+        var lost = 0;
+        await ForEachAsync(accounts.Length, async (i, ct) =>
+        {
+            var session = await _api.SendAsync(HttpMethod.Get, $"/api/sessions/{sessions[i]}", accounts[i].Token, null, ct).ConfigureAwait(false);
+            foreach (var check in answers.Check(i, session))
+            {
+                rows.Add(AnswerLedger.Row(check, startAt));
+                if (!check.ReadBack)
+                {
+                    Interlocked.Increment(ref lost);
+                }
+            }
+        }, cancellationToken).ConfigureAwait(false);
+        await File.WriteAllLinesAsync(path + ".answers.csv", ["student,question,seq,sent_ms,read_back", .. rows], cancellationToken).ConfigureAwait(false);
+        ConsoleLog.Info($"  answers: {answers.AcknowledgedCount} acknowledged (last per question), {lost} not read back");
+    }
+
     private static async Task WriteRawAsync(string path, ProctorWatcher[] watchers, EventLedger ledger, Dictionary<string, int> index, long startAt)
     {
         var header = !File.Exists(path);
@@ -160,11 +206,14 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
     }
 
     /// <summary>A published exam with one slot starting --lead from now, every proctor assigned to it.</summary>
-    private async Task<(string SlotId, DateTimeOffset StartsAt)> OpenRoomAsync(int students, CancellationToken cancellationToken)
+    private async Task<(string SlotId, DateTimeOffset StartsAt, IReadOnlyList<string> Questions)> OpenRoomAsync(int students, CancellationToken cancellationToken)
     {
         var token = people.Teacher.Token;
         var minutes = (int)Math.Ceiling((options.Lead + options.Duration).TotalMinutes) + 10;
-        var questions = Enumerable.Range(1, 5).Select(i => new
+        // One question per answer save a student makes (plus five): no save overwrites another, so reading the session
+        // back afterwards checks every acknowledged save, whenever it was made.
+        var saves = (int)Math.Ceiling(options.Duration / options.EventInterval) + 1;
+        var questions = Enumerable.Range(1, Math.Min(saves + 5, 500)).Select(i => new
         {
             type = "single_choice",
             text = string.Create(CultureInfo.InvariantCulture, $"Load question {i}: pick the first option."),
@@ -172,7 +221,7 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
             correct = s_key,
             points = 1,
         });
-        var exam = await api.SendAsync(HttpMethod.Post, "/api/exams", token, new
+        var exam = await _api.SendAsync(HttpMethod.Post, "/api/exams", token, new
         {
             title = string.Create(CultureInfo.InvariantCulture, $"Load test, {students} students, {DateTime.UtcNow:HH:mm:ss}"),
             durationMinutes = minutes,
@@ -180,9 +229,9 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
             questions,
         }, cancellationToken).ConfigureAwait(false);
         var examId = ApiClient.Text(exam, "id");
-        await api.SendAsync(HttpMethod.Post, $"/api/exams/{examId}/publish", token, null, cancellationToken).ConfigureAwait(false);
+        await _api.SendAsync(HttpMethod.Post, $"/api/exams/{examId}/publish", token, null, cancellationToken).ConfigureAwait(false);
 
-        var slot = await api.SendAsync(HttpMethod.Post, $"/api/exams/{examId}/slots", token, new
+        var slot = await _api.SendAsync(HttpMethod.Post, $"/api/exams/{examId}/slots", token, new
         {
             startsAt = DateTimeOffset.UtcNow + options.Lead,
             capacity = students,
@@ -190,10 +239,11 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
         var slotId = ApiClient.Text(slot, "id");
         foreach (var proctor in people.Proctors)
         {
-            await api.SendAsync(HttpMethod.Post, $"/api/slots/{slotId}/proctors", token, new { proctorId = proctor.Id }, cancellationToken).ConfigureAwait(false);
+            await _api.SendAsync(HttpMethod.Post, $"/api/slots/{slotId}/proctors", token, new { proctorId = proctor.Id }, cancellationToken).ConfigureAwait(false);
         }
 
-        return (slotId, slot.GetProperty("startsAt").GetDateTimeOffset());
+        IReadOnlyList<string> questionIds = [.. exam.GetProperty("questions").EnumerateArray().Select(q => ApiClient.Text(q, "id"))];
+        return (slotId, slot.GetProperty("startsAt").GetDateTimeOffset(), questionIds);
     }
 
     private async Task<string[]> BookAsync(Account[] accounts, string slotId, CancellationToken cancellationToken)
@@ -201,7 +251,7 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
         var bookings = new string[accounts.Length];
         await ForEachAsync(accounts.Length, async (i, ct) =>
         {
-            var booking = await api.SendAsync(HttpMethod.Post, $"/api/slots/{slotId}/bookings", accounts[i].Token, null, ct).ConfigureAwait(false);
+            var booking = await _api.SendAsync(HttpMethod.Post, $"/api/slots/{slotId}/bookings", accounts[i].Token, null, ct).ConfigureAwait(false);
             bookings[i] = ApiClient.Text(booking, "id");
         }, cancellationToken).ConfigureAwait(false);
         return bookings;
@@ -217,7 +267,7 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
             {
                 try
                 {
-                    var session = await api.SendAsync(HttpMethod.Post, $"/api/bookings/{bookings[i]}/session", accounts[i].Token, null, ct).ConfigureAwait(false);
+                    var session = await _api.SendAsync(HttpMethod.Post, $"/api/bookings/{bookings[i]}/session", accounts[i].Token, null, ct).ConfigureAwait(false);
                     sessions[i] = ApiClient.Text(session, "id");
                     return;
                 }
@@ -243,7 +293,7 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
 
             try
             {
-                await api.SendAsync(HttpMethod.Post, $"/api/sessions/{sessions[i]}/submit", accounts[i].Token, null, ct).ConfigureAwait(false);
+                await _api.SendAsync(HttpMethod.Post, $"/api/sessions/{sessions[i]}/submit", accounts[i].Token, null, ct).ConfigureAwait(false);
             }
             catch (HttpRequestException e)
             {

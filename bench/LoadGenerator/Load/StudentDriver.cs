@@ -9,7 +9,7 @@ namespace ProctorWise.LoadGenerator.Load;
 /// </summary>
 internal sealed class StudentDriver(
     ApiClient api, Account student, string sessionId, int index, int students, LoadOptions options,
-    IReadOnlyList<byte[]> frames, EventLedger ledger, StageMetrics metrics)
+    IReadOnlyList<byte[]> frames, EventLedger ledger, StageMetrics metrics, IReadOnlyList<string> questions, AnswerLedger answers)
 {
     /// <summary>
     /// The server admits a frame only a second after the previous one was admitted, by its own clock.
@@ -20,7 +20,35 @@ internal sealed class StudentDriver(
     public Task RunAsync(long startAt, CancellationToken stop) =>
         Task.WhenAll(
             options.FrameInterval > TimeSpan.Zero ? FramesAsync(startAt, stop) : Task.CompletedTask,
-            EventsAsync(startAt, stop));
+            EventsAsync(startAt, stop),
+            AnswersAsync(startAt, stop));
+
+    /// <summary>Saves an answer every event period (a quarter period after the event), each to the next question (the exam has enough).</summary>
+    private async Task AnswersAsync(long startAt, CancellationToken stop)
+    {
+        if (questions.Count == 0)
+        {
+            return;
+        }
+
+        var interval = Ticks(options.EventInterval);
+        var next = startAt + (interval * index / students) + (interval / 4);
+        for (var seq = 1L; await DelayUntilAsync(next, stop).ConfigureAwait(false); seq++)
+        {
+            var question = questions[(int)((seq - 1) % questions.Count)];
+            var choice = (int)((seq + index) % 3);
+            answers.Sent(index, question, seq, choice);
+            var sentAt = Stopwatch.GetTimestamp();
+            var result = await api.PutAnswerAsync(student.Token, sessionId, question, choice, seq).ConfigureAwait(false);
+            metrics.AnswerDone(result, index, sentAt);
+            if (result.IsSuccess)
+            {
+                answers.Acknowledged(index, question, seq, sentAt);
+            }
+
+            next += interval;
+        }
+    }
 
     private async Task FramesAsync(long startAt, CancellationToken stop)
     {
@@ -37,7 +65,7 @@ internal sealed class StudentDriver(
             var sentAt = Stopwatch.GetTimestamp();
             var result = await api.PostFrameAsync(student.Token, sessionId, frames[frame % frames.Count]).ConfigureAwait(false);
             var answeredAt = Stopwatch.GetTimestamp();
-            metrics.FrameDone(result, Stopwatch.GetElapsedTime(sentAt, answeredAt));
+            metrics.FrameDone(result, Stopwatch.GetElapsedTime(sentAt, answeredAt), index, sentAt);
             earliest = answeredAt + Ticks(s_frameGap);
 
             // A camera does not queue up missed frames: slots that passed while waiting are dropped.
@@ -71,7 +99,7 @@ internal sealed class StudentDriver(
                 ledger.Complete(index, sent, answeredAt, result.IsSuccess);
             }
 
-            metrics.EventDone(result, Stopwatch.GetElapsedTime(sentAt, answeredAt));
+            metrics.EventDone(result, Stopwatch.GetElapsedTime(sentAt, answeredAt), index, sentAt, type);
             if (result.IsSuccess)
             {
                 hidden = !hidden;

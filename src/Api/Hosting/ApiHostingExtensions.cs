@@ -69,7 +69,8 @@ public static class ApiHostingExtensions
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>().AddSchemaTransformer<JsonContractSchemaTransformer>());
         services.AddProctorWiseHealthChecks(builder.Configuration)
             .AddCheck<ClusterHealthCheck>("cluster", tags: [HealthEndpoints.ReadyTag])
-            .AddCheck<VisionHealthCheck>("vision", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<VisionHealthCheck>("vision", tags: [HealthEndpoints.ReadyTag])
+            .AddCheck<HubDrain.HealthCheck>(HubDrain.CheckName, tags: [HealthEndpoints.ReadyTag]);
         builder.AddProctorWiseTelemetry();
         services.AddSingleton(Options.Create(OrleansDashboardOptions.From(builder.Configuration)));
         builder.AddProctorWiseHubs();

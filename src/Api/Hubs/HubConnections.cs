@@ -38,6 +38,15 @@ internal sealed class HubConnections
         }
     }
 
+    /// <summary>Whether <paramref name="userId"/> has a connection on this host.</summary>
+    public bool Has(string userId)
+    {
+        lock (_gate)
+        {
+            return _byUser.ContainsKey(userId);
+        }
+    }
+
     /// <summary>Closes every connection of <paramref name="userId"/> on this host; returns how many.</summary>
     public int Abort(string userId)
     {

@@ -25,13 +25,18 @@ public static class HubHostingExtensions
             .AddJsonProtocol(o => ApiHostingExtensions.ConfigureJson(o.PayloadSerializerOptions));
         services.AddSingleton<HubConnections>();
         services.AddSingleton<HubObserver>();
+        services.AddSingleton<ProctoringMetrics>();
         services.AddHostedService<HubObserverRegistration>();
         return builder;
     }
 
-    /// <summary>Maps the hubs; a connection closes when its token expires (the client signs in or refreshes and reconnects).</summary>
+    /// <summary>
+    /// Maps the hubs; a connection closes when its token expires (the client signs in or refreshes and reconnects).
+    /// A stopping host refuses new hub connections (<see cref="HubDrain"/>).
+    /// </summary>
     public static WebApplication MapProctorWiseHubs(this WebApplication app)
     {
+        app.UseHubDrain();
         app.MapHub<ProctorHub>("/hubs/proctor", o => o.CloseOnAuthenticationExpiration = true);
         app.MapHub<StudentHub>("/hubs/student", o => o.CloseOnAuthenticationExpiration = true);
         app.MapHub<NotificationHub>("/hubs/notifications", o => o.CloseOnAuthenticationExpiration = true);

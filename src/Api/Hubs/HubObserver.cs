@@ -12,13 +12,19 @@ internal sealed class HubObserver(
     IHubContext<ProctorHub, IProctorClient> proctors,
     IHubContext<StudentHub, IStudentClient> students,
     IHubContext<NotificationHub, INotificationClient> notifications,
-    HubConnections connections) : IHubObserver
+    HubConnections connections,
+    ProctoringMetrics metrics) : IHubObserver
 {
     public async Task OnProctorBatchAsync(string proctorId, ProctorBatch batch)
     {
+        var here = connections.Has(proctorId);
         foreach (var alert in batch.Alerts)
         {
             await proctors.Clients.Group(HubGroups.ProctorRoom(proctorId, alert.SlotId)).Alert(alert);
+            if (here)
+            {
+                metrics.Delivered(alert);
+            }
         }
 
         foreach (var session in batch.Sessions)

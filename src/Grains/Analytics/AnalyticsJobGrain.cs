@@ -28,6 +28,7 @@ public sealed class AnalyticsJobGrain(
     AnalyticsLake root,
     EventOutboxFactory outboxes,
     IOptions<AnalyticsJobsOptions> options,
+    AnalyticsMetrics metrics,
     [FromKeyedServices(DomainClock.Key)] TimeProvider clock,
     ILogger<AnalyticsJobGrain> logger) : Grain, IAnalyticsJobGrain
 {
@@ -108,6 +109,7 @@ public sealed class AnalyticsJobGrain(
             var outcome = await new AnalyticsRunAttempt(engine, reports, lake, root, clock).RunAsync(job, job.ParsePeriod(State.Period), attempt.Token);
             State.Succeed(outcome, clock.GetUtcNow());
             await run.WriteStateAsync();
+            metrics.Succeeded(State.Job);
             await PublishViewAsync();
         }
         catch (Exception e) when (attempt.IsCancellationRequested)
@@ -139,7 +141,9 @@ public sealed class AnalyticsJobGrain(
     {
         var now = clock.GetUtcNow();
         AnalyticsJobLog.AttemptFailed(logger, error, State.Job, State.Period, State.Attempts);
-        if (State.FailAttempt(error, now, options.Value))
+        var retry = State.FailAttempt(error, now, options.Value);
+        metrics.AttemptFailed(State.Job, final: !retry);
+        if (retry)
         {
             await run.WriteStateAsync();
             _next.Schedule(State.NextAttemptAt);

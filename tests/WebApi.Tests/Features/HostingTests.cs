@@ -19,7 +19,7 @@ public sealed class HostingTests(ApiFactory factory)
         var checks = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement.GetProperty("checks")
             .EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("status").GetString());
         Assert.Equal(
-            new Dictionary<string, string?> { ["cluster"] = "Healthy", ["membership"] = "Healthy", ["storage"] = "Healthy", ["streams"] = "Healthy", ["vision"] = "Healthy" },
+            new Dictionary<string, string?> { ["cluster"] = "Healthy", ["draining"] = "Healthy", ["membership"] = "Healthy", ["storage"] = "Healthy", ["streams"] = "Healthy", ["vision"] = "Healthy" },
             checks);
     }
 

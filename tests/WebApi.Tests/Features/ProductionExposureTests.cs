@@ -41,7 +41,7 @@ public sealed class ProductionExposureTests(ProductionExposureTests.ProductionFa
 
         var details = JsonDocument.Parse(await admin.GetStringAsync("/health/ready")).RootElement;
         var names = details.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).Order().ToArray();
-        Assert.Equal(["cluster", "membership", "storage", "streams", "vision"], names);
+        Assert.Equal(["cluster", "draining", "membership", "storage", "streams", "vision"], names);
     }
 
     [Fact]
