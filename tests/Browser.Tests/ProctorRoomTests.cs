@@ -102,6 +102,7 @@ public sealed class ProctorRoomTests(BrowserFixture fixture)
 
         await Accessibility.AssertNoSeriousViolationsAsync(proctor);
         await fixture.ScreenshotAsync(proctor, "proctor-room-30-students");
+        await ReportFrameBytesAsync(proctor, "test frames (TestFrames.WebcamWithFace / WebcamEmpty)");
 
         // A proctor of another room sees no tile and no picture; the API refuses the frame.
         var outsider = await fixture.NewPageAsync();
@@ -144,6 +145,7 @@ public sealed class ProctorRoomTests(BrowserFixture fixture)
         var row = proctor.GetByTestId("student-row").Filter(new LocatorFilterOptions { HasText = "Stella Student" });
         await Assertions.Expect(row.GetByTestId("tile-frame")).ToBeVisibleAsync();
         await Assertions.Expect(row.GetByTestId("tile-frame")).ToHaveAttributeAsync("data-frames", new Regex("^([2-9]|\\d{2,})$"));
+        await ReportFrameBytesAsync(proctor, "Chromium's fake camera");
 
         await row.GetByTestId("open-student").ClickAsync();
         var focused = proctor.GetByTestId("focused-view");
@@ -181,6 +183,21 @@ public sealed class ProctorRoomTests(BrowserFixture fixture)
         await Assertions.Expect(essay.GetByTestId("grade-state")).ToHaveAttributeAsync("data-state", "graded");
         await Assertions.Expect(essay.GetByTestId("grade-result")).ToHaveTextAsync("Graded by the teacher: 3");
         await Assertions.Expect(essay).Not.ToContainTextAsync("needs grading");
+    }
+
+    /// <summary>
+    /// Writes the image bytes the room received per frame to the test output: the basis of the tile cost in
+    /// docs/PERFORMANCE.md (a count of bytes, not a timing).
+    /// </summary>
+    private async Task ReportFrameBytesAsync(IPage page, string source)
+    {
+        var grid = page.GetByTestId("room-grid");
+        var bytes = long.Parse(await grid.GetAttributeAsync("data-frame-bytes") ?? "0", CultureInfo.InvariantCulture);
+        var images = long.Parse(await grid.GetAttributeAsync("data-frame-images") ?? "0", CultureInfo.InvariantCulture);
+        Assert.True(images > 0 && bytes > 0, "the room received no image");
+        var line = $"Room tiles, {source}: {images} images, {bytes} bytes, {bytes / images} bytes per image";
+        TestContext.Current.SendDiagnosticMessage(line);
+        await File.AppendAllTextAsync(Path.Combine(fixture.ScreenshotDirectory, "tile-bytes.txt"), line + Environment.NewLine, TestContext.Current.CancellationToken);
     }
 
     /// <summary>Posts a frame; the caller moves the clock (a session takes at most one frame a second).</summary>

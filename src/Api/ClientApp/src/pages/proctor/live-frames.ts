@@ -32,6 +32,8 @@ export class LiveFrames {
   private refused = false;
   /** Bytes of image received since the page opened (the cost figure of docs/PERFORMANCE.md). */
   bytes = 0;
+  /** Images received since the page opened. */
+  images = 0;
 
   constructor(
     private readonly signal: AbortSignal,
@@ -115,6 +117,7 @@ export class LiveFrames {
         this.frames.set(sessionId, { url: null, capturedAt: null, loaded: true, count: current?.count ?? 0, etag: null });
       } else {
         this.bytes += result.bytes;
+        this.images++;
         this.frames.set(sessionId, {
           url: URL.createObjectURL(result.blob),
           capturedAt: result.capturedAt || null,

@@ -165,7 +165,12 @@ class RoomDashboard {
         ),
       ),
     );
-    this.frames.subscribe((id) => this.cards.get(id)?.renderFrame());
+    this.frames.subscribe((id) => {
+      this.cards.get(id)?.renderFrame();
+      // The image bytes this page received so far, for the cost figures of docs/PERFORMANCE.md.
+      this.grid.dataset.frameBytes = String(this.frames.bytes);
+      this.grid.dataset.frameImages = String(this.frames.images);
+    });
     this.frames.start(() => [...this.state.sessions.values()].filter((s) => s.status === 'in_progress').map((s) => s.sessionId));
     void this.loadBookings();
     this.renderSessions();
