@@ -137,9 +137,12 @@ public sealed class ExamDayTests(BrowserFixture fixture)
         await Assertions.Expect(alert).ToHaveCountAsync(0); // the feed shows open alerts by default
         await proctor.GetByTestId("show-acknowledged").CheckAsync();
         await Assertions.Expect(alert).ToHaveAttributeAsync("data-acknowledged", "true");
-        await row.GetByTestId("warn-student").ClickAsync();
+        await row.GetByTestId("open-student").ClickAsync();
+        var focused = proctor.GetByTestId("focused-view");
+        await focused.GetByTestId("warn-student").ClickAsync();
         await proctor.GetByTestId("warn-message").FillAsync("Please stay on the exam tab.");
         await proctor.GetByTestId("send-warning").ClickAsync();
+        await Assertions.Expect(focused.GetByTestId("focused-status")).ToContainTextAsync("Warning sent to Sam Student.");
         await fixture.ScreenshotAsync(proctor, "proctor-dashboard");
 
         await Assertions.Expect(student.GetByTestId("warning-banner")).ToContainTextAsync("Please stay on the exam tab.");
@@ -149,6 +152,9 @@ public sealed class ExamDayTests(BrowserFixture fixture)
         await student.GetByTestId("confirm-submit").ClickAsync();
         await Assertions.Expect(student.GetByTestId("exam-ended")).ToHaveAttributeAsync("data-status", "submitted");
         await Assertions.Expect(row.GetByTestId("student-status")).ToHaveAttributeAsync("data-status", "submitted");
+        // "Warning sent…" does not outlive the submission (issue 17).
+        await Assertions.Expect(focused.GetByTestId("focused-status")).ToBeEmptyAsync();
+        await focused.GetByTestId("close-focused").ClickAsync();
 
         // The teacher grades the essay and publishes the result.
         await teacher.ReloadAsync();

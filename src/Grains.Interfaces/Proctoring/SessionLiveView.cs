@@ -13,6 +13,9 @@ namespace ProctorWise.Grains.Interfaces.Proctoring;
 /// <param name="LastSeenAt">Last frame, signal or answer from the student.</param>
 /// <param name="Deadline">The deadline.</param>
 /// <param name="OpenAnomalies">Anomalies still going on.</param>
+/// <param name="Answered">Questions with a saved answer.</param>
+/// <param name="QuestionCount">Questions in the exam.</param>
+/// <param name="Review">The latest "reviewed" mark with its note, if a supervisor set one.</param>
 [GenerateSerializer, Immutable, Alias("pw.session-live-view")]
 public sealed record class SessionLiveView(
     string SessionId,
@@ -24,4 +27,7 @@ public sealed record class SessionLiveView(
     int RiskScore,
     DateTimeOffset? LastSeenAt,
     DateTimeOffset Deadline,
-    int OpenAnomalies);
+    int OpenAnomalies,
+    int Answered,
+    int QuestionCount,
+    SessionReview? Review);

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using ProctorWise.Grains.Interfaces.Proctoring;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Vision;
@@ -65,4 +66,18 @@ public interface IExamSessionGrain : IGrainWithStringKey
     /// <summary>Gives the student extra minutes (proctors of the slot, exam owner, admins).</summary>
     [Alias("Extend")]
     Task<SessionView> ExtendAsync(Caller caller, int minutes);
+
+    /// <summary>
+    /// The latest frame received while the session runs (proctors of the slot and admins only; not the exam's
+    /// owner); null when none came since the grain activated or the session ended. When
+    /// <paramref name="knownCapturedAt"/> is that frame's time, the bytes are left out.
+    /// </summary>
+    /// <remarks>Interleaves: camera tiles poll it and must not wait behind a frame being recorded.</remarks>
+    [Alias("GetLiveFrame")]
+    [AlwaysInterleave]
+    Task<LiveFrame?> GetLiveFrameAsync(Caller caller, DateTimeOffset? knownCapturedAt);
+
+    /// <summary>Marks the session reviewed with a note (proctors of the slot, admins); a later mark replaces it.</summary>
+    [Alias("Review")]
+    Task<SessionReview> ReviewAsync(Caller caller, string note);
 }

@@ -38,6 +38,7 @@ public sealed class ExamSessionGrain(
     private SessionDeadline _deadline = null!;
     private SessionProctoring _proctoring = null!;
     private RequestBudget _answerSaves = null!;
+    private readonly LatestFrame _latestFrame = new();
 
     private ExamSessionState State => session.State;
 
@@ -53,7 +54,7 @@ public sealed class ExamSessionGrain(
         var room = new Lazy<IAsyncStream<RoomEvent>>(() => this.GetStreamProvider(StreamProviders.Default).GetStream<RoomEvent>(StreamId.Create(StreamNamespaces.Alerts, Start.SlotId)));
         _proctoring = new SessionProctoring(
             Id, () => State, _outbox, new SessionLiveFeed(() => room.Value, clock), new EvidenceKeeper(Id, evidenceStore, options.Value, clock),
-            new HubFanout(GrainFactory, clock), clock);
+            new HubFanout(GrainFactory, clock), clock, () => answers.State.Answers.Count);
         _proctoring.OnActivate();
         _deadline = new SessionDeadline(this, () => Start.Deadline, options.Value, clock, OnTickAsync);
         if (State.Start is not null && State.Status == SessionStatus.InProgress)
@@ -176,6 +177,7 @@ public sealed class ExamSessionGrain(
     public async Task RecordFrameAsync(Caller caller, FrameAnalysis analysis, byte[] jpeg)
     {
         await EnsureRunningForStudentAsync(caller);
+        _latestFrame.Keep(jpeg, clock.GetUtcNow()); // the camera tile shows every received frame, analysed or skipped
         await _proctoring.RecordFrameAsync(analysis, jpeg);
     }
 
@@ -244,6 +246,27 @@ public sealed class ExamSessionGrain(
         await _proctoring.PublishLiveAsync(force: true);
         await _proctoring.NotifyStudentAsync(new StudentMessage(StudentMessageKind.DeadlineChanged, null, clock.GetUtcNow(), Start.Deadline));
         return SessionViews.Full(Id, State, answers.State);
+    }
+
+    public async Task<LiveFrame?> GetLiveFrameAsync(Caller caller, DateTimeOffset? knownCapturedAt)
+    {
+        await EnsureSupervisorAsync(caller, ownerAllowed: false);
+        if (State.Status != SessionStatus.InProgress)
+        {
+            _latestFrame.Forget();
+            return null;
+        }
+
+        return _latestFrame.Read(knownCapturedAt);
+    }
+
+    public async Task<SessionReview> ReviewAsync(Caller caller, string note)
+    {
+        await EnsureSupervisorAsync(caller, ownerAllowed: false);
+        State.Review = new SessionReview(CheckText("note", note), caller.UserId, clock.GetUtcNow());
+        await session.WriteStateAsync();
+        await _proctoring.PublishLiveAsync(force: true);
+        return State.Review;
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -1,5 +1,6 @@
 using ProctorWise.Grains.Domain.Proctoring;
 using ProctorWise.Grains.Events;
+using ProctorWise.Grains.Interfaces.Proctoring;
 using ProctorWise.Grains.Interfaces.Sessions;
 
 namespace ProctorWise.Grains.Sessions;
@@ -43,4 +44,7 @@ public sealed class ExamSessionState
 
     /// <summary>Facts saved with the changes they record, until their stream took them (the outbox).</summary>
     [Id(10)] public List<PendingEvent> Outbox { get; set; } = [];
+
+    /// <summary>The latest "reviewed" mark a supervisor set, with its note.</summary>
+    [Id(11)] public SessionReview? Review { get; set; }
 }

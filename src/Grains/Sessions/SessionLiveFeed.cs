@@ -29,7 +29,8 @@ internal sealed class SessionLiveFeed(Func<IAsyncStream<RoomEvent>> room, TimePr
         var now = clock.GetUtcNow();
         var changed = _lastPublished is not { } last
             || last.Status != live.Status || last.RiskScore != live.RiskScore || last.Deadline != live.Deadline
-            || last.OpenAnomalies != live.OpenAnomalies || !last.Counters.SequenceEqual(live.Counters);
+            || last.OpenAnomalies != live.OpenAnomalies || !last.Counters.SequenceEqual(live.Counters)
+            || last.Answered != live.Answered || last.Review != live.Review;
         if (force || changed || now - _lastPublishedAt >= Heartbeat)
         {
             _lastPublished = live;

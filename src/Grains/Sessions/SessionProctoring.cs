@@ -21,7 +21,8 @@ internal sealed class SessionProctoring(
     SessionLiveFeed feed,
     EvidenceKeeper evidence,
     HubFanout fanout,
-    TimeProvider clock)
+    TimeProvider clock,
+    Func<int> answered)
 {
     private readonly ConditionTrackers _trackers = new();
     private RequestBudget _signals = RequestBudget.ForSignals(clock.GetUtcNow());
@@ -121,7 +122,7 @@ internal sealed class SessionProctoring(
         return new SessionLiveView(
             sessionId, start.SlotId, start.StudentId, start.StudentName, State.Status,
             new SortedDictionary<AnomalyType, int>(proctoring.Counters), RiskScore.Compute(proctoring.Anomalies, clock.GetUtcNow()),
-            feed.LastSeenAt, start.Deadline, proctoring.Anomalies.Count(a => a.IsOpen));
+            feed.LastSeenAt, start.Deadline, proctoring.Anomalies.Count(a => a.IsOpen), answered(), start.Exam.Questions.Count, State.Review);
     }
 
     private ProctoringRules Rules() => new(Start.Exam.Proctoring, State.Proctoring, _trackers, () => Guid.CreateVersion7().ToString("N"));

@@ -14,6 +14,9 @@ const session = (id: string, name: string, extra: Partial<SessionLive> = {}): Se
   lastSeenAt: null,
   deadline: '2026-11-23T14:00:00Z',
   openAnomalies: 0,
+  answered: 0,
+  questionCount: 0,
+  review: null,
   ...extra,
 });
 

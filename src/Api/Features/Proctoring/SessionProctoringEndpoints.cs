@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using ProctorWise.Api.Auth;
@@ -29,6 +30,9 @@ public static class SessionProctoringEndpoints
         group.MapPost("/warnings", WarnAsync).RequireAuthorization(Policies.Proctor).WithName("WarnStudent").WithSummary("Sends the student a warning.");
         group.MapPost("/terminate", TerminateAsync).RequireAuthorization(Policies.Proctor).WithName("TerminateSession").WithSummary("Ends and submits the session.");
         group.MapPost("/extend", ExtendAsync).WithName("ExtendSession").WithSummary("Gives the student extra minutes (supervisors, exam owner).");
+        group.MapGet("/live-frame", GetLiveFrameAsync).RequireAuthorization(Policies.Proctor).WithName("GetLiveFrame")
+            .WithSummary("The latest webcam frame of a running session (the slot's proctors, admins); ETag / If-None-Match, never cached.");
+        group.MapPost("/review", ReviewAsync).RequireAuthorization(Policies.Proctor).WithName("ReviewSession").WithSummary("Marks the session reviewed with a note.");
         return group;
     }
 
@@ -94,6 +98,35 @@ public static class SessionProctoringEndpoints
         var minutes = body.Minutes ?? throw ProctorWiseException.Invalid("minutes", "Required.");
         return TypedResults.Ok(await grains.GetGrain<IExamSessionGrain>(id).ExtendAsync(user.ToCaller(), minutes));
     }
+
+    /// <summary>
+    /// The camera tile's image. The ETag is the frame's capture time, so a tile that polls with If-None-Match gets
+    /// a bodiless 304 until a new frame arrived; no-store keeps the picture out of every cache.
+    /// </summary>
+    private static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetLiveFrameAsync(
+        string id, ClaimsPrincipal user, IGrainFactory grains, HttpRequest request, HttpResponse response)
+    {
+        response.Headers.CacheControl = "no-store";
+        var known = ParseETag(request.Headers.IfNoneMatch.ToString());
+        var frame = await grains.GetGrain<IExamSessionGrain>(id).GetLiveFrameAsync(user.ToCaller(), known);
+        if (frame is null)
+        {
+            return TypedResults.Problem(title: "No camera frame yet.", detail: "The student's camera has sent no frame since the session (re)started, or the session has ended.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        response.Headers.ETag = $"\"{frame.CapturedAt.UtcTicks.ToString(CultureInfo.InvariantCulture)}\"";
+        response.Headers["X-Captured-At"] = frame.CapturedAt.ToString("O", CultureInfo.InvariantCulture);
+        return frame.Jpeg is { } jpeg ? TypedResults.File(jpeg, "image/jpeg") : TypedResults.StatusCode(StatusCodes.Status304NotModified);
+    }
+
+    private static DateTimeOffset? ParseETag(string header) =>
+        header.Length > 2 && header[0] == '"' && header[^1] == '"' && long.TryParse(header.AsSpan(1, header.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            && ticks <= DateTimeOffset.MaxValue.UtcTicks
+            ? new DateTimeOffset(ticks, TimeSpan.Zero)
+            : null;
+
+    private static async Task<Ok<SessionReview>> ReviewAsync(string id, ReviewRequest body, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IExamSessionGrain>(id).ReviewAsync(user.ToCaller(), body.Note ?? string.Empty));
 
     private static ProblemHttpResult TooLarge() =>
         TypedResults.Problem(title: $"Frames are at most {MaxFrameBytes / 1024} KB.", statusCode: StatusCodes.Status413PayloadTooLarge);

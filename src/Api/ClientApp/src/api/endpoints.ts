@@ -1,6 +1,6 @@
 // Typed calls, one per endpoint of docs/API.md (plus GET /api/time in lib/services.ts).
 
-import { api, request, seg } from './client';
+import { ApiError, api, request, seg } from './client';
 import type {
   Anomaly,
   AnswerRequest,
@@ -33,6 +33,11 @@ import type {
   Submission,
   SubmitResponse,
   TerminateRequest,
+  ExtendRequest,
+  ReviewRequest,
+  SessionReview,
+  SlotBooking,
+  ProblemDetails,
   TokenResponse,
   UpdateUserRequest,
   User,
@@ -117,12 +122,54 @@ export const sendFrame = (id: string, jpeg: Blob) =>
 // Proctoring
 export const listRooms = () => api.get<RoomSummary[]>('/api/proctor/rooms');
 export const getRoom = (slotId: string) => api.get<RoomSnapshot>(`/api/proctor/rooms/${seg(slotId)}`);
+export const listSlotBookings = (slotId: string) => api.get<SlotBooking[]>(`/api/slots/${seg(slotId)}/bookings`);
 export const listAlerts = (unacknowledged: boolean) => api.get<ProctorAlert[]>(`/api/proctor/alerts?unacknowledged=${unacknowledged}`);
 export const ackAlert = (alertId: string) => api.post<void>(`/api/proctor/alerts/${seg(alertId)}/ack`);
 export const listAnomalies = (sessionId: string) => api.get<Anomaly[]>(`/api/sessions/${seg(sessionId)}/anomalies`);
 export const warnStudent = (sessionId: string, message: string) => api.post<void>(`/api/sessions/${seg(sessionId)}/warnings`, { message } satisfies MessageRequest);
 export const terminateSession = (sessionId: string, reason: string) =>
   api.post<SubmitResponse>(`/api/sessions/${seg(sessionId)}/terminate`, { reason } satisfies TerminateRequest);
+export const extendSession = (sessionId: string, minutes: number) =>
+  api.post<Session>(`/api/sessions/${seg(sessionId)}/extend`, { minutes } satisfies ExtendRequest);
+export const reviewSession = (sessionId: string, note: string) =>
+  api.post<SessionReview>(`/api/sessions/${seg(sessionId)}/review`, { note } satisfies ReviewRequest);
+
+/** What GET /api/sessions/{id}/live-frame answered: a new frame, the same one (304), or none (404). */
+export type LiveFrameResult =
+  | { kind: 'frame'; blob: Blob; etag: string; capturedAt: string; bytes: number }
+  | { kind: 'same'; capturedAt: string | null }
+  | { kind: 'none' };
+
+/**
+ * The latest camera frame of a session, for the room's tiles. With the ETag of the frame the tile shows, an
+ * unchanged frame costs a bodiless 304. Other failures throw ApiError (403 for a room that is not the caller's).
+ */
+export async function fetchLiveFrame(sessionId: string, etag: string | null, signal?: AbortSignal): Promise<LiveFrameResult> {
+  const headers: Record<string, string> = { Accept: 'image/jpeg, application/problem+json' };
+  if (auth.token) headers.Authorization = `Bearer ${auth.token}`;
+  if (etag) headers['If-None-Match'] = etag;
+  let response: Response;
+  try {
+    response = await fetch(`/api/sessions/${seg(sessionId)}/live-frame`, { headers, signal: signal ?? null, cache: 'no-store' });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError(0, {});
+  }
+  if (response.status === 304) return { kind: 'same', capturedAt: response.headers.get('X-Captured-At') };
+  if (response.status === 404) return { kind: 'none' };
+  if (!response.ok) {
+    if (response.status === 401) auth.expire();
+    let problem: ProblemDetails = { status: response.status };
+    try {
+      problem = (await response.json()) as ProblemDetails;
+    } catch {
+      // not JSON: the status says enough
+    }
+    throw new ApiError(response.status, problem, response.status === 401);
+  }
+  const blob = await response.blob();
+  return { kind: 'frame', blob, etag: response.headers.get('ETag') ?? '', capturedAt: response.headers.get('X-Captured-At') ?? '', bytes: blob.size };
+}
 
 /**
  * Whether `url` is a path on this origin: it starts with exactly one '/' (not '//host' or '/\host', which

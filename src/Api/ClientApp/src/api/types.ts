@@ -329,6 +329,21 @@ export interface TerminateRequest {
   reason: string;
 }
 
+export interface ExtendRequest {
+  minutes: number;
+}
+
+export interface ReviewRequest {
+  note: string;
+}
+
+/** A supervisor's "reviewed" mark on a session, with a note. */
+export interface SessionReview {
+  note: string;
+  reviewedBy: string;
+  reviewedAt: string;
+}
+
 export interface Anomaly {
   id: string;
   type: AnomalyType;
@@ -353,6 +368,21 @@ export interface SessionLive {
   lastSeenAt: string | null;
   deadline: string;
   openAnomalies: number;
+  /** Questions with a saved answer (reaches the room with the next frame or tick, within seconds). */
+  answered: number;
+  questionCount: number;
+  review: SessionReview | null;
+}
+
+/** A booking as a slot's staff see it (GET /api/slots/{slotId}/bookings). */
+export interface SlotBooking {
+  id: string;
+  slotId: string;
+  examId: string;
+  studentId: string;
+  studentName: string;
+  status: BookingStatus;
+  createdAt: string;
 }
 
 export interface RoomSnapshot {

@@ -157,5 +157,7 @@ export function focusHeading(root: HTMLElement): void {
   const heading = root.querySelector<HTMLElement>('h1');
   const target = heading ?? root;
   if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-  target.focus({ preventScroll: false });
+  // focusVisible: false — the heading is a reading position, not a control: Chromium otherwise paints the
+  // thick keyboard ring on it after every keyboard-triggered navigation (issue 17). Tab still starts here.
+  target.focus({ preventScroll: false, focusVisible: false } as FocusOptions);
 }

@@ -1,11 +1,15 @@
-// Proctor/admin: the live dashboard of one room — students with status, last seen, risk and counters,
-// an alert feed with evidence, acknowledgement, a student's anomaly timeline, warnings and termination.
+// Proctor/admin: the live room — a grid of compact student tiles (live camera frame, name, risk, status,
+// open alerts, progress) with sorting, filters and arrow-key navigation, a focused view per student with
+// every action (pages/proctor/focused-view.ts), an alert feed with evidence and acknowledgement, and
+// optional sound and desktop notifications for high and critical alerts (lib/attention.ts).
 // State lives in memory (RoomState), so alerts pushed while the tab is in the background are all there
 // when it comes back; every (re)connection re-invokes WatchRoom and reloads the unacknowledged inbox.
 
 import type { HubConnection } from '@microsoft/signalr';
-import { ackAlert, fetchEvidence, getMe, listAlerts, listAnomalies, terminateSession, warnStudent } from '../../api/endpoints';
+import type { ApiError } from '../../api/client';
+import { ackAlert, fetchEvidence, getMe, listAlerts, listAnomalies, listSlotBookings } from '../../api/endpoints';
 import type { Anomaly, AnomalyType, ProctorAlert, RoomSnapshot, SessionLive } from '../../api/types';
+import { Attention, isUrgent, setSoundEnabled, soundEnabled } from '../../lib/attention';
 import { h, replace, setText, uid } from '../../lib/dom';
 import { formatDateTime, formatTime, humanize, relativeTime, riskLevel } from '../../lib/format';
 import { buildHub, hubErrorMessage, startHubWithRetry, stopHub } from '../../lib/hub';
@@ -14,7 +18,25 @@ import { CoalescingRunner } from '../../lib/coalesce';
 import { RoomState } from '../../lib/room-state';
 import type { PageContext } from '../../lib/router';
 import { clock } from '../../lib/services';
-import { StatusLine, badge, busy, errorMessage, input, pageHeader, promptDialog } from '../../ui/components';
+import {
+  AT_RISK_SCORE,
+  FILTER_LABELS,
+  cameraLabel,
+  cameraState,
+  columnsOf,
+  moveInGrid,
+  passes,
+  progressText,
+  sortSessions,
+  titleWithCount,
+  type BookedStudent,
+  type GridKey,
+  type RoomFilter,
+  type RoomSort,
+} from '../../lib/room-grid';
+import { StatusLine, badge, busy, input, pageHeader, select } from '../../ui/components';
+import { FocusedView } from './focused-view';
+import { LiveFrames } from './live-frames';
 
 /** Anomalies that come from frames and may carry an evidence image. */
 const FRAME_TYPES = new Set<AnomalyType>(['no_face', 'multiple_faces', 'looking_away', 'object_detected', 'webcam_stopped']);
@@ -34,12 +56,21 @@ class RoomDashboard {
   private readonly windowText = h('p', { class: 'meta', testid: 'room-window' });
   private readonly connection = h('span', { class: 'connection', testid: 'connection-status', role: 'status', 'aria-live': 'polite' });
   private readonly counts = h('p', { class: 'meta', testid: 'room-counts', 'aria-live': 'polite' });
-  private readonly grid = h('ul', { class: 'room-grid', testid: 'room-grid', 'aria-label': 'Students' });
+  private readonly grid = h('ul', { class: 'room-grid', testid: 'room-grid', 'aria-label': 'Students', 'aria-describedby': 'grid-help' });
   private readonly feed = h('ol', { class: 'alert-feed', testid: 'alert-feed' });
   private readonly feedTitle = h('h2', { id: 'feed-title', tabindex: '-1' }, 'Alerts');
   private readonly feedAnnouncer = h('p', { class: 'visually-hidden', 'aria-live': 'polite', testid: 'alert-announcer' });
 
-  private readonly cards = new Map<string, { el: HTMLElement; update: (s: SessionLive) => void }>();
+  private readonly cards = new Map<string, { el: HTMLElement; update: (s: SessionLive) => void; renderFrame: () => void }>();
+  private readonly bookedEls = new Map<string, HTMLElement>();
+  private bookings: BookedStudent[] = [];
+  private sort: RoomSort = 'risk';
+  private filter: RoomFilter = 'all';
+  private focused: FocusedView | null = null;
+  private resortTimer: ReturnType<typeof setTimeout> | null = null;
+  private titleBase = 'Live room · ProctorWise';
+  private readonly attention = new Attention();
+  private readonly frames: LiveFrames;
   private readonly alertEls = new Map<string, { el: HTMLElement; update: (a: ProctorAlert) => void }>();
   /** anomalyId → evidence blob URL. */
   private readonly evidence = new Map<string, string>();
@@ -56,6 +87,7 @@ class RoomDashboard {
     private readonly slotId: string,
   ) {
     this.state = new RoomState(slotId);
+    this.frames = new LiveFrames(ctx.signal, (error: ApiError) => this.status.show('error', `Camera frames are not available: ${error.message}`));
     ctx.onCleanup(() => this.teardown());
   }
 
@@ -72,13 +104,57 @@ class RoomDashboard {
       },
     });
     this.header.append(this.windowText, h('p', null, this.connection), this.counts);
+    const sortId = uid('sort');
+    const filterId = uid('filter');
+    const sortSelect = select([['risk', 'Risk (highest first)'], ['name', 'Name']], this.sort, { id: sortId, testid: 'room-sort' });
+    sortSelect.addEventListener('change', () => {
+      this.sort = sortSelect.value as RoomSort;
+      this.renderSessions();
+    });
+    const filterSelect = select(Object.entries(FILTER_LABELS), this.filter, { id: filterId, testid: 'room-filter' });
+    filterSelect.addEventListener('change', () => {
+      this.filter = filterSelect.value as RoomFilter;
+      this.renderSessions();
+    });
+    const soundId = uid('sound');
+    const sound = input('checkbox', { id: soundId, testid: 'room-sound', props: { checked: soundEnabled() } });
+    sound.addEventListener('change', () => {
+      setSoundEnabled(sound.checked);
+      if (sound.checked) this.attention.unlockSound();
+    });
+    const notifyBtn = h('button', { type: 'button', class: 'btn btn-small btn-secondary', testid: 'room-notifications' }, 'Desktop notifications');
+    const renderNotify = () => {
+      const permission = this.attention.notificationPermission;
+      notifyBtn.hidden = permission === 'unsupported';
+      notifyBtn.disabled = permission !== 'default';
+      setText(notifyBtn, permission === 'granted' ? 'Desktop notifications on' : permission === 'denied' ? 'Desktop notifications blocked' : 'Enable desktop notifications');
+    };
+    notifyBtn.addEventListener('click', () => void this.attention.askNotifications().then(renderNotify));
+    renderNotify();
+    this.grid.addEventListener('keydown', (e) => this.onGridKey(e));
+    this.ctx.root.classList.add('main-wide');
+    this.ctx.onCleanup(() => this.ctx.root.classList.remove('main-wide'));
     this.ctx.root.append(
       this.header,
       this.status.el,
       h(
         'div',
+        { class: 'room-toolbar', testid: 'room-toolbar' },
+        h('div', { class: 'field-inline' }, h('label', { for: sortId }, 'Sort by'), sortSelect),
+        h('div', { class: 'field-inline' }, h('label', { for: filterId }, 'Show'), filterSelect),
+        h('div', { class: 'field-check' }, sound, h('label', { for: soundId }, 'Sound for high alerts')),
+        notifyBtn,
+      ),
+      h(
+        'div',
         { class: 'room-layout' },
-        h('section', { class: 'room-students', 'aria-labelledby': 'students-title' }, h('h2', { id: 'students-title' }, 'Students'), this.grid),
+        h(
+          'section',
+          { class: 'room-students', 'aria-labelledby': 'students-title' },
+          h('h2', { id: 'students-title' }, 'Students'),
+          h('p', { id: 'grid-help', class: 'meta' }, 'Arrow keys move between students; Enter opens one.'),
+          this.grid,
+        ),
         h(
           'section',
           { class: 'room-alerts', 'aria-labelledby': 'feed-title' },
@@ -89,6 +165,14 @@ class RoomDashboard {
         ),
       ),
     );
+    this.frames.subscribe((id) => {
+      this.cards.get(id)?.renderFrame();
+      // The image bytes this page received so far, for the cost figures of docs/PERFORMANCE.md.
+      this.grid.dataset.frameBytes = String(this.frames.bytes);
+      this.grid.dataset.frameImages = String(this.frames.images);
+    });
+    this.frames.start(() => [...this.state.sessions.values()].filter((s) => s.status === 'in_progress').map((s) => s.sessionId));
+    void this.loadBookings();
     this.renderSessions();
     this.renderAlerts();
 
@@ -100,6 +184,7 @@ class RoomDashboard {
       () => {
         if (document.visibilityState === 'visible') {
           this.refreshTimes();
+          this.frames.refreshSoon();
           void this.resync(false);
         }
       },
@@ -178,7 +263,8 @@ class RoomDashboard {
     const slot = snapshot.slot;
     const h1 = this.header.querySelector('h1')!;
     replace(h1, 'Live room: ', h('span', { testid: 'room-title' }, slot.examTitle));
-    document.title = `${slot.examTitle} · Live room · ProctorWise`;
+    this.titleBase = `${slot.examTitle} · Live room · ProctorWise`;
+    document.title = titleWithCount(this.titleBase, this.state.unacknowledgedCount);
     setText(this.windowText, `${formatDateTime(slot.startsAt)} – ${formatTime(slot.endsAt)} · ${slot.booked} booked of ${slot.capacity}`);
     this.renderSessions();
   }
@@ -190,21 +276,28 @@ class RoomDashboard {
     this.ensureEvidence(alert);
     if (isNew && !alert.acknowledged) {
       setText(this.feedAnnouncer, `New ${alert.severity} alert: ${alert.studentName}, ${alert.reason}`);
+      if (isUrgent(alert)) {
+        if (soundEnabled()) this.attention.beep();
+        if (document.visibilityState === 'hidden' || !document.hasFocus()) this.attention.notify(alert);
+      }
     }
   }
 
-  // ---- Students ----------------------------------------------------------------------------------------
+  // ---- Students: the grid of tiles ----------------------------------------------------------------------
 
   private renderSessions(): void {
-    const sessions = this.state.sortedSessions();
-    if (sessions.length === 0) {
-      replace(this.grid, h('li', { class: 'empty' }, this.snapshotLoaded ? 'No student has started yet.' : 'Loading the room…'));
-      this.cards.clear();
+    const open = this.openAlertCounts();
+    const sessions = sortSessions(this.state.sessions.values(), this.sort).filter((s) => passes(s, this.filter, open.get(s.sessionId) ?? 0));
+    const notStarted = this.filter === 'not_started' || this.filter === 'all' ? this.notStartedStudents() : [];
+    if (sessions.length === 0 && notStarted.length === 0) {
+      const text = !this.snapshotLoaded ? 'Loading the room…' : this.state.sessions.size === 0 && this.filter === 'all' ? 'No student has started yet.' : 'No student matches this filter.';
+      replace(this.grid, h('li', { class: 'empty', testid: 'room-empty' }, text));
     } else {
       this.grid.querySelector(':scope > li.empty')?.remove();
-      const els = sessions.map((s) => this.cardFor(s));
+      const els = [...sessions.map((s) => this.cardFor(s)), ...notStarted.map((b) => this.bookedTile(b))];
       placeInOrder(this.grid, els);
       for (const s of sessions) this.cards.get(s.sessionId)?.update(s);
+      this.fixRovingFocus();
     }
     this.renderCounts();
   }
@@ -215,6 +308,18 @@ class RoomDashboard {
       return;
     }
     this.cards.get(session.sessionId)!.update(session);
+    if (this.sort === 'risk' || this.filter !== 'all') this.renderSessionsSoon();
+    if (this.focused?.sessionId === session.sessionId) this.focused.update();
+    if (session.status !== 'in_progress') this.frames.forget(session.sessionId);
+  }
+
+  /** Re-sorting on every push would make tiles jump under the pointer: at most once a second. */
+  private renderSessionsSoon(): void {
+    if (this.resortTimer) return;
+    this.resortTimer = setTimeout(() => {
+      this.resortTimer = null;
+      if (!this.ctx.signal.aborted) this.renderSessions();
+    }, 1000);
   }
 
   private renderCounts(): void {
@@ -224,15 +329,53 @@ class RoomDashboard {
     for (const s of this.state.sessions.values()) {
       if (s.status === 'in_progress') {
         running++;
-        if (s.riskScore >= 50) atRisk++;
+        if (s.riskScore >= AT_RISK_SCORE) atRisk++;
       } else finished++;
     }
-    setText(this.counts, `${running} in progress · ${finished} finished · ${atRisk} at risk`);
+    const waiting = this.notStartedStudents().length;
+    setText(this.counts, `${running} in progress · ${finished} finished · ${atRisk} at risk${waiting ? ` · ${waiting} not started` : ''}`);
+  }
+
+  private openAlertCounts(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const a of this.state.alerts.values()) if (!a.acknowledged) counts.set(a.sessionId, (counts.get(a.sessionId) ?? 0) + 1);
+    return counts;
+  }
+
+  /** Booked students without a session yet (the slot's bookings minus the room's sessions). */
+  private notStartedStudents(): BookedStudent[] {
+    const started = new Set([...this.state.sessions.values()].map((s) => s.studentId));
+    return this.bookings.filter((b) => !started.has(b.studentId));
+  }
+
+  private async loadBookings(): Promise<void> {
+    try {
+      const bookings = await listSlotBookings(this.slotId);
+      this.bookings = bookings.filter((b) => b.status === 'booked').map((b) => ({ studentId: b.studentId, studentName: b.studentName }));
+      this.bookings.sort((a, b) => a.studentName.localeCompare(b.studentName));
+      this.renderSessions();
+    } catch {
+      // The room works without the list of students who have not started; the counts then leave them out.
+    }
+  }
+
+  private bookedTile(b: BookedStudent): HTMLElement {
+    const existing = this.bookedEls.get(b.studentId);
+    if (existing) return existing;
+    const el = h(
+      'li',
+      { class: 'student-card tile not-started', testid: 'booked-row', 'data-student-id': b.studentId, tabindex: '-1' },
+      h('div', { class: 'frame-box', 'aria-hidden': 'true' }, h('span', { class: 'frame-placeholder' }, 'Not started')),
+      h('div', { class: 'tile-body' }, h('h3', { class: 'student-name' }, b.studentName), h('p', { class: 'meta' }, 'Booked, not started')),
+    );
+    this.bookedEls.set(b.studentId, el);
+    return el;
   }
 
   private cardFor(initial: SessionLive): HTMLElement {
     const existing = this.cards.get(initial.sessionId);
     if (existing) return existing.el;
+    const id = initial.sessionId;
     const nameId = uid('student');
     const name = h('h3', { id: nameId, class: 'student-name', testid: 'student-name' });
     const statusEl = h('span', { testid: 'student-status' });
@@ -240,20 +383,49 @@ class RoomDashboard {
     const riskText = h('span', { class: 'risk-text', testid: 'student-risk' });
     const riskFill = h('span', { class: 'risk-fill' });
     const riskBar = h('span', { class: 'risk-bar', 'aria-hidden': 'true' }, riskFill);
-    const counters = h('ul', { class: 'counters', testid: 'student-counters' });
-    const open = h('span', { testid: 'student-open-anomalies' });
-    const timelineBtn = h('button', { type: 'button', class: 'btn btn-small btn-secondary', testid: 'open-timeline', 'aria-describedby': nameId, on: { click: () => void this.openTimeline(this.state.sessions.get(initial.sessionId)!) } }, 'Timeline');
-    const warnBtn = h('button', { type: 'button', class: 'btn btn-small btn-secondary', testid: 'warn-student', 'aria-describedby': nameId, on: { click: () => void this.warn(this.state.sessions.get(initial.sessionId)!, warnBtn) } }, 'Warn');
-    const terminateBtn = h('button', { type: 'button', class: 'btn btn-small btn-danger', testid: 'terminate-student', 'aria-describedby': nameId, on: { click: () => void this.terminate(this.state.sessions.get(initial.sessionId)!, terminateBtn) } }, 'Terminate');
+    const open = h('span', { testid: 'student-open-alerts' });
+    const progress = h('p', { class: 'meta tile-progress', testid: 'student-progress' });
+    const camera = h('span', { class: 'camera-label', testid: 'tile-camera' });
+    const image = h('img', { class: 'tile-frame', testid: 'tile-frame', alt: '', width: 160, height: 120, hidden: true });
+    const placeholder = h('span', { class: 'frame-placeholder', 'aria-hidden': 'true' }, 'No frame');
+    const reviewed = h('span', { class: 'badge badge-info', testid: 'student-reviewed', hidden: true }, 'Reviewed');
+    const openBtn = h('button', { type: 'button', class: 'btn btn-small btn-secondary', testid: 'open-student', tabindex: '-1', 'aria-describedby': nameId, on: { click: () => this.openFocused(id) } }, 'Open');
     const el = h(
       'li',
-      { class: 'student-card', testid: 'student-row', 'data-session-id': initial.sessionId, 'aria-labelledby': nameId },
-      h('div', { class: 'student-head' }, name, statusEl),
-      h('div', { class: 'risk' }, riskText, riskBar),
-      h('p', { class: 'meta' }, 'Last seen ', lastSeen, ' · ', open),
-      counters,
-      h('div', { class: 'actions' }, timelineBtn, warnBtn, terminateBtn),
+      { class: 'student-card tile', testid: 'student-row', 'data-session-id': id, 'aria-labelledby': nameId, tabindex: '-1' },
+      h('div', { class: 'frame-box' }, image, placeholder),
+      h(
+        'div',
+        { class: 'tile-body' },
+        h('div', { class: 'student-head' }, name, statusEl),
+        h('div', { class: 'risk' }, riskText, ' · ', open, riskBar),
+        progress,
+        h('p', { class: 'meta' }, camera, ' · seen ', lastSeen, ' ', reviewed, ' ', openBtn),
+      ),
     );
+    el.addEventListener('dblclick', () => this.openFocused(id));
+    el.addEventListener('focus', () => this.setRoving(el));
+    const renderFrame = () => {
+      const s = this.state.sessions.get(id);
+      if (!s) return;
+      const frame = this.frames.get(id);
+      const state = cameraState(s, frame.capturedAt, clock.now(), frame.loaded);
+      setText(camera, cameraLabel(state, frame.capturedAt, clock.now()));
+      camera.dataset.state = state;
+      el.dataset.camera = state;
+      if (frame.url && state !== 'ended') {
+        if (image.src !== frame.url) image.src = frame.url;
+        image.alt = `Camera of ${s.studentName}`;
+        image.dataset.capturedAt = frame.capturedAt ?? '';
+        image.dataset.frames = String(frame.count);
+        image.hidden = false;
+        placeholder.hidden = true;
+      } else {
+        image.hidden = true;
+        placeholder.hidden = false;
+        setText(placeholder, state === 'ended' ? 'Ended' : state === 'waiting' ? '…' : 'Camera off');
+      }
+    };
     const update = (s: SessionLive) => {
       setText(name, s.studentName);
       const statusKind = s.status === 'in_progress' ? 'success' : s.status === 'terminated' ? 'danger' : 'neutral';
@@ -265,39 +437,101 @@ class RoomDashboard {
       setText(riskText, `Risk ${s.riskScore} (${level})`);
       riskText.dataset.level = level;
       el.dataset.risk = level;
+      el.dataset.status = s.status;
       riskFill.style.width = `${Math.max(0, Math.min(100, s.riskScore))}%`;
       riskFill.dataset.level = level;
+      const alerts = this.openAlertCounts().get(id) ?? 0;
+      setText(open, `${alerts} open ${alerts === 1 ? 'alert' : 'alerts'}`);
+      open.dataset.count = String(alerts);
       lastSeen.dataset.at = s.lastSeenAt ?? '';
       setText(lastSeen, relativeTime(s.lastSeenAt, clock.now()));
-      setText(open, `${s.openAnomalies} open ${s.openAnomalies === 1 ? 'anomaly' : 'anomalies'}`);
-      const entries = Object.entries(s.counters ?? {}).filter(([, n]) => (n ?? 0) > 0);
-      replace(counters, ...(entries.length ? entries.map(([type, n]) => h('li', { 'data-type': type }, `${humanize(type)}: ${n}`)) : [h('li', { class: 'muted' }, 'No anomalies')]));
-      const running = s.status === 'in_progress';
-      warnBtn.disabled = !running;
-      terminateBtn.disabled = !running;
-      this.refreshStale(el, s);
+      setText(progress, progressText(s, clock.now()));
+      reviewed.hidden = !s.review;
+      if (s.review) reviewed.title = s.review.note;
+      renderFrame();
     };
-    this.cards.set(initial.sessionId, { el, update });
+    this.cards.set(id, { el, update, renderFrame });
     return el;
   }
 
   private refreshTimes(): void {
     for (const [id, card] of this.cards) {
       const s = this.state.sessions.get(id);
-      if (!s) continue;
-      const lastSeen = card.el.querySelector<HTMLElement>('[data-testid="student-last-seen"]');
-      if (lastSeen) setText(lastSeen, relativeTime(s.lastSeenAt, clock.now()));
-      this.refreshStale(card.el, s);
+      if (s) card.update(s);
     }
     for (const [id, item] of this.alertEls) {
       const a = this.state.alerts.get(id);
       if (a) item.update(a);
     }
+    this.focused?.update();
   }
 
-  private refreshStale(el: HTMLElement, s: SessionLive): void {
-    const stale = s.status === 'in_progress' && (!s.lastSeenAt || clock.now() - Date.parse(s.lastSeenAt) > 30_000);
-    el.classList.toggle('stale', stale);
+  // ---- Keyboard: one tab stop for the grid, arrow keys between tiles, Enter opens the focused view ----------
+
+  private tiles(): HTMLElement[] {
+    return [...this.grid.querySelectorAll<HTMLElement>(':scope > li.tile')];
+  }
+
+  private setRoving(target: HTMLElement): void {
+    for (const tile of this.tiles()) tile.tabIndex = tile === target ? 0 : -1;
+  }
+
+  private fixRovingFocus(): void {
+    const tiles = this.tiles();
+    if (tiles.length && !tiles.some((t) => t.tabIndex === 0)) tiles[0]!.tabIndex = 0;
+  }
+
+  private onGridKey(event: KeyboardEvent): void {
+    const tiles = this.tiles();
+    const current = (event.target as HTMLElement).closest<HTMLElement>('li.tile');
+    if (!current || !tiles.length) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      if (event.target !== current) return; // a button inside the tile handles its own keys
+      const id = current.dataset.sessionId;
+      if (id) {
+        event.preventDefault();
+        this.openFocused(id);
+      }
+      return;
+    }
+    const keys = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'];
+    if (!keys.includes(event.key)) return;
+    event.preventDefault();
+    const columns = columnsOf(tiles.map((t) => t.offsetTop));
+    const next = tiles[moveInGrid(tiles.indexOf(current), event.key as GridKey, tiles.length, columns)];
+    if (next) {
+      this.setRoving(next);
+      next.focus();
+    }
+  }
+
+  private openFocused(sessionId: string): void {
+    this.focused?.close();
+    const view = new FocusedView(
+      {
+        session: (id) => this.state.sessions.get(id),
+        openAlerts: (id) => this.state.sortedAlerts(false).filter((a) => a.sessionId === id),
+        acknowledge: (alertId, btn) => this.acknowledge(alertId, btn),
+        loadEvidence: (anomaly) => this.loadEvidence(anomaly),
+        markTerminated: (id) => {
+          const current = this.state.sessions.get(id);
+          if (current) {
+            this.state.sessions.set(id, { ...current, status: 'terminated' });
+            this.renderSession(this.state.sessions.get(id)!);
+            this.renderCounts();
+          }
+        },
+        frames: this.frames,
+      },
+      sessionId,
+    );
+    const opener = this.cards.get(sessionId)?.el;
+    view.dialog.addEventListener('close', () => {
+      if (this.focused === view) this.focused = null;
+      opener?.focus();
+    });
+    this.focused = view;
+    view.open();
   }
 
   // ---- Alerts ------------------------------------------------------------------------------------------
@@ -306,6 +540,13 @@ class RoomDashboard {
     const alerts = this.state.sortedAlerts(this.showAcknowledged);
     const unacked = this.state.unacknowledgedCount;
     setText(this.feedTitle, `Alerts (${unacked} open)`);
+    // The tab title carries the open count, so a proctor in another tab sees that something came in.
+    document.title = titleWithCount(this.titleBase, unacked);
+    for (const [id, card] of this.cards) {
+      const s = this.state.sessions.get(id);
+      if (s) card.update(s);
+    }
+    this.focused?.renderAlerts();
     if (alerts.length === 0) {
       for (const { el } of this.alertEls.values()) el.remove();
       if (!this.feed.querySelector(':scope > li.empty')) replace(this.feed, h('li', { class: 'empty', testid: 'no-alerts' }, 'No open alerts.'));
@@ -330,13 +571,9 @@ class RoomDashboard {
       type: 'button',
       class: 'btn btn-small btn-secondary',
       testid: 'alert-timeline',
-      on: {
-        click: () => {
-          const s = this.state.sessions.get(alert.sessionId);
-          void this.openTimeline(s ?? ({ sessionId: alert.sessionId, studentName: alert.studentName } as SessionLive));
-        },
-      },
-    }, 'Timeline');
+      // The student's focused view holds the timeline and every action.
+      on: { click: () => this.openFocused(alert.sessionId) },
+    }, 'Open student');
     const el = h(
       'li',
       { class: 'alert-item', testid: 'alert-item', 'data-alert-id': alert.alertId, 'data-session-id': alert.sessionId },
@@ -444,103 +681,12 @@ class RoomDashboard {
     return load;
   }
 
-  // ---- Timeline, warning, termination ------------------------------------------------------------------
-
-  private async openTimeline(session: SessionLive): Promise<void> {
-    const titleId = uid('tl');
-    const list = h('ol', { class: 'timeline', testid: 'timeline-list' }, h('li', { class: 'muted' }, 'Loading…'));
-    const close = h('button', { type: 'button', class: 'btn btn-secondary', testid: 'close-timeline' }, 'Close');
-    const dialog = h('dialog', { class: 'dialog dialog-wide', testid: 'timeline', 'aria-labelledby': titleId }, h('div', { class: 'dialog-body' }, h('h2', { id: titleId }, `Timeline: ${session.studentName}`), list, h('div', { class: 'actions' }, close)));
-    close.addEventListener('click', () => dialog.close());
-    dialog.addEventListener('close', () => dialog.remove());
-    document.body.append(dialog);
-    dialog.showModal();
-    close.focus();
-    this.ctx.onCleanup(() => dialog.open && dialog.close());
-    try {
-      const anomalies = await listAnomalies(session.sessionId);
-      anomalies.sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt));
-      if (anomalies.length === 0) {
-        replace(list, h('li', { class: 'muted' }, 'No anomalies recorded for this session.'));
-        return;
-      }
-      const items = await Promise.all(
-        anomalies.map(async (a) => {
-          const url = await this.loadEvidence(a);
-          return h(
-            'li',
-            { class: `timeline-item severity-${a.severity}`, testid: 'timeline-item', 'data-anomaly-id': a.id },
-            h('div', { class: 'alert-head' }, badge(a.severity, `severity-${a.severity}`), h('strong', null, humanize(a.type)), a.count > 1 ? h('span', { class: 'muted' }, ` ×${a.count}`) : null),
-            h('p', { testid: 'timeline-reason' }, a.reason),
-            h('p', { class: 'meta' }, `${formatTime(a.startedAt)} – ${a.endedAt ? formatTime(a.endedAt) : 'ongoing'}`),
-            url ? h('img', { src: url, class: 'evidence', testid: 'timeline-evidence', alt: `Evidence: ${a.reason}`, width: 320, height: 240 }) : null,
-          );
-        }),
-      );
-      replace(list, ...items);
-    } catch (error) {
-      replace(list, h('li', { class: 'field-error', role: 'alert' }, errorMessage(error)));
-    }
-  }
-
-  private async warn(session: SessionLive, btn: HTMLButtonElement): Promise<void> {
-    const message = await promptDialog({
-      title: `Warn ${session.studentName}`,
-      message: 'The student sees this message immediately on the exam page.',
-      label: 'Message to the student',
-      multiline: true,
-      required: true,
-      maxLength: 1000,
-      confirmLabel: 'Send warning',
-      testid: 'warn-dialog',
-      inputTestid: 'warn-message',
-      confirmTestid: 'send-warning',
-    });
-    if (!message) return;
-    await busy(btn, async () => {
-      try {
-        await warnStudent(session.sessionId, message);
-        this.status.show('success', `Warning sent to ${session.studentName}.`);
-      } catch (error) {
-        this.status.error(error);
-      }
-    });
-    btn.focus();
-  }
-
-  private async terminate(session: SessionLive, btn: HTMLButtonElement): Promise<void> {
-    const reason = await promptDialog({
-      title: `End ${session.studentName}’s exam?`,
-      message: 'The session is submitted as terminated right away and the student sees your reason. This cannot be undone.',
-      label: 'Reason (shown to the student)',
-      multiline: true,
-      required: true,
-      maxLength: 1000,
-      confirmLabel: 'Terminate exam',
-      danger: true,
-      testid: 'terminate-dialog',
-      inputTestid: 'terminate-reason',
-      confirmTestid: 'confirm-terminate',
-    });
-    if (!reason) return;
-    await busy(btn, async () => {
-      try {
-        await terminateSession(session.sessionId, reason);
-        this.status.show('success', `${session.studentName}’s exam was terminated.`);
-        const current = this.state.sessions.get(session.sessionId);
-        if (current) {
-          this.state.sessions.set(session.sessionId, { ...current, status: 'terminated' });
-          this.renderSession(this.state.sessions.get(session.sessionId)!);
-          this.renderCounts();
-        }
-      } catch (error) {
-        this.status.error(error);
-      }
-    });
-  }
-
   private teardown(): void {
     this.evidenceRunner.dispose();
+    this.frames.stop();
+    this.attention.dispose();
+    this.focused?.close();
+    if (this.resortTimer) clearTimeout(this.resortTimer);
     if (this.hub) {
       const hub = this.hub;
       this.hub = null;

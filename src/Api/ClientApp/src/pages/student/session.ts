@@ -127,6 +127,7 @@ class ExamPage {
       h('div', { class: 'exam-bar-item' }, this.fullscreenButton, this.connection),
     ));
     setText(this.deadlineText, `Deadline ${formatDateTime(this.deadline)}`);
+    this.deadlineText.dataset.deadline = new Date(this.deadline).toISOString();
     replace(this.ctx.root, h('header', { class: 'page-header exam-header' }, this.title, this.deadlineText), bar, this.warnings, this.status.el, this.body);
     this.onCameraState(this.camera.state);
     this.tick();
@@ -409,6 +410,7 @@ class ExamPage {
     const moved = this.deadline !== deadline;
     this.deadline = deadline;
     setText(this.deadlineText, `Deadline ${formatDateTime(deadline)}`);
+    this.deadlineText.dataset.deadline = new Date(deadline).toISOString();
     if (moved) this.status.show('info', `Your deadline changed: the exam now ends at ${formatTime(deadline)}.`);
     this.tick();
   }

@@ -152,24 +152,39 @@ export async function gradingPage(ctx: PageContext): Promise<void> {
           const lastChangeBefore = submission.changes?.at(-1)?.changedAt;
           submission = await gradeQuestion(submission.id, result.questionId, value, feedback.value.trim() || null, wasPublished ? reason.value.trim() || null : null);
           renderSummary();
+          // The saved grade shows at once (it used to read "needs grading" until a reload).
+          const saved = (submission.results ?? []).find((r) => r.questionId === result.questionId);
+          if (saved) showGrade(saved);
           const recorded = submission.changes?.at(-1)?.changedAt !== lastChangeBefore;
           cardStatus.show('success', wasPublished ? (recorded ? 'Grade changed: the change is recorded and shown to the student.' : 'Nothing changed.') : 'Grade saved.');
           if (wasPublished) reason.value = '';
-          article.classList.remove('pending');
+          article.classList.toggle('pending', saved ? saved.score === null : false);
         } catch (error) {
           showFormError(form, cardStatus, error);
         }
       });
     });
+    const stateBadge = h('span', { testid: 'grade-state' });
+    const gradedMeta = h('p', { class: 'meta', testid: 'grade-result' });
+    const showGrade = (r: QuestionResult) => {
+      replace(stateBadge, r.score === null ? badge('needs grading', 'warning') : null);
+      stateBadge.dataset.state = r.score === null ? 'pending' : 'graded';
+      replace(
+        gradedMeta,
+        r.gradedBy === 'auto' ? `Graded automatically: ${formatNumber(r.score)}` : r.gradedBy ? `Graded by the teacher: ${formatNumber(r.score)}` : 'Not graded yet',
+        r.correct === true ? ' · correct' : r.correct === false ? ' · not correct' : '',
+      );
+    };
+    showGrade(result);
     const answerText = describeAnswer(result.answer, options);
     const article = h(
       'article',
       { class: `card grade-question${pending ? ' pending' : ''}`, testid: 'grade-question', 'data-question-id': result.questionId, 'aria-labelledby': `gq-${index}` },
-      h('h2', { id: `gq-${index}` }, `Question ${index + 1} · ${questionTypeLabel(result.type)} · ${formatNumber(result.points)} ${result.points === 1 ? 'point' : 'points'}`, pending ? badge('needs grading', 'warning') : null),
+      h('h2', { id: `gq-${index}` }, `Question ${index + 1} · ${questionTypeLabel(result.type)} · ${formatNumber(result.points)} ${result.points === 1 ? 'point' : 'points'}`, stateBadge),
       h('p', { class: 'question-text' }, result.text),
       h('div', { class: 'student-answer', testid: 'student-answer' }, h('h3', null, 'Student’s answer'), answerText ? h('p', { class: 'preserve' }, answerText) : h('p', null, h('em', null, 'No answer'))),
       keyText(result, question, options),
-      h('p', { class: 'meta' }, result.gradedBy === 'auto' ? `Graded automatically: ${formatNumber(result.score)}` : result.gradedBy ? `Graded by the teacher: ${formatNumber(result.score)}` : 'Not graded yet', result.correct === true ? ' · correct' : result.correct === false ? ' · not correct' : ''),
+      gradedMeta,
       form,
     );
     return article;
