@@ -104,6 +104,8 @@ internal sealed class StageRunner(ApiClient api, LoadOptions options, Population
             FramesLate = metrics.FramesLate,
             FramesAnalysed = metrics.FramesAnalysed,
             FramesShed = metrics.FramesShed,
+            FramesUnchanged = metrics.FramesUnchanged,
+            AnalysedGaps = metrics.AnalysedGaps.Summarize(),
             FacesInFirstFrame = metrics.FacesInFirstFrame,
             Statuses = metrics.Statuses,
             Cpu = cpuUse,
