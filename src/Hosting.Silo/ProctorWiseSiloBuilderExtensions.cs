@@ -10,6 +10,7 @@ using ProctorWise.Grains.Events;
 using ProctorWise.Grains.Interfaces.Names;
 using ProctorWise.Grains.Options;
 using ProctorWise.Grains.Ports;
+using ProctorWise.Grains.Vision;
 using ProctorWise.Hosting.Silo.Analytics;
 using ProctorWise.Hosting.Silo.Ingestion;
 using ProctorWise.Hosting.Silo.StartupTasks;
@@ -154,6 +155,9 @@ public static class ProctorWiseSiloBuilderExtensions
         services.AddValidatedOptions<NotificationOptions, NotificationOptionsValidator>(configuration.GetSection(NotificationOptions.Section));
         services.AddProctorWiseMail(configuration);
         services.AddProctorWiseVision(configuration);
+        services.AddValidatedOptions<FrameSkipOptions, FrameSkipOptionsValidator>(configuration.GetSection(FrameSkipOptions.Section));
+        services.AddMetrics();
+        services.TryAddSingleton<VisionMetrics>();
         services.AddProctorWiseAnalytics(configuration);
         silo.AddLakeIngestion(hosting);
         silo.AddPlacementDirector<SiloKeyedPlacement, SiloKeyedPlacementDirector>();

@@ -108,6 +108,9 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
         return job.Done.Task;
     }
 
+    /// <inheritdoc/>
+    public FrameThumbnail? Thumbnail(ReadOnlySpan<byte> image) => FrameThumbnails.Create(image);
+
     private void Work(VisionWorker worker, int nice)
     {
         if (nice > 0 && !ThreadPriority.TryLowerCurrentThread(nice, out var error))

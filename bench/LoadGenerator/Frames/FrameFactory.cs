@@ -15,9 +15,10 @@ internal static class FrameFactory
 
     public static IReadOnlyList<byte[]> Create(FrameKind kind, string photoPath)
     {
-        using var photo = kind == FrameKind.Photo ? LoadPhoto(photoPath) : null;
-        var frames = new List<byte[]>(Variants);
-        for (var variant = 0; variant < Variants; variant++)
+        using var photo = kind is FrameKind.Photo or FrameKind.Still ? LoadPhoto(photoPath) : null;
+        var variants = kind == FrameKind.Still ? 2 * Variants : Variants;
+        var frames = new List<byte[]>(variants);
+        for (var variant = 0; variant < variants; variant++)
         {
             using var surface = SKSurface.Create(new SKImageInfo(Width, Height)) ?? throw new InvalidOperationException("SkiaSharp could not create a surface.");
             var canvas = surface.Canvas;
@@ -25,6 +26,9 @@ internal static class FrameFactory
             {
                 case FrameKind.Photo:
                     DrawPhoto(canvas, photo!, variant);
+                    break;
+                case FrameKind.Still:
+                    DrawPhoto(canvas, photo!, 0);
                     break;
                 case FrameKind.Blob:
                     DrawBlob(canvas, variant);
@@ -35,12 +39,36 @@ internal static class FrameFactory
             }
 
             using var image = surface.Snapshot();
-            using var data = image.Encode(SKEncodedImageFormat.Jpeg, JpegQuality);
-            frames.Add(data.ToArray());
+            frames.Add(kind == FrameKind.Still ? NoisyJpeg(image, variant) : Jpeg(image));
         }
 
         return frames;
     }
+
+    private static byte[] Jpeg(SKImage image)
+    {
+        using var data = image.Encode(SKEncodedImageFormat.Jpeg, JpegQuality);
+        return data.ToArray();
+    }
+
+    /// <summary>Sensor noise: every channel of every pixel moved by up to ±4 levels (seeded per variant, so runs repeat).</summary>
+    private static byte[] NoisyJpeg(SKImage image, int variant)
+    {
+        using var bitmap = SKBitmap.FromImage(image);
+        var random = new Random(variant);
+        var pixels = bitmap.Pixels;
+        for (var i = 0; i < pixels.Length; i++)
+        {
+            var p = pixels[i];
+            pixels[i] = new SKColor(Jitter(p.Red, random), Jitter(p.Green, random), Jitter(p.Blue, random), p.Alpha);
+        }
+
+        bitmap.Pixels = pixels;
+        using var noisy = SKImage.FromBitmap(bitmap);
+        return Jpeg(noisy);
+    }
+
+    private static byte Jitter(byte value, Random random) => (byte)Math.Clamp(value + random.Next(-4, 5), 0, 255);
 
     private static SKImage LoadPhoto(string path)
     {

@@ -16,10 +16,14 @@ internal sealed class StageMetrics
     private int _faces = -1;
     private int _framesAnalysed;
     private int _framesShed;
+    private int _framesUnchanged;
 
     public Samples FramePost { get; } = new();
 
     public Samples EventPost { get; } = new();
+
+    /// <summary>Per student, the time between two consecutive analysed frames (from its first accepted frame, up to the stage's end).</summary>
+    public Samples AnalysedGaps { get; } = new();
 
     public StatusCounts Statuses { get; } = new();
 
@@ -34,13 +38,17 @@ internal sealed class StageMetrics
     /// <summary>Accepted frames the server shed under load (<c>checks.face = "skipped"</c>): answered, not analysed.</summary>
     public int FramesShed => Volatile.Read(ref _framesShed);
 
+    /// <summary>Accepted frames the server skipped as near-identical to the session's last analysed one (<c>checks.face = "unchanged"</c>).</summary>
+    public int FramesUnchanged => Volatile.Read(ref _framesUnchanged);
+
     /// <summary>Frame slots given up because the previous frame's answer came too late to keep the schedule.</summary>
     public int FramesLate => Volatile.Read(ref _framesLate);
 
     /// <summary>Faces the server found in the first analysed frame (a check that the frames look like a student); null before one.</summary>
     public int? FacesInFirstFrame => Volatile.Read(ref _faces) is var n && n >= 0 ? n : null;
 
-    public void FrameDone(CallResult result, TimeSpan elapsed, int student, long sentAt)
+    /// <summary>Records a frame's answer; returns its face check (<c>ok</c>, <c>skipped</c>, <c>unchanged</c>, …) or null when it was refused.</summary>
+    public string? FrameDone(CallResult result, TimeSpan elapsed, int student, long sentAt)
     {
         Statuses.Add(Frames, result.Status);
         FramePost.Add(elapsed);
@@ -48,7 +56,7 @@ internal sealed class StageMetrics
         Calls.Enqueue(new CallRecord(sentAt, "frame", student, result.Status, check == "skipped"));
         if (!result.IsSuccess)
         {
-            return;
+            return null;
         }
 
         Interlocked.Increment(ref _framesAccepted);
@@ -60,6 +68,12 @@ internal sealed class StageMetrics
         {
             Interlocked.Increment(ref _framesShed);
         }
+        else if (check == "unchanged")
+        {
+            Interlocked.Increment(ref _framesUnchanged);
+        }
+
+        return check;
     }
 
     public void AnswerDone(CallResult result, int student, long sentAt)

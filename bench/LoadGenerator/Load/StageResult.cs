@@ -42,6 +42,15 @@ internal sealed record StageResult
 
     public required int FramesShed { get; init; }
 
+    /// <summary>Frames skipped as near-identical to the session's last analysed frame.</summary>
+    public int FramesUnchanged { get; init; }
+
+    /// <summary>Time between two analysed frames of one student (all students); Max is the longest gap.</summary>
+    public LatencySummary AnalysedGaps { get; init; }
+
+    /// <summary>Share of accepted frames the server analysed.</summary>
+    public double FractionAnalysed => FramesAccepted == 0 ? 0 : (double)FramesAnalysed / FramesAccepted;
+
     public required int? FacesInFirstFrame { get; init; }
 
     public required StatusCounts Statuses { get; init; }

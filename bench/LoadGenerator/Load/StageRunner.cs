@@ -112,6 +112,8 @@ internal sealed class StageRunner(IReadOnlyList<ApiClient> apis, LoadOptions opt
             FramesLate = metrics.FramesLate,
             FramesAnalysed = metrics.FramesAnalysed,
             FramesShed = metrics.FramesShed,
+            FramesUnchanged = metrics.FramesUnchanged,
+            AnalysedGaps = metrics.AnalysedGaps.Summarize(),
             FacesInFirstFrame = metrics.FacesInFirstFrame,
             Statuses = metrics.Statuses,
             Cpu = cpuUse,

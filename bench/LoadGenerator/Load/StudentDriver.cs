@@ -55,17 +55,40 @@ internal sealed class StudentDriver(
         var interval = Ticks(options.FrameInterval);
         var next = startAt + (interval * index / students);
         var earliest = long.MinValue;
+
+        // The longest a student's camera goes unanalysed: measured between answers saying "ok", starting from the
+        // first accepted frame and ending with the stage (an open gap at the end counts too).
+        long? lastAnalysed = null;
         for (var frame = index; ; frame++)
         {
             if (!await DelayUntilAsync(Math.Max(next, earliest), stop).ConfigureAwait(false))
             {
+                if (lastAnalysed is { } last)
+                {
+                    metrics.AnalysedGaps.Add(Stopwatch.GetElapsedTime(last));
+                }
+
                 return;
             }
 
             var sentAt = Stopwatch.GetTimestamp();
             var result = await api.PostFrameAsync(student.Token, sessionId, frames[frame % frames.Count]).ConfigureAwait(false);
             var answeredAt = Stopwatch.GetTimestamp();
-            metrics.FrameDone(result, Stopwatch.GetElapsedTime(sentAt, answeredAt), index, sentAt);
+            var check = metrics.FrameDone(result, Stopwatch.GetElapsedTime(sentAt, answeredAt), index, sentAt);
+            if (check == "ok")
+            {
+                if (lastAnalysed is { } previous)
+                {
+                    metrics.AnalysedGaps.Add(Stopwatch.GetElapsedTime(previous, answeredAt));
+                }
+
+                lastAnalysed = answeredAt;
+            }
+            else if (check is not null && lastAnalysed is null)
+            {
+                lastAnalysed = answeredAt;
+            }
+
             earliest = answeredAt + Ticks(s_frameGap);
 
             // A camera does not queue up missed frames: slots that passed while waiting are dropped.

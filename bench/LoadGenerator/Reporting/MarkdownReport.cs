@@ -54,6 +54,18 @@ internal static class MarkdownReport
         }
 
         Line(text);
+        Line(text, "## Frames: analysed, unchanged, shed");
+        Line(text);
+        Line(text, "*Unchanged* = skipped by the server as near-identical to the session's last analysed frame (`checks.face = \"unchanged\"`); *shed* = not analysed for lack of capacity (`\"skipped\"`). The gap is the time between two analysed frames of one student (from its first accepted frame to the stage's end), over all students.");
+        Line(text);
+        Line(text, "| N | accepted | analysed | fraction analysed | unchanged | shed | analysed-frame gap p50 / p99 s | longest gap s |");
+        Line(text, "|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var r in results)
+        {
+            Line(text, $"| {r.Students} | {r.FramesAccepted} | {r.FramesAnalysed} | {Number(r.FractionAnalysed * 100, "F1")} % | {r.FramesUnchanged} | {r.FramesShed} | {Number(r.AnalysedGaps.P50 / 1000, "F1")} / {Number(r.AnalysedGaps.P99 / 1000, "F1")} | {Number(r.AnalysedGaps.Max / 1000, "F1")} |");
+        }
+
+        Line(text);
         Line(text, "HTTP statuses of the load calls (`none` = no answer within 30 s):");
         Line(text);
         foreach (var r in results)
@@ -81,7 +93,7 @@ internal static class MarkdownReport
     }
 
     public static string OneLine(StageResult r, double p99TargetMs) => string.Create(s_invariant,
-        $"  N={r.Students} M={r.Proctors}: tab_hidden {r.TabHiddenAccepted}, deliveries {r.DeliveriesMeasured}/{r.DeliveriesExpected}, latency p50 {Ms(r.Latency.P50)} p90 {Ms(r.Latency.P90)} p99 {Ms(r.Latency.P99)} max {Ms(r.Latency.Max)} ms; frames {r.FramesPerSecond:F1}/s (target {r.TargetFramesPerSecond:F1}, analysed {r.AnalysedPerSecond:F1}/s, shed {r.FramesShed}), frame POST p50 {Ms(r.FramePost.P50)} p99 {Ms(r.FramePost.P99)} ms; errors {r.Statuses.Errors}; CPU app {Cores(r.Cpu.App)} gen {Cores(r.Cpu.Generator)} other {Cores(r.Cpu.Other)}; {(r.Meets(p99TargetMs) ? "MEETS" : "misses")} the p99 goal");
+        $"  N={r.Students} M={r.Proctors}: tab_hidden {r.TabHiddenAccepted}, deliveries {r.DeliveriesMeasured}/{r.DeliveriesExpected}, latency p50 {Ms(r.Latency.P50)} p90 {Ms(r.Latency.P90)} p99 {Ms(r.Latency.P99)} max {Ms(r.Latency.Max)} ms; frames {r.FramesPerSecond:F1}/s (target {r.TargetFramesPerSecond:F1}, analysed {r.AnalysedPerSecond:F1}/s = {r.FractionAnalysed * 100:F1} %, unchanged {r.FramesUnchanged}, shed {r.FramesShed}, longest analysed gap {r.AnalysedGaps.Max / 1000:F1} s), frame POST p50 {Ms(r.FramePost.P50)} p99 {Ms(r.FramePost.P99)} ms; errors {r.Statuses.Errors}; CPU app {Cores(r.Cpu.App)} gen {Cores(r.Cpu.Generator)} other {Cores(r.Cpu.Other)}; {(r.Meets(p99TargetMs) ? "MEETS" : "misses")} the p99 goal");
 
     /// <summary>How this generator was started: <c>dotnet path.dll</c> or the apphost's path.</summary>
     private static IEnumerable<string> Launcher()

@@ -43,6 +43,14 @@ public interface IExamSessionGrain : IGrainWithStringKey
     [Alias("BeginFrame")]
     Task BeginFrameAsync(Caller caller);
 
+    /// <summary>
+    /// Admits a frame like <see cref="BeginFrameAsync"/> and decides whether it needs analysing: a frame whose
+    /// <paramref name="thumbnail"/> is near-identical to the last analysed frame's is not analysed again while no
+    /// camera condition is pending, for at most the configured bound (<c>Vision:Skip:MaxInterval</c>).
+    /// </summary>
+    [Alias("AdmitFrame")]
+    Task<FrameDecision> AdmitFrameAsync(Caller caller, FrameThumbnail? thumbnail);
+
     /// <summary>Applies the rules to an analysed frame; the JPEG is kept only as evidence of a new anomaly.</summary>
     [Alias("RecordFrame")]
     Task RecordFrameAsync(Caller caller, FrameAnalysis analysis, byte[] jpeg);

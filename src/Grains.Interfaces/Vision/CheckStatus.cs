@@ -15,4 +15,11 @@ public enum CheckStatus
     /// frame still proves the camera is alive; the next ones are analysed when capacity frees up).
     /// </summary>
     Skipped = 2,
+
+    /// <summary>
+    /// Not analysed because it was near-identical to the session's last analysed frame while no camera condition
+    /// was pending (and that analysis was recent). Nothing was looked at: it is not a fresh result; it still
+    /// proves the camera is alive.
+    /// </summary>
+    Unchanged = 3,
 }

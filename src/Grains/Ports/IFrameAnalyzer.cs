@@ -16,4 +16,11 @@ public interface IFrameAnalyzer
     /// worker is busy and the short queue is full, returns at once with the checks <see cref="CheckStatus.Skipped"/>.
     /// </summary>
     Task<FrameAnalysis> AnalyzeAsync(ReadOnlyMemory<byte> image, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A <see cref="FrameThumbnail"/> of an image, made on the calling thread at a small fraction of an analysis's
+    /// cost (a JPEG is decoded at its coarsest scale only); null for bytes that are not a decodable image (the
+    /// analysis then reports them).
+    /// </summary>
+    FrameThumbnail? Thumbnail(ReadOnlySpan<byte> image);
 }

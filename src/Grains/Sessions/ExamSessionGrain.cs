@@ -30,6 +30,7 @@ public sealed class ExamSessionGrain(
     [PersistentState(StateNames.ExamSession, StorageNames.Default)] IPersistentState<ExamSessionState> session,
     [PersistentState(StateNames.SessionAnswers, StorageNames.Default)] IPersistentState<SessionAnswersState> answers,
     IOptions<ExamSessionOptions> options,
+    IOptions<FrameSkipOptions> skipOptions,
     IEvidenceStore evidenceStore,
     EventOutboxFactory outboxes,
     [FromKeyedServices(DomainClock.Key)] TimeProvider clock) : Grain, IExamSessionGrain, IRemindable
@@ -54,7 +55,7 @@ public sealed class ExamSessionGrain(
         var room = new Lazy<IAsyncStream<RoomEvent>>(() => this.GetStreamProvider(StreamProviders.Default).GetStream<RoomEvent>(StreamId.Create(StreamNamespaces.Alerts, Start.SlotId)));
         _proctoring = new SessionProctoring(
             Id, () => State, _outbox, new SessionLiveFeed(() => room.Value, clock), new EvidenceKeeper(Id, evidenceStore, options.Value, clock),
-            new HubFanout(GrainFactory, clock), clock, () => answers.State.Answers.Count);
+            new HubFanout(GrainFactory, clock), skipOptions.Value, clock, () => answers.State.Answers.Count);
         _proctoring.OnActivate();
         _deadline = new SessionDeadline(this, () => Start.Deadline, options.Value, clock, OnTickAsync);
         if (State.Start is not null && State.Status == SessionStatus.InProgress)
@@ -172,6 +173,12 @@ public sealed class ExamSessionGrain(
     {
         await EnsureRunningForStudentAsync(caller);
         _proctoring.AdmitFrame();
+    }
+
+    public async Task<FrameDecision> AdmitFrameAsync(Caller caller, FrameThumbnail? thumbnail)
+    {
+        await EnsureRunningForStudentAsync(caller);
+        return _proctoring.AdmitFrame(thumbnail);
     }
 
     public async Task RecordFrameAsync(Caller caller, FrameAnalysis analysis, byte[] jpeg)

@@ -5,6 +5,7 @@ using ProctorWise.Grains.Interfaces.Errors;
 using ProctorWise.Grains.Interfaces.Proctoring;
 using ProctorWise.Grains.Interfaces.Sessions;
 using ProctorWise.Grains.Interfaces.Vision;
+using ProctorWise.Grains.Options;
 using ProctorWise.Grains.Proctoring;
 
 namespace ProctorWise.Grains.Sessions;
@@ -21,10 +22,12 @@ internal sealed class SessionProctoring(
     SessionLiveFeed feed,
     EvidenceKeeper evidence,
     HubFanout fanout,
+    FrameSkipOptions skipOptions,
     TimeProvider clock,
     Func<int> answered)
 {
     private readonly ConditionTrackers _trackers = new();
+    private readonly FrameSkipGate _skip = new(skipOptions);
     private RequestBudget _signals = RequestBudget.ForSignals(clock.GetUtcNow());
     private DateTimeOffset? _lastFrameAdmittedAt;
 
@@ -64,7 +67,7 @@ internal sealed class SessionProctoring(
         await ApplyAsync(Rules().OnSignal(signal.Type, clock.GetUtcNow(), signal.ClientTime), jpeg: null);
     }
 
-    public void AdmitFrame()
+    public FrameDecision AdmitFrame(FrameThumbnail? thumbnail = null)
     {
         var now = clock.GetUtcNow();
         if (_lastFrameAdmittedAt is { } last && now - last < ProctoringLimits.MinFrameInterval)
@@ -73,6 +76,7 @@ internal sealed class SessionProctoring(
         }
 
         _lastFrameAdmittedAt = now;
+        return _skip.Admit(thumbnail, now, FrameSkipPolicy.ConditionPending(_trackers, State.Proctoring));
     }
 
     /// <summary>The student's browser was heard from (an answer counts).</summary>
@@ -80,6 +84,7 @@ internal sealed class SessionProctoring(
 
     public async Task RecordFrameAsync(FrameAnalysis analysis, byte[] jpeg)
     {
+        _skip.Recorded(analysis, clock.GetUtcNow());
         feed.SeenNow();
         await ApplyAsync(Rules().OnFrame(analysis, clock.GetUtcNow()), jpeg);
     }

@@ -4,6 +4,7 @@ using ProctorWise.Grains.Interfaces.Proctoring;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Grains.Interfaces.Sessions;
 using ProctorWise.Grains.Interfaces.Vision;
+using ProctorWise.Grains.Ports;
 
 namespace ProctorWise.Grains.Vision;
 
@@ -11,11 +12,13 @@ namespace ProctorWise.Grains.Vision;
 /// <remarks>
 /// Stateless and reentrant: it only sequences three calls, so one activation per silo serves every frame at
 /// once, and the analysis runs next to the caller instead of inside the session grain (which stays free for
-/// signals and answers while a frame is analysed).
+/// signals and answers while a frame is analysed). The session decides from a tiny thumbnail whether the frame
+/// needs the models at all (docs/proctoring.md, "Unchanged frames"); a skipped frame is answered
+/// <see cref="CheckStatus.Unchanged"/>, never with the previous result.
 /// </remarks>
 [StatelessWorker]
 [Reentrant]
-public sealed class FrameIntakeGrain : Grain, IFrameIntakeGrain
+public sealed class FrameIntakeGrain(IFrameAnalyzer analyzer, VisionMetrics metrics) : Grain, IFrameIntakeGrain
 {
     public async Task<FrameAnalysis> SubmitAsync(Caller caller, string sessionId, byte[] jpeg)
     {
@@ -25,9 +28,15 @@ public sealed class FrameIntakeGrain : Grain, IFrameIntakeGrain
         }
 
         var session = GrainFactory.GetGrain<IExamSessionGrain>(sessionId);
-        await session.BeginFrameAsync(caller);
-        var analysis = await GrainFactory.GetGrain<IFrameAnalysisGrain>(0).AnalyzeAsync(jpeg);
+        var decision = await session.AdmitFrameAsync(caller, analyzer.Thumbnail(jpeg));
+        var analysis = decision == FrameDecision.Unchanged
+            ? Unchanged()
+            : await GrainFactory.GetGrain<IFrameAnalysisGrain>(0).AnalyzeAsync(jpeg);
+        metrics.Count(analysis.FaceCheck);
         await session.RecordFrameAsync(caller, analysis, jpeg);
         return analysis;
     }
+
+    private FrameAnalysis Unchanged() =>
+        new(0, 0, [], [], CheckStatus.Unchanged, analyzer.Status.ObjectCheck == CheckStatus.Ok ? CheckStatus.Unchanged : CheckStatus.Unavailable);
 }

@@ -7,7 +7,7 @@ namespace ProctorWise.Grains.Domain.Proctoring;
 /// <summary>
 /// The camera rules. No single frame raises anything: a condition must hold for the policy's seconds
 /// (no face, looking away) or be seen in its number of consecutive frames (several faces, an object).
-/// A check the server could not run (no model, frame shed under load) neither advances nor resets a condition.
+/// A check the server did not run (no model, frame shed under load, frame unchanged) neither advances nor resets a condition.
 /// </summary>
 internal sealed class FrameRules(ProctoringPolicy policy, AnomalyLedger ledger, ConditionTrackers trackers)
 {
@@ -37,6 +37,10 @@ internal sealed class FrameRules(ProctoringPolicy policy, AnomalyLedger ledger, 
             trackers.ObjectFrames = Consecutive(AnomalyType.ObjectDetected, label is not null, trackers.ObjectFrames, policy.ObjectFrames, people.Count, label, score, at);
         }
     }
+
+    /// <summary>The anomalies these rules raise from what the camera shows (not from frames that stop).</summary>
+    public static bool IsCameraCondition(AnomalyType type) =>
+        type is AnomalyType.NoFace or AnomalyType.LookingAway or AnomalyType.MultipleFaces or AnomalyType.ObjectDetected;
 
     /// <summary>A condition that must hold for some seconds; returns the new "since".</summary>
     private DateTimeOffset? Held(AnomalyType type, bool holds, DateTimeOffset? since, int seconds, DateTimeOffset at, double? confidence)

@@ -415,7 +415,7 @@ export interface ProctorAlert {
 export interface FrameResponse {
   faces: unknown[];
   objects: unknown[];
-  checks: Record<string, 'ok' | 'unavailable' | 'skipped'>;
+  checks: Record<string, 'ok' | 'unavailable' | 'skipped' | 'unchanged'>;
 }
 
 export interface TimeResponse {

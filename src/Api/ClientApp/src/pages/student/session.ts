@@ -4,10 +4,11 @@
 
 import type { HubConnection } from '@microsoft/signalr';
 import { ApiError } from '../../api/client';
-import { getSession, saveAnswer, sendFrame, sendSignal, startSession, submitSession } from '../../api/endpoints';
+import { getExam, getSession, saveAnswer, sendFrame, sendSignal, startSession, submitSession } from '../../api/endpoints';
 import type { AnswerValue, DeadlineMessage, Session, SessionStatus, SignalType, StudentQuestion, TerminatedMessage, WarningMessage } from '../../api/types';
 import { AutosaveQueue, isAnswered, isChoiceType, optionsOf, selectOption, type SaveState } from '../../lib/answers';
 import { Camera, FRAME_INTERVAL_MS, type CameraState } from '../../lib/camera';
+import { QuestionFlags, questionMark, questionMarkLabel, questionSummary } from '../../lib/flags';
 import { countdownLevel, describeCountdown, formatCountdown, remainingMs } from '../../lib/countdown';
 import { h, replace, setText, uid } from '../../lib/dom';
 import { formatDateTime, formatTime } from '../../lib/format';
@@ -45,13 +46,22 @@ export async function examSessionPage(ctx: PageContext): Promise<void> {
     );
     return;
   }
+  // Whether the exam needs the camera (its policy; students see only this, never the thresholds). When it cannot
+  // be read the camera is treated as required: the stricter reading never lets an exam start unwatched.
+  let webcamRequired = true;
+  try {
+    webcamRequired = (await getExam(session.examId)).monitoring?.webcamRequired ?? true;
+  } catch (error) {
+    if (error instanceof ApiError && error.sessionExpired) return;
+  }
   if (ctx.signal.aborted) return;
-  new ExamPage(ctx, session).mount();
+  new ExamPage(ctx, session, webcamRequired).mount();
 }
 
 class ExamPage {
   private readonly questions: StudentQuestion[];
   private readonly answers = new Map<string, AnswerValue>();
+  private readonly flags: QuestionFlags;
   private current = 0;
   private deadline: string;
   private ended = false;
@@ -83,19 +93,24 @@ class ExamPage {
   private readonly cameraStatus = h('span', { class: 'camera-status', testid: 'camera-status', role: 'status', 'aria-live': 'polite' }, 'Camera off');
   private readonly connection = h('span', { class: 'connection', testid: 'connection-status', 'aria-live': 'polite' });
   private readonly warnings = h('div', { class: 'warnings', testid: 'warnings' });
+  private readonly tabNotice = h('div', { class: 'tab-notice', testid: 'tab-leave-area' });
+  private readonly summary = h('p', { class: 'meta question-summary', testid: 'question-summary', 'aria-live': 'polite' });
   private readonly preview: HTMLVideoElement;
   private readonly body = h('div', { class: 'exam-body' });
   private readonly fullscreenButton: HTMLButtonElement;
   private readonly cameraButton: HTMLButtonElement;
   private navList: HTMLElement | null = null;
+  private setupRefresh: (() => void) | null = null;
   private bar: HTMLElement | null = null;
   private questionPanel: HTMLElement | null = null;
 
   constructor(
     private readonly ctx: PageContext,
     private session: Session,
+    private readonly webcamRequired: boolean,
   ) {
     this.questions = session.questions ?? [];
+    this.flags = new QuestionFlags(session.id);
     this.deadline = session.deadline;
     for (const a of session.answers ?? []) this.answers.set(a.questionId, a.answer);
     if (this.answers.size > 0) {
@@ -128,7 +143,7 @@ class ExamPage {
     ));
     setText(this.deadlineText, `Deadline ${formatDateTime(this.deadline)}`);
     this.deadlineText.dataset.deadline = new Date(this.deadline).toISOString();
-    replace(this.ctx.root, h('header', { class: 'page-header exam-header' }, this.title, this.deadlineText), bar, this.warnings, this.status.el, this.body);
+    replace(this.ctx.root, h('header', { class: 'page-header exam-header' }, this.title, this.deadlineText), bar, this.warnings, this.tabNotice, this.status.el, this.body);
     this.onCameraState(this.camera.state);
     this.tick();
     this.tickTimer = setInterval(() => this.tick(), 500);
@@ -147,15 +162,30 @@ class ExamPage {
     const cameraError = h('p', { class: 'field-error', testid: 'camera-error', role: 'alert' });
     const enable = h('button', { type: 'button', class: 'btn btn-secondary', testid: 'enable-camera' }, 'Turn on my camera');
     const begin = h('button', { type: 'button', class: 'btn btn-primary', testid: 'begin-exam' }, this.answers.size > 0 ? 'Enter full screen and continue' : 'Enter full screen and begin');
-    const required = h('p', { class: 'muted', testid: 'camera-required-note' });
+    const required = h('p', { class: 'muted', testid: 'camera-required-note', 'data-required': String(this.webcamRequired) });
     const refresh = () => {
-      setText(cameraError, this.camera.error);
-      const on = this.camera.state === 'on';
+      const state = this.camera.state;
+      const on = state === 'on';
+      setText(cameraError, cameraProblem(state, this.camera.error));
       enable.hidden = on;
-      setText(required, on ? 'Camera is on. You can begin.' : 'This exam is proctored with your webcam. If you begin without it, your proctor will be told the camera is off.');
+      enable.disabled = state === 'starting';
+      // After a refusal or a missing camera the same button asks again (permission granted or camera plugged in meanwhile).
+      setText(enable, state === 'denied' || state === 'unavailable' ? 'Try again' : 'Turn on my camera');
+      // A camera-required exam cannot start without the camera: the proctor would only see "camera stopped".
+      begin.disabled = this.webcamRequired && !on;
+      setText(
+        required,
+        on
+          ? 'Camera is on. You can begin.'
+          : this.webcamRequired
+            ? 'This exam requires your camera: you can begin once it is on.'
+            : 'The camera is optional for this exam. You can begin without it; browser activity is still recorded.',
+      );
     };
+    this.setupRefresh = refresh;
     enable.addEventListener('click', () => void this.startCamera().then(refresh));
     begin.addEventListener('click', () => {
+      if (this.webcamRequired && this.camera.state !== 'on') return;
       void this.enterFullscreen();
       this.beginExam();
     });
@@ -169,11 +199,11 @@ class ExamPage {
         { class: 'card setup', testid: 'exam-setup', 'aria-labelledby': 'setup-title' },
         h('h2', { id: 'setup-title' }, 'Before you begin'),
         h('p', null, `${this.questions.length} questions. Your answers are saved automatically as you go. The exam ends at ${formatTime(this.deadline)} (server time) and is submitted automatically then.`),
-        h('h3', null, 'Why we ask for your camera'),
+        h('h3', null, this.webcamRequired ? 'Why we ask for your camera' : 'Your camera (optional)'),
         h(
           'ul',
           null,
-          h('li', null, 'This is a proctored exam: every 2 seconds a small still image (320×240) from your camera is sent to the exam server to check that you are present, alone and facing the screen.'),
+          h('li', null, `${this.webcamRequired ? 'This is a proctored exam' : 'If you turn it on'}: every 2 seconds a small still image (320×240) from your camera is sent to the exam server to check that you are present, alone and facing the screen.`),
           h('li', null, 'Only video is used — never your microphone. Images are analysed and discarded; a frame is kept only as evidence when something unusual is detected, and only your proctor and teacher can see it.'),
           h('li', null, 'Leaving full screen, switching tabs or windows, copying and pasting are reported to your proctor.'),
         ),
@@ -223,7 +253,7 @@ class ExamPage {
       h(
         'div',
         { class: 'exam-layout' },
-        h('nav', { class: 'question-list', 'aria-label': 'Questions' }, h('h2', { class: 'small-heading' }, 'Questions'), this.navList, h('div', { class: 'submit-box' }, submit)),
+        h('nav', { class: 'question-list', 'aria-label': 'Questions' }, h('h2', { class: 'small-heading' }, 'Questions'), this.summary, this.navList, h('div', { class: 'submit-box' }, submit)),
         this.questionPanel,
       ),
     );
@@ -236,10 +266,14 @@ class ExamPage {
 
   private renderNav(): void {
     if (!this.navList) return;
+    const answeredCount = this.questions.filter((q) => isAnswered(this.answers.get(q.id))).length;
+    setText(this.summary, questionSummary(this.questions.length, answeredCount, this.questions.filter((q) => this.flags.has(q.id)).length));
     replace(
       this.navList,
       ...this.questions.map((q, i) => {
         const answered = isAnswered(this.answers.get(q.id));
+        const flagged = this.flags.has(q.id);
+        const mark = questionMark(answered, flagged);
         return h(
           'li',
           null,
@@ -247,19 +281,28 @@ class ExamPage {
             'button',
             {
               type: 'button',
-              class: `qnav${answered ? ' answered' : ''}${i === this.current ? ' current' : ''}`,
+              class: `qnav${answered ? ' answered' : ''}${flagged ? ' flagged' : ''}${i === this.current ? ' current' : ''}`,
               testid: 'question-nav-item',
               'data-answered': answered ? 'true' : 'false',
+              'data-flagged': flagged ? 'true' : 'false',
+              'data-mark': mark,
               'aria-current': i === this.current ? 'step' : undefined,
               on: { click: () => this.goTo(i) },
             },
             h('span', { class: 'qnav-number' }, String(i + 1)),
-            h('span', { class: 'qnav-mark', 'aria-hidden': 'true' }, answered ? '✓' : ''),
-            h('span', { class: 'visually-hidden' }, answered ? ', answered' : ', not answered'),
+            h('span', { class: 'qnav-mark', 'aria-hidden': 'true' }, flagged ? '⚑' : answered ? '✓' : ''),
+            h('span', { class: 'visually-hidden' }, questionMarkLabel(answered, flagged)),
           ),
         );
       }),
     );
+  }
+
+  private toggleFlag(questionId: string, button: HTMLButtonElement): void {
+    const flagged = this.flags.toggle(questionId);
+    button.setAttribute('aria-pressed', String(flagged));
+    setText(button, flagged ? '⚑ Flagged for review' : '⚐ Flag for review');
+    this.renderNav();
   }
 
   private goTo(index: number): void {
@@ -323,7 +366,13 @@ class ExamPage {
 
     const prev = h('button', { type: 'button', class: 'btn btn-secondary', testid: 'prev-question', disabled: this.current === 0, on: { click: () => this.goTo(this.current - 1) } }, '← Previous');
     const next = h('button', { type: 'button', class: 'btn btn-secondary', testid: 'next-question', disabled: this.current === this.questions.length - 1, on: { click: () => this.goTo(this.current + 1) } }, 'Next →');
-    replace(panel, heading, points, text, answerControl, h('div', { class: 'actions question-actions' }, prev, next));
+    const flagged = this.flags.has(question.id);
+    const flag: HTMLButtonElement = h(
+      'button',
+      { type: 'button', class: 'btn btn-secondary btn-small flag-button', testid: 'flag-question', 'aria-pressed': String(flagged), on: { click: () => this.toggleFlag(question.id, flag) } },
+      flagged ? '⚑ Flagged for review' : '⚐ Flag for review',
+    );
+    replace(panel, heading, points, text, answerControl, h('div', { class: 'actions question-actions' }, prev, next, flag));
     panel.setAttribute('data-question-id', question.id);
     panel.setAttribute('data-question-type', question.type);
     if (focus) heading.focus();
@@ -419,6 +468,7 @@ class ExamPage {
 
   private async confirmSubmit(): Promise<void> {
     const unanswered = this.questions.filter((q) => !isAnswered(this.answers.get(q.id))).length;
+    const flaggedCount = this.questions.filter((q) => this.flags.has(q.id)).length;
     const ok = await confirmDialog({
       title: 'Submit your exam?',
       message: h(
@@ -426,6 +476,7 @@ class ExamPage {
         null,
         h('p', null, `You answered ${this.questions.length - unanswered} of ${this.questions.length} questions.`),
         unanswered > 0 ? h('p', { class: 'warning-text' }, `${unanswered} ${unanswered === 1 ? 'question is' : 'questions are'} unanswered.`) : null,
+        flaggedCount > 0 ? h('p', { class: 'warning-text', testid: 'submit-flagged' }, `${flaggedCount} ${flaggedCount === 1 ? 'question is' : 'questions are'} flagged for review.`) : null,
         h('p', null, 'After submitting you cannot change your answers.'),
       ),
       confirmLabel: 'Submit now',
@@ -561,6 +612,7 @@ class ExamPage {
       const result = applyPresence(this.presence, change);
       this.presence = result.state;
       for (const type of result.emit) this.signal(type);
+      if (result.emit.includes('tab_hidden')) this.showTabLeaveNotice();
       this.updateFullscreenButton();
     };
     document.addEventListener('visibilitychange', () => apply({ kind: 'visibility', visible: document.visibilityState === 'visible' }), options);
@@ -571,6 +623,21 @@ class ExamPage {
     document.addEventListener('paste', () => this.signal('paste'), options);
     // The first fullscreenchange may already have happened before listeners were attached.
     if (document.fullscreenElement) apply({ kind: 'fullscreen', fullscreen: true });
+  }
+
+  /** Non-blocking: the student sees on return what the proctor was told, and can dismiss it. */
+  private showTabLeaveNotice(): void {
+    const at = formatTime(new Date(clock.now()).toISOString());
+    const dismiss = h('button', { type: 'button', class: 'btn btn-small btn-secondary', testid: 'dismiss-tab-notice', on: { click: () => this.tabNotice.replaceChildren() } }, 'Dismiss');
+    replace(
+      this.tabNotice,
+      h(
+        'div',
+        { class: 'notice notice-warning tab-leave-notice', role: 'status', testid: 'tab-leave-notice' },
+        h('p', null, `You left the exam tab at ${at}. This was recorded and your proctor can see it. Please stay on this tab until you submit.`),
+        dismiss,
+      ),
+    );
   }
 
   private signal(type: SignalType): void {
@@ -596,12 +663,15 @@ class ExamPage {
       if (!jpeg || this.ended) return;
       const result = await sendFrame(this.session.id, jpeg);
       const faceCheck = result?.checks?.face;
-      let text = 'Camera on';
-      if (faceCheck === 'ok') {
-        const faces = result.faces.length;
-        text = faces === 1 ? 'Camera on · face visible' : faces === 0 ? 'Camera on · no face detected' : `Camera on · ${faces} faces detected`;
+      // An unchanged frame was not analysed (near-identical to the last one that was): the words of that analysis stay.
+      if (faceCheck !== 'unchanged') {
+        let text = 'Camera on';
+        if (faceCheck === 'ok') {
+          const faces = result.faces.length;
+          text = faces === 1 ? 'Camera on · face visible' : faces === 0 ? 'Camera on · no face detected' : `Camera on · ${faces} faces detected`;
+        }
+        this.setCameraText(text, faceCheck === 'ok' && result.faces.length !== 1 ? 'attention' : 'ok');
       }
-      this.setCameraText(text, faceCheck === 'ok' && result.faces.length !== 1 ? 'attention' : 'ok');
       // The server accepted the frame: say which face check ran on it (ok / unavailable / skipped).
       this.cameraStatus.dataset.frameCheck = faceCheck ?? 'none';
       this.cameraStatus.dataset.framesSent = String(Number(this.cameraStatus.dataset.framesSent ?? '0') + 1);
@@ -631,6 +701,7 @@ class ExamPage {
     this.setCameraText(labels[state], state === 'on' || state === 'starting' ? 'ok' : 'off');
     this.cameraButton.hidden = !this.started || state === 'on' || state === 'starting' || this.ended;
     this.preview.hidden = state !== 'on';
+    if (!this.started) this.setupRefresh?.();
   }
 
   private setCameraText(text: string, level: 'ok' | 'attention' | 'off'): void {
@@ -665,6 +736,13 @@ class ExamPage {
     if (this.tickTimer) clearInterval(this.tickTimer);
     void this.exitFullscreen();
   }
+}
+
+/** The setup's message for a camera that is not on: what went wrong and what to do, for a refusal or a missing camera. */
+function cameraProblem(state: CameraState, error: string): string {
+  if (state === 'denied') return error; // it already says how to allow the camera and to try again
+  if (state === 'unavailable') return `${error} Connect a camera (or close other apps using it), then select “Try again”.`;
+  return error;
 }
 
 function capitalise(value: string): string {
