@@ -16,6 +16,7 @@ using ProctorWise.Hosting.Silo.StartupTasks;
 using ProctorWise.Identity;
 using ProctorWise.Mail;
 using ProctorWise.Persistence.MariaDb;
+using ProctorWise.Reports;
 using ProctorWise.Storage;
 using ProctorWise.Streaming.Kafka;
 using ProctorWise.Vision.Onnx;
@@ -155,6 +156,7 @@ public static class ProctorWiseSiloBuilderExtensions
         services.AddProctorWiseMail(configuration);
         services.AddProctorWiseVision(configuration);
         services.AddProctorWiseAnalytics(configuration);
+        services.AddProctorWisePdfReports(configuration);
         silo.AddLakeIngestion(hosting);
         silo.AddPlacementDirector<SiloKeyedPlacement, SiloKeyedPlacementDirector>();
         silo.AddProctorWiseDashboard(configuration);
