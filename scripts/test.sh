@@ -29,7 +29,12 @@ else apt_install mariadb-server mariadb-client; fi
 
 # Debian's Chromium: the browser tests drive it with Playwright, which never downloads a browser here.
 if [ -x /usr/bin/chromium ]; then say "Chromium present"
-else apt_install chromium chromium-driver fonts-dejavu-core; fi
+else apt_install chromium chromium-driver; fi
+
+# DejaVu Sans: the PDF reports embed it (Reports:FontDirectory), and the browser pages render with it. Checked on its
+# own, since a machine can have Chromium without it.
+if [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ]; then say "DejaVu fonts present"
+else apt_install fonts-dejavu-core; fi
 
 # pdftotext reads generated PDF reports back in tests.
 if command -v pdftotext >/dev/null; then say "poppler-utils present"

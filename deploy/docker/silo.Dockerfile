@@ -21,6 +21,10 @@ RUN dotnet restore src/Silo/Silo.csproj -r linux-x64
 RUN dotnet publish src/Silo/Silo.csproj -c Release -r linux-x64 --self-contained false --no-restore -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:${DOTNET_RUNTIME_VERSION} AS runtime
+# The PDF reports embed DejaVu Sans (Reports:FontDirectory, /usr/share/fonts/truetype/dejavu).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./
 COPY --from=model /models/face_detection_back_256x256_barracuda.onnx /app/models/

@@ -17,6 +17,7 @@ using ProctorWise.Hosting.Silo.StartupTasks;
 using ProctorWise.Identity;
 using ProctorWise.Mail;
 using ProctorWise.Persistence.MariaDb;
+using ProctorWise.Reports;
 using ProctorWise.Storage;
 using ProctorWise.Streaming.Kafka;
 using ProctorWise.Vision.Onnx;
@@ -159,6 +160,7 @@ public static class ProctorWiseSiloBuilderExtensions
         services.AddMetrics();
         services.TryAddSingleton<VisionMetrics>();
         services.AddProctorWiseAnalytics(configuration);
+        services.AddProctorWisePdfReports(configuration);
         silo.AddLakeIngestion(hosting);
         silo.AddPlacementDirector<SiloKeyedPlacement, SiloKeyedPlacementDirector>();
         silo.AddProctorWiseDashboard(configuration);

@@ -8,6 +8,7 @@ using ProctorWise.Grains.Interfaces.Proctoring;
 using ProctorWise.Grains.Interfaces.Security;
 using ProctorWise.Lake;
 using ProctorWise.Lake.Events;
+using ProctorWise.TestSupport.Web;
 
 namespace ProctorWise.Browser.Tests;
 
@@ -60,6 +61,12 @@ public sealed class AnalyticsReportPagesTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("question-row").First.GetByTestId("question-difficulty")).ToHaveTextAsync("easy");
         await Assertions.Expect(page.Locator("th[aria-sort='descending']")).ToContainTextAsync("Correct rate");
 
+        // The PDF report downloads as a file, served as application/pdf, and holds the exam's figures.
+        var pdf = await DownloadAsync(page, "download-exam-pdf", $"exam-{exam.Id}-report.pdf");
+        var pdfText = await PdfTools.TextAsync(pdf);
+        Assert.Contains(exam.Title, pdfText, StringComparison.Ordinal);
+        Assert.Matches(@"Median score\s+60\.0 %", pdfText);
+
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await fixture.ScreenshotAsync(page, "teacher-exam-analytics");
         await page.SetViewportSizeAsync(390, 844);
@@ -103,10 +110,38 @@ public sealed class AnalyticsReportPagesTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("weakest-areas")).ToHaveTextAsync("Essay");
         await Assertions.Expect(page.GetByTestId("chart-my-anomalies-table")).ToContainTextAsync("Paste");
 
+        var pdf = await DownloadAsync(page, "download-my-pdf", $"student-{id}-report.pdf");
+        Assert.Matches(@"Published results\s+2\b", await PdfTools.TextAsync(pdf));
+
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await fixture.ScreenshotAsync(page, "student-analytics");
         await page.SetViewportSizeAsync(390, 844);
         await fixture.ScreenshotAsync(page, "student-analytics-phone");
+
+        // Another student opening this student's report gets a page that says so, not a blank one.
+        var other = await admin.NewUserAsync(UserRole.Student);
+        var stranger = await fixture.NewPageAsync();
+        await SignInAsync(stranger, other.User!.Email);
+        await stranger.GotoAsync($"/analytics/users/{id}");
+        await Assertions.Expect(stranger.GetByTestId("page-title")).ToHaveTextAsync("Access denied (403)");
+        await Assertions.Expect(stranger.GetByTestId("my-analytics-denied")).ToHaveTextAsync("You can only open your own report.");
+        await Assertions.Expect(stranger.GetByTestId("download-my-pdf")).ToHaveCountAsync(0);
+        await Accessibility.AssertNoSeriousViolationsAsync(stranger);
+        await fixture.ScreenshotAsync(stranger, "student-analytics-denied");
+    }
+
+    /// <summary>Clicks a report button and returns the downloaded file, checking its name, content type and PDF header.</summary>
+    private static async Task<byte[]> DownloadAsync(IPage page, string button, string fileName)
+    {
+        var answer = page.WaitForResponseAsync(r => r.Url.EndsWith("/report.pdf", StringComparison.Ordinal));
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId(button).ClickAsync());
+        var response = await answer;
+        Assert.Equal(200, response.Status);
+        Assert.Equal("application/pdf", (await response.AllHeadersAsync())["content-type"]);
+        Assert.Equal(fileName, download.SuggestedFilename);
+        var bytes = await File.ReadAllBytesAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
+        Assert.Equal("%PDF-", System.Text.Encoding.ASCII.GetString(bytes, 0, 5));
+        return bytes;
     }
 
     private static async Task<IReadOnlyList<string>> Rows(ILocator table)

@@ -12,7 +12,7 @@ public sealed class FrontendDependencyTests
 {
     private static readonly string[] s_siloOnly =
     [
-        "Microsoft.ML.OnnxRuntime", "SkiaSharp", "Confluent.Kafka", "librdkafka.redist",
+        "Microsoft.ML.OnnxRuntime", "SkiaSharp", "ProctorWise.Reports", "Confluent.Kafka", "librdkafka.redist",
         "Microsoft.Orleans.Streaming", "Microsoft.Orleans.Persistence.Memory",
         "ProctorWise.Grains", "ProctorWise.Identity", "ProctorWise.Hosting.Silo", "ProctorWise.Vision.Onnx", "ProctorWise.Streaming.Kafka", "ProctorWise.Storage",
     ];

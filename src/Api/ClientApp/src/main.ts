@@ -35,6 +35,7 @@ const STUDENT: readonly Role[] = ['student'];
 const STAFF: readonly Role[] = ['teacher', 'admin'];
 const SUPERVISORS: readonly Role[] = ['proctor', 'admin'];
 const ADMIN: readonly Role[] = ['admin'];
+const STUDENT_OR_ADMIN: readonly Role[] = ['student', 'admin'];
 const SIGNED_IN: readonly Role[] = [];
 
 export function homeOf(role: Role | null): string {
@@ -64,6 +65,7 @@ const routes: Route[] = [
   { path: '/results', roles: STUDENT, title: 'My results', render: resultsPage },
   { path: '/results/:id', roles: STUDENT, title: 'Result', render: resultPage },
   { path: '/analytics/me', roles: STUDENT, title: 'My analytics', render: myAnalyticsPage },
+  { path: '/analytics/users/:id', roles: STUDENT_OR_ADMIN, title: 'Student analytics', render: myAnalyticsPage },
   { path: '/teacher/exams', roles: STAFF, title: 'Exams', render: teacherExamsPage },
   { path: '/teacher/exams/new', roles: STAFF, title: 'New exam', render: examEditorPage },
   { path: '/teacher/exams/:id', roles: STAFF, title: 'Exam', render: examDetailPage },

@@ -17,8 +17,12 @@ public static class AnalyticsEndpoints
         var group = app.MapGroup("/api/analytics").WithTags("Analytics").RequireAuthorization();
         group.MapGet("/exams/{id}", GetExamAsync).RequireAuthorization(Policies.Teacher).WithName("GetExamAnalytics")
             .WithSummary("An exam's graded figures, per-question analytics, completion time and anomalies: its owning teacher and admins.");
+        group.MapGet("/exams/{id}/report.pdf", GetExamPdfAsync).RequireAuthorization(Policies.Teacher).WithName("GetExamAnalyticsPdf")
+            .WithSummary("The exam's figures as a PDF report (A4, charts, page numbers): its owning teacher and admins.");
         group.MapGet("/users/{id}", GetUserAsync).WithName("GetUserAnalytics")
             .WithSummary("A student's published results, trend, areas and anomalies: the user themself and admins.");
+        group.MapGet("/users/{id}/report.pdf", GetUserPdfAsync).WithName("GetUserAnalyticsPdf")
+            .WithSummary("A student's figures as a PDF report: the user themself and admins.");
         group.MapGet("/platform", GetPlatformAsync).RequireAuthorization(Policies.Admin).WithName("GetPlatformAnalytics")
             .WithSummary("Platform figures and alerts, each marked live, from the lake, or from the last run: admins.");
         group.MapGet("/datasets/{job}/{period}/{dataset}", GetDatasetAsync).RequireAuthorization(Policies.Admin).WithName("GetAnalyticsDataset")
@@ -33,6 +37,15 @@ public static class AnalyticsEndpoints
 
     private static async Task<Ok<UserAnalyticsView>> GetUserAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok(await Reader(grains).GetUserAsync(user.ToCaller(), id));
+
+    private static async Task<FileContentHttpResult> GetExamPdfAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        Pdf(await grains.GetGrain<IAnalyticsReportGrain>(0).GetExamPdfAsync(user.ToCaller(), id), $"exam-{id}-report.pdf");
+
+    private static async Task<FileContentHttpResult> GetUserPdfAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        Pdf(await grains.GetGrain<IAnalyticsReportGrain>(0).GetUserPdfAsync(user.ToCaller(), id), $"student-{id}-report.pdf");
+
+    /// <summary>A download (attachment) named after the exam or user id; ids are the platform's own (no path or quote in them).</summary>
+    private static FileContentHttpResult Pdf(byte[] content, string name) => TypedResults.File(content, "application/pdf", name);
 
     private static async Task<Ok<PlatformAnalyticsView>> GetPlatformAsync(ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok(await Reader(grains).GetPlatformAsync(user.ToCaller()));

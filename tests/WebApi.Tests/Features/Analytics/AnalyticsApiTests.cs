@@ -122,7 +122,7 @@ public sealed class AnalyticsApiTests(AnalyticsApiFactory factory)
         new(Guid.CreateVersion7(), at, "anomaly-" + Guid.NewGuid().ToString("N"), "session", "slot", exam, student, "teacher", type, severity, null,
             at, at.AddSeconds(10), 10, 1, "a reason");
 
-    private static SubmissionPublished Published(string exam, string student, decimal percentage, bool passed, DateTimeOffset at,
+    internal static SubmissionPublished Published(string exam, string student, decimal percentage, bool passed, DateTimeOffset at,
         params (string Id, QuestionType Type, bool Correct)[] questions) =>
         new(Guid.CreateVersion7(), at, "sub-" + Guid.NewGuid().ToString("N"), "session", "slot", exam, student, "teacher", "teacher", at.AddDays(-1), at,
             percentage / 10, 10, percentage, 60, passed,

@@ -248,3 +248,7 @@ export async function getReadiness(signal?: AbortSignal): Promise<{ ready: boole
 export const getExamAnalytics = (id: string, signal?: AbortSignal) => api.get<ExamAnalytics>(`/api/analytics/exams/${seg(id)}`, { signal });
 /** GET /api/analytics/users/{id}: the student themself and admins. */
 export const getUserAnalytics = (id: string, signal?: AbortSignal) => api.get<UserAnalytics>(`/api/analytics/users/${seg(id)}`, { signal });
+/** GET /api/analytics/exams/{id}/report.pdf: the exam's report as a PDF (raw response, to save as a file). */
+export const downloadExamReportPdf = (id: string) => request<Response>('GET', `/api/analytics/exams/${seg(id)}/report.pdf`, { raw: true });
+/** GET /api/analytics/users/{id}/report.pdf: a student's own report as a PDF (raw response, to save as a file). */
+export const downloadUserReportPdf = (id: string) => request<Response>('GET', `/api/analytics/users/${seg(id)}/report.pdf`, { raw: true });

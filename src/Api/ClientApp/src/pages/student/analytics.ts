@@ -1,29 +1,43 @@
 // Student: my analytics — score trend across exams, pass rate, strongest and weakest question types, and the
-// anomalies recorded about me by type (published results only, as the API serves them).
+// anomalies recorded about me by type (published results only, as the API serves them), with a PDF of the same.
+// /analytics/me is the student's own; /analytics/users/:id opens a student's report by id, which the API serves to
+// that student and admins only: anyone else gets a page that says so, never a blank one.
 
-import { getUserAnalytics } from '../../api/endpoints';
+import { ApiError } from '../../api/client';
+import { downloadUserReportPdf, getUserAnalytics } from '../../api/endpoints';
 import type { UserAnalytics } from '../../api/types';
 import { auth } from '../../lib/auth';
 import { h, replace } from '../../lib/dom';
+import { saveDownload } from '../../lib/download';
 import { formatDateTime, formatNumber, humanize, questionTypeLabel } from '../../lib/format';
 import type { PageContext } from '../../lib/router';
 import type { ChartHandle } from '../../ui/chart';
-import { StatusLine, emptyState, loading, pageHeader } from '../../ui/components';
+import { StatusLine, busy, emptyState, loading, notice, pageHeader } from '../../ui/components';
 
 export async function myAnalyticsPage(ctx: PageContext): Promise<void> {
   const { chart } = await import('../../ui/chart');
   const status = new StatusLine('my-analytics-status');
   const body = h('div', { testid: 'my-analytics' }, loading());
-  ctx.root.append(pageHeader('My analytics', h('p', null, h('a', { href: '/results' }, '← My results'))), status.el, body);
+  const id = ctx.params.id ?? auth.user?.id ?? '';
+  const own = id === auth.user?.id;
+  ctx.root.append(pageHeader(own ? 'My analytics' : 'Student analytics', own ? h('p', null, h('a', { href: '/results' }, '← My results')) : null), status.el, body);
   const charts: ChartHandle[] = [];
   ctx.onCleanup(() => charts.forEach((c) => c.destroy()));
 
   let figures: UserAnalytics;
   try {
-    figures = await getUserAnalytics(auth.user?.id ?? '', ctx.signal);
+    figures = await getUserAnalytics(id, ctx.signal);
     if (ctx.signal.aborted) return;
   } catch (error) {
     if (ctx.signal.aborted) return;
+    // The API answers 404 to a student asking for someone else (it does not say whether the account exists) and 403
+    // to staff: both mean "not yours" here.
+    if (error instanceof ApiError && (error.status === 403 || error.status === 404)) {
+      const heading = ctx.root.querySelector('h1');
+      if (heading) heading.textContent = 'Access denied (403)';
+      replace(body, notice('error', 'You can only open your own report.', 'my-analytics-denied'), h('p', null, h('a', { href: '/analytics/me' }, 'Open my own analytics')));
+      return;
+    }
     replace(body);
     status.error(error);
     return;
@@ -60,8 +74,20 @@ export async function myAnalyticsPage(ctx: PageContext): Promise<void> {
   const list = (items: string[], testid: string, none: string) =>
     items.length ? h('ul', { testid }, ...items.map((t) => h('li', null, questionTypeLabel(t)))) : emptyState(none, `${testid}-empty`);
 
+  const pdf = h('button', { type: 'button', class: 'btn btn-secondary', testid: 'download-my-pdf' }, 'Download PDF report');
+  pdf.addEventListener('click', () => {
+    void busy(pdf, async () => {
+      try {
+        await saveDownload(await downloadUserReportPdf(id), `student-${id}-report.pdf`);
+      } catch (error) {
+        status.error(error);
+      }
+    });
+  });
+
   replace(
     body,
+    h('div', { class: 'toolbar' }, pdf),
     h(
       'ul',
       { class: 'kpis', 'aria-label': 'Key figures' },

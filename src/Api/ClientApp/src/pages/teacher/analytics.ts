@@ -2,14 +2,15 @@
 // time, per-question difficulty (sortable) with correct rates, anomalies by type.
 
 import { ApiError } from '../../api/client';
-import { getExam, getExamAnalytics } from '../../api/endpoints';
+import { downloadExamReportPdf, getExam, getExamAnalytics } from '../../api/endpoints';
 import type { ExamAnalytics, QuestionAnalytics } from '../../api/types';
 import { formatDuration, sortQuestions, type QuestionSortKey, type SortDirection } from '../../lib/analytics';
 import { h, replace } from '../../lib/dom';
+import { saveDownload } from '../../lib/download';
 import { formatDateTime, formatNumber, humanize, questionTypeLabel } from '../../lib/format';
 import type { PageContext } from '../../lib/router';
 import type { ChartHandle } from '../../ui/chart';
-import { StatusLine, emptyState, loading, notice, pageHeader } from '../../ui/components';
+import { StatusLine, busy, emptyState, loading, notice, pageHeader } from '../../ui/components';
 
 const COLUMNS: readonly [QuestionSortKey, string][] = [
   ['questionId', 'Question'],
@@ -114,8 +115,21 @@ export async function examAnalyticsPage(ctx: PageContext): Promise<void> {
   };
   renderQuestions();
 
+  // The PDF is written on the server from the same figures (docs/reports.md).
+  const pdf = h('button', { type: 'button', class: 'btn btn-secondary', testid: 'download-exam-pdf' }, 'Download PDF report');
+  pdf.addEventListener('click', () => {
+    void busy(pdf, async () => {
+      try {
+        await saveDownload(await downloadExamReportPdf(id), `exam-${id}-report.pdf`);
+      } catch (error) {
+        status.error(error);
+      }
+    });
+  });
+
   replace(
     body,
+    h('div', { class: 'toolbar' }, pdf),
     h('p', { class: 'muted', testid: 'exam-analytics-generated' }, `Figures as of ${formatDateTime(figures.generatedAt)}, over fully graded submissions.`),
     h(
       'ul',
