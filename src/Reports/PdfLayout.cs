@@ -70,8 +70,8 @@ internal sealed class PdfLayout(PdfKit kit)
     private void Facts(ReportFacts facts)
     {
         // Two columns when every pair fits in half the width, else one.
-        const float gap = 24f;
-        var half = (PdfKit.ContentWidth - gap) / 2;
+        const float Gap = 24f;
+        var half = (PdfKit.ContentWidth - Gap) / 2;
         var columns = facts.Facts.All(f => kit.Body.MeasureText(f.Label) + kit.BodyBold.MeasureText(f.Value) + 16 <= half) ? 2 : 1;
         var width = columns == 2 ? half : PdfKit.ContentWidth;
         for (var row = 0; row * columns < facts.Facts.Count; row++)
@@ -82,7 +82,7 @@ internal sealed class PdfLayout(PdfKit kit)
             {
                 for (var i = 0; i < pairs.Length; i++)
                 {
-                    var x = PdfKit.Margin + (i * (half + gap));
+                    var x = PdfKit.Margin + (i * (half + Gap));
                     var lines = PdfKit.Wrap(pairs[i].Value, kit.BodyBold, width * 0.55f);
                     var labelWidth = width - lines.Max(l => kit.BodyBold.MeasureText(l)) - 12;
                     c.DrawText(PdfKit.Fit(pairs[i].Label, kit.Body, labelWidth), x, PdfKit.Baseline(kit.Body, y + 2), SKTextAlign.Left, kit.Body, kit.Muted);
