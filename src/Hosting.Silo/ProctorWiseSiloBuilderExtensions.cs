@@ -119,8 +119,9 @@ public static class ProctorWiseSiloBuilderExtensions
     {
         if (hosting.MariaDbConnectionString is { } connectionString)
         {
-            silo.AddMariaDbGrainStorage(StorageNames.Default, connectionString);
-            silo.AddMariaDbGrainStorage(StorageNames.PubSub, connectionString);
+            // Driver exceptions leave the silo as StorageUnavailableException, which every caller can read.
+            silo.AddMariaDbGrainStorage(StorageNames.Default, connectionString).TranslateStorageFaults(StorageNames.Default);
+            silo.AddMariaDbGrainStorage(StorageNames.PubSub, connectionString).TranslateStorageFaults(StorageNames.PubSub);
             silo.UseMariaDbReminders(connectionString);
         }
         else
@@ -163,6 +164,7 @@ public static class ProctorWiseSiloBuilderExtensions
         services.AddProctorWisePdfReports(configuration);
         silo.AddLakeIngestion(hosting);
         silo.AddPlacementDirector<SiloKeyedPlacement, SiloKeyedPlacementDirector>();
+        silo.AddIncomingGrainCallFilter<StorageFaultCallFilter>();
         silo.AddProctorWiseDashboard(configuration);
         if (TelemetryOptions.From(configuration).TracesEnabled)
         {

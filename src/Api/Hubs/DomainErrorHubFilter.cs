@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using ProctorWise.Api.Auth;
+using ProctorWise.Api.Infrastructure;
 using ProctorWise.Grains.Interfaces.Errors;
 
 namespace ProctorWise.Api.Hubs;
@@ -7,8 +8,10 @@ namespace ProctorWise.Api.Hubs;
 /// <summary>
 /// A refusal (a grain's <see cref="ProctorWiseException"/> or a hub's own <see cref="HubException"/>) reaches
 /// the caller as its message and is logged once, at Warning, without a stack trace: a client repeating
-/// refused calls must not be able to fill the disk. Anything else is a fault, logged at Error with its
-/// stack. SignalR's own per-failure Error log is turned off for that reason (<see cref="HubHostingExtensions"/>).
+/// refused calls must not be able to fill the disk. A transient fault of the cluster or its database
+/// (<see cref="TransientFaults"/>) becomes a refusal of kind Transient that the client may retry, also at
+/// Warning. Anything else is a fault, logged at Error with its stack. SignalR's own per-failure Error log
+/// is turned off for that reason (<see cref="HubHostingExtensions"/>).
 /// </summary>
 internal sealed partial class DomainErrorHubFilter(ILogger<DomainErrorHubFilter> logger) : IHubFilter
 {
@@ -20,6 +23,11 @@ internal sealed partial class DomainErrorHubFilter(ILogger<DomainErrorHubFilter>
         try
         {
             return await next(invocationContext);
+        }
+        catch (Exception e) when (TransientFaults.Is(e))
+        {
+            LogRefused(logger, hub, method, user, $"{e.GetType().Name}: {e.Message}");
+            throw new HubException($"{ErrorKind.Transient}: {TransientFaults.Title} {TransientFaults.Detail}");
         }
         catch (ProctorWiseException e)
         {

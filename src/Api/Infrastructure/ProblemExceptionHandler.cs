@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
@@ -10,7 +9,8 @@ namespace ProctorWise.Api.Infrastructure;
 
 /// <summary>
 /// Turns every failure into RFC 7807 problem details: domain refusals from grains keep their status,
-/// unreadable bodies become 400 naming the field, an unreachable cluster a 503; anything else is a
+/// unreadable bodies become 400 naming the field, an unreachable cluster or database a 503 with
+/// Retry-After (logged at Warning: the client retries, an operator may want to know); anything else is a
 /// logged 500 that shows no internals.
 /// </summary>
 internal sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
@@ -21,8 +21,8 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         {
             ProctorWiseException domain => FromDomain(domain),
             BadHttpRequestException bad => FromBadRequest(bad),
-            TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or DbException =>
-                new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "The service is temporarily unavailable.", Detail = "Please retry in a moment." },
+            _ when TransientFaults.Is(exception) =>
+                new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = TransientFaults.Title, Detail = TransientFaults.Detail },
             InconsistentStateException =>
                 new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = "The object changed concurrently; reload and retry." },
             _ => null,
@@ -32,6 +32,12 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
             problem = new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "An unexpected error occurred." };
+        }
+
+        if (TransientFaults.Is(exception))
+        {
+            LogTransient(logger, httpContext.Request.Method, httpContext.Request.Path, exception.GetType().Name, exception.Message);
+            httpContext.Response.Headers.RetryAfter = TransientFaults.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
@@ -47,6 +53,7 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         ErrorKind.TooManyRequests => new ProblemDetails { Status = 429, Title = "Too many requests.", Detail = e.Message },
         ErrorKind.Unauthorized => new ProblemDetails { Status = 401, Title = "Unauthorized.", Detail = e.Message },
         ErrorKind.Unavailable => new ProblemDetails { Status = 503, Title = "Unavailable on this server.", Detail = e.Message },
+        ErrorKind.Transient => new ProblemDetails { Status = 503, Title = TransientFaults.Title, Detail = e.Message },
         _ => new ProblemDetails { Status = 500, Title = "An unexpected error occurred." },
     };
 
@@ -79,6 +86,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
     /// <summary>ASP.NET Core's binding messages: <c>Failed to bind parameter "int? page" from "x".</c> (the last word is the name).</summary>
     [GeneratedRegex("^(?:Failed to bind parameter|Required parameter) \"(?<parameter>[^\"]+)\"", RegexOptions.CultureInvariant)]
     private static partial Regex BindingFailure();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} answered 503, retry later: {Fault}: {Reason}")]
+    private static partial void LogTransient(ILogger logger, string method, PathString path, string fault, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);

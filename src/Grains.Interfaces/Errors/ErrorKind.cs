@@ -24,4 +24,10 @@ public enum ErrorKind
 
     /// <summary>A capability this server lacks (a model file, a dependency) is needed (503).</summary>
     Unavailable = 6,
+
+    /// <summary>
+    /// A dependency (the database) failed for a moment; the same call can succeed when retried (503 with Retry-After).
+    /// Nothing was acknowledged: a write that failed this way did not happen as far as the caller knows.
+    /// </summary>
+    Transient = 7,
 }
