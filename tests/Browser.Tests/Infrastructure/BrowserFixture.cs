@@ -41,6 +41,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         BaseAddress = App.CreateClient().BaseAddress!;
         Directory.CreateDirectory(ScreenshotDirectory);
         _playwright = await Playwright.CreateAsync();
+
+        // Playwright's 5 s for an expectation is too short on a shared 2-core machine under load; the same bound as
+        // an action's (below) keeps a slow render from failing a test while a wrong page still fails it.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
