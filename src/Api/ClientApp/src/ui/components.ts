@@ -101,13 +101,18 @@ export function select(options: readonly (readonly [string, string])[], value: s
 
 /** Clears the errors shown in a form. */
 export function clearFieldErrors(form: HTMLElement): void {
-  for (const el of form.querySelectorAll<HTMLElement>('.field-error')) el.textContent = '';
+  for (const el of form.querySelectorAll<HTMLElement>('.field-error')) {
+    el.textContent = '';
+    el.removeAttribute('tabindex');
+  }
   for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
 }
 
 /**
  * Shows `errors` next to the fields whose `data-field` matches (case-insensitively, as ASP.NET may
- * capitalise keys); returns the messages that matched no field, for a summary. Focuses the first invalid control.
+ * capitalise keys); returns the messages that matched no field, prefixed with their key (the server's
+ * messages, e.g. "Must be between 1 and 10.", do not say which field they are about), for the status line.
+ * Focuses the first invalid control (or the first message that has none).
  */
 export function showFieldErrors(form: HTMLElement, errors: Record<string, string[]>): string[] {
   clearFieldErrors(form);
@@ -124,22 +129,27 @@ export function showFieldErrors(form: HTMLElement, errors: Record<string, string
     slot.textContent = messages.join(' ');
     const control = wrapper.querySelector<HTMLElement>('input:not([type="radio"]):not([type="checkbox"]), select, textarea') ?? wrapper.querySelector<HTMLElement>('input');
     control?.setAttribute('aria-invalid', 'true');
-    first ??= control ?? null;
+    // A message without a control of its own (e.g. "questions[0].correct" over a group of options) takes the
+    // focus itself, so that it is scrolled to and read out: with no banner above the form, nothing else would.
+    if (!control) slot.tabIndex = -1;
+    first ??= control ?? slot;
   }
   first?.focus();
   return unmatched;
 }
 
 /**
- * Shows an API error on a form: field errors next to their fields and the rest (title, unmatched fields)
- * in the status line.
+ * Shows an API error on a form. Field errors go next to their fields and nothing else is said about them:
+ * the generic title ("One or more validation errors occurred.") told the user nothing, and the focused
+ * control's aria-describedby already reads its message out. Only messages that match no field on the form
+ * reach the status line; a problem without field errors shows its own message there (see ApiError).
  */
 export function showFormError(form: HTMLElement, status: StatusLine, error: unknown): void {
   if (error instanceof ApiError && error.sessionExpired) return;
   if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
     const unmatched = showFieldErrors(form, error.fieldErrors);
-    const title = error.problem.title ?? 'Please correct the highlighted fields.';
-    status.show('error', unmatched.length ? `${title} ${unmatched.join(' ')}` : title);
+    if (unmatched.length) status.show('error', unmatched.join(' '));
+    else status.clear();
     return;
   }
   clearFieldErrors(form);
