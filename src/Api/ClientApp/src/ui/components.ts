@@ -2,6 +2,7 @@
 
 import { ApiError } from '../api/client';
 import { h, replace, uid, type Child, type Props } from '../lib/dom';
+import { slotStateLabel, type SlotTimes } from '../lib/slot-state';
 
 /** The page heading; focused on navigation. */
 export function pageHeader(title: string, ...extra: Child[]): HTMLElement {
@@ -271,6 +272,12 @@ export function table(caption: string, headers: readonly string[], rows: readonl
 
 export function badge(text: string, kind: string, testid?: string): HTMLElement {
   return h('span', { class: `badge badge-${kind}`, testid }, text);
+}
+
+/** A slot's state (upcoming / open / closed / not published, lib/slot-state.ts), the same on every page. */
+export function slotStateBadge(slot: SlotTimes, now: number): HTMLElement {
+  const { state, label, kind, description } = slotStateLabel(slot, now);
+  return h('span', { class: `badge badge-${kind}`, testid: 'slot-state', 'data-state': state, title: description }, label);
 }
 
 /** A link handled by the router. */

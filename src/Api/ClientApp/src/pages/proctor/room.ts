@@ -8,7 +8,7 @@
 import type { HubConnection } from '@microsoft/signalr';
 import type { ApiError } from '../../api/client';
 import { ackAlert, fetchEvidence, getMe, listAlerts, listAnomalies, listSlotBookings } from '../../api/endpoints';
-import type { Anomaly, AnomalyType, ProctorAlert, RoomSnapshot, SessionLive } from '../../api/types';
+import type { Anomaly, AnomalyType, ProctorAlert, RoomSnapshot, SessionLive, Slot } from '../../api/types';
 import { Attention, isUrgent, setSoundEnabled, soundEnabled } from '../../lib/attention';
 import { h, replace, setText, uid } from '../../lib/dom';
 import { formatDateTime, formatTime, humanize, relativeTime, riskLevel } from '../../lib/format';
@@ -34,7 +34,7 @@ import {
   type RoomFilter,
   type RoomSort,
 } from '../../lib/room-grid';
-import { StatusLine, badge, busy, input, pageHeader, select } from '../../ui/components';
+import { StatusLine, badge, busy, input, pageHeader, select, slotStateBadge } from '../../ui/components';
 import { FocusedView } from './focused-view';
 import { LiveFrames } from './live-frames';
 
@@ -51,6 +51,7 @@ class RoomDashboard {
   private hub: HubConnection | null = null;
   private showAcknowledged = false;
   private snapshotLoaded = false;
+  private slot: Slot | null = null;
 
   private readonly header = pageHeader('Live room');
   private readonly windowText = h('p', { class: 'meta', testid: 'room-window' });
@@ -265,8 +266,18 @@ class RoomDashboard {
     replace(h1, 'Live room: ', h('span', { testid: 'room-title' }, slot.examTitle));
     this.titleBase = `${slot.examTitle} · Live room · ProctorWise`;
     document.title = titleWithCount(this.titleBase, this.state.unacknowledgedCount);
-    setText(this.windowText, `${formatDateTime(slot.startsAt)} – ${formatTime(slot.endsAt)} · ${slot.booked} booked of ${slot.capacity}`);
+    this.slot = slot;
+    this.renderWindow();
     this.renderSessions();
+  }
+
+  /** The slot's times and its state (upcoming / open / closed, the words of every page), kept current. */
+  private renderWindow(): void {
+    const slot = this.slot;
+    if (!slot) return;
+    const text = `${formatDateTime(slot.startsAt)} – ${formatTime(slot.endsAt)} · ${slot.booked} booked of ${slot.capacity}`;
+    const state = slotStateBadge(slot, clock.now());
+    if (this.windowText.textContent !== `${state.textContent} ${text}`) replace(this.windowText, state, ' ', text);
   }
 
   private onAlert(alert: ProctorAlert): void {
@@ -455,6 +466,7 @@ class RoomDashboard {
   }
 
   private refreshTimes(): void {
+    this.renderWindow();
     for (const [id, card] of this.cards) {
       const s = this.state.sessions.get(id);
       if (s) card.update(s);

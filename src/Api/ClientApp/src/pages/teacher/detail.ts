@@ -20,7 +20,7 @@ import { h, replace } from '../../lib/dom';
 import { formatDateTime, formatNumber, humanize, localInputToIso, questionTypeLabel, toLocalInputValue } from '../../lib/format';
 import type { PageContext } from '../../lib/router';
 import { clock } from '../../lib/services';
-import { StatusLine, badge, busy, clearFieldErrors, confirmDialog, emptyState, field, input, loading, pageHeader, select, showFormError, table } from '../../ui/components';
+import { StatusLine, badge, busy, clearFieldErrors, confirmDialog, emptyState, field, input, loading, pageHeader, select, showFormError, slotStateBadge, table } from '../../ui/components';
 import { EXAM_STATUS_KIND } from './exams';
 
 export async function examDetailPage(ctx: PageContext): Promise<void> {
@@ -153,6 +153,7 @@ export async function examDetailPage(ctx: PageContext): Promise<void> {
       });
     });
 
+    const now = clock.now();
     const rows = [...slots]
       .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))
       .map((slot) => {
@@ -160,7 +161,7 @@ export async function examDetailPage(ctx: PageContext): Promise<void> {
           h('td', null, formatDateTime(slot.startsAt)),
           h('td', null, formatDateTime(slot.endsAt)),
           h('td', { testid: 'slot-booked' }, `${slot.booked} / ${slot.capacity}`),
-          h('td', null, slot.isOpen ? badge('open', 'success') : badge('closed', 'neutral')),
+          h('td', null, slotStateBadge(slot, now)),
         ];
         const actionCell = h('div', { class: 'row-actions' });
         const del = h('button', {
