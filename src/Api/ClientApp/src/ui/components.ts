@@ -184,7 +184,10 @@ export interface DialogOptions {
   cancelTestid?: string;
 }
 
-/** A modal confirmation (<dialog>: focus is trapped and restored natively). */
+/**
+ * A modal confirmation: a native <dialog> (the page behind is inert; Escape cancels), with Tab kept inside it
+ * (trapFocus) and the focus given back to what had it when it closes.
+ */
 export function confirmDialog(options: DialogOptions): Promise<boolean> {
   return openDialog(options, null).then((result) => result !== null);
 }
@@ -239,13 +242,41 @@ function openDialog(
       result = control ? control.value.trim() : 'ok';
     });
     cancel.addEventListener('click', () => dialog.close());
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.addEventListener('close', () => {
       dialog.remove();
+      if (opener?.isConnected) opener.focus();
       resolve(result);
     });
+    trapFocus(dialog);
     document.body.appendChild(dialog);
     dialog.showModal();
     (control ?? (options.danger ? cancel : ok)).focus();
+  });
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Keeps Tab and Shift+Tab cycling inside a modal. showModal() makes the page inert, but Tab from the last
+ * control would still leave for the browser's own toolbar; a keyboard user should land back on the first.
+ */
+export function trapFocus(container: HTMLElement): void {
+  container.addEventListener('keydown', (event) => {
+    if (event.key !== 'Tab') return;
+    const focusable = [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.closest('[hidden]') && el.getClientRects().length > 0);
+    if (focusable.length === 0) return;
+    const first = focusable[0]!;
+    const last = focusable[focusable.length - 1]!;
+    const active = document.activeElement;
+    const inside = active instanceof HTMLElement && focusable.includes(active);
+    if (event.shiftKey && (active === first || !inside)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (active === last || !inside)) {
+      event.preventDefault();
+      first.focus();
+    }
   });
 }
 

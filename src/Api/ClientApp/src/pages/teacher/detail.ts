@@ -59,15 +59,31 @@ export async function examDetailPage(ctx: PageContext): Promise<void> {
         testid: 'publish-exam',
         on: {
           click: () =>
-            void busy(publish, async () => {
-              try {
-                await publishExam(exam.id);
-                status.show('success', 'Exam published: students can now book its slots.');
-                await load();
-              } catch (error) {
-                status.error(error);
-              }
-            }),
+            void (async () => {
+              // Publishing shows the exam to every student at once, and it cannot be taken back (only archived).
+              const ok = await confirmDialog({
+                title: 'Publish this exam?',
+                message: h(
+                  'p',
+                  null,
+                  `Students will see "${exam.title}" (${exam.questionCount} question${exam.questionCount === 1 ? '' : 's'}, ${formatNumber(exam.totalPoints)} points) and can book its upcoming slots. `,
+                  'A published exam cannot return to draft; its questions can still be edited until the first student starts.',
+                ),
+                confirmLabel: 'Publish',
+                testid: 'publish-dialog',
+                confirmTestid: 'confirm-publish',
+              });
+              if (!ok) return;
+              await busy(publish, async () => {
+                try {
+                  await publishExam(exam.id);
+                  status.show('success', 'Exam published: students can now book its slots.');
+                  await load();
+                } catch (error) {
+                  status.error(error);
+                }
+              });
+            })(),
         },
       }, 'Publish');
       actions.push(publish);
