@@ -13,7 +13,8 @@ namespace ProctorWise.Browser.Tests;
 /// <summary>
 /// The proctor's room of issue 17 in the real browser: thirty live camera tiles for the room's proctor and none
 /// for another proctor, keyboard navigation, the focused view's extra time reaching the student's timer, an
-/// accessibility check and a screenshot at 1080p; and the grading page showing a saved grade at once.
+/// accessibility check and a screenshot at 1080p; and the grading page showing a saved grade at once and partial
+/// credit as "partly correct".
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
@@ -165,6 +166,8 @@ public sealed class ProctorRoomTests(BrowserFixture fixture)
     {
         var booked = await BookedSlot.ArrangeAsync(fixture.App, title: "Grading " + Guid.NewGuid().ToString("N")[..6]);
         var running = await booked.StartAsync();
+        // One of the two right options of the multiple-choice question: half its points.
+        await Expect.Status(HttpStatusCode.NoContent, await running.Student.PutAsync($"/api/sessions/{running.Session.Id}/answers/multi", new { answer = new[] { 0 }, seq = 1 }));
         var submitted = await running.Student.ReadAsync<SubmitResponse>(await running.Student.PostAsync($"/api/sessions/{running.Session.Id}/submit"));
 
         var page = await fixture.NewPageAsync();
@@ -175,13 +178,17 @@ public sealed class ProctorRoomTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("page-title")).ToBeFocusedAsync();
         Assert.Equal("none", await page.GetByTestId("page-title").EvaluateAsync<string>("el => getComputedStyle(el).outlineStyle"));
 
+        // Partial credit reads as such (issue 17), not as "not correct".
+        var multi = page.Locator("[data-testid='grade-question'][data-question-id='multi']");
+        await Assertions.Expect(multi.GetByTestId("grade-result")).ToHaveTextAsync("Graded automatically: 1 / 2 · partly correct");
+
         var essay = page.Locator("[data-testid='grade-question'][data-question-id='essay']");
         await Assertions.Expect(essay.GetByTestId("grade-state")).ToHaveAttributeAsync("data-state", "pending");
         await essay.GetByTestId("grade-score").FillAsync("3");
         await essay.GetByTestId("grade-save").ClickAsync();
         await Assertions.Expect(essay.GetByTestId("grade-status")).ToContainTextAsync("Grade saved.");
         await Assertions.Expect(essay.GetByTestId("grade-state")).ToHaveAttributeAsync("data-state", "graded");
-        await Assertions.Expect(essay.GetByTestId("grade-result")).ToHaveTextAsync("Graded by the teacher: 3");
+        await Assertions.Expect(essay.GetByTestId("grade-result")).ToHaveTextAsync("Graded by the teacher: 3 / 4");
         await Assertions.Expect(essay).Not.ToContainTextAsync("needs grading");
     }
 
