@@ -47,6 +47,7 @@ public sealed class ExamDayTests(BrowserFixture fixture)
         await teacher.GetByTestId("save-exam").ClickAsync();
         await Assertions.Expect(teacher.GetByTestId("exam-title")).ToHaveTextAsync(title);
         await teacher.GetByTestId("publish-exam").ClickAsync();
+        await teacher.GetByTestId("confirm-publish").ClickAsync();
         await Assertions.Expect(teacher.GetByTestId("exam-status").First).ToHaveTextAsync("published");
 
         // A slot two minutes from now (server time; the browser runs in UTC), with the proctor assigned.

@@ -13,7 +13,9 @@ namespace ProctorWise.Browser.Tests;
 /// <summary>
 /// The proctor's room of issue 17 in the real browser: thirty live camera tiles for the room's proctor and none
 /// for another proctor, keyboard navigation, the focused view's extra time reaching the student's timer, an
-/// accessibility check and a screenshot at 1080p; and the grading page showing a saved grade at once.
+/// accessibility check, the whole room of thirty on one 1920 × 1080 screen (measured; also whole at 1280 px and on a
+/// phone) with screenshots; and the grading page showing a saved grade at once and partial
+/// credit as "partly correct".
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
@@ -104,8 +106,29 @@ public sealed class ProctorRoomTests(BrowserFixture fixture)
         await proctor.GetByTestId("room-sort").SelectOptionAsync("risk");
 
         await Accessibility.AssertNoSeriousViolationsAsync(proctor);
+
+        // Thirty students on one 1080p screen: the page does not scroll and the last tile ends inside the window.
+        var room = await MeasureRoomAsync(proctor);
+        Assert.True(room.PageHeight <= 1080 && room.LastTileBottom <= 1080, $"the room of {Students} needs {room.PageHeight} px (last tile ends at {room.LastTileBottom} px) in a 1920 × 1080 window");
+        Assert.Equal(4, room.Columns);
+        var layout = $"Room of {Students} at 1920 × 1080: page {room.PageHeight} px, last tile ends at {room.LastTileBottom} px, {room.Columns} columns, tiles {room.TileWidth} px wide";
+        TestContext.Current.SendDiagnosticMessage(layout);
+        await File.WriteAllTextAsync(Path.Combine(fixture.ScreenshotDirectory, "room-layout.txt"), layout + Environment.NewLine, TestContext.Current.CancellationToken);
         await fixture.ScreenshotAsync(proctor, "proctor-room-30-students");
         await ReportFrameBytesAsync(proctor, "test frames (TestFrames.WebcamWithFace / WebcamEmpty)");
+
+        // Narrower screens keep every tile whole: two columns at 1280 px, one on a phone, never a sideways scroll.
+        await proctor.SetViewportSizeAsync(1280, 800);
+        room = await MeasureRoomAsync(proctor);
+        Assert.Equal(2, room.Columns);
+        Assert.True(room.PageWidth <= 1280 && room.TileWidth >= 300, $"the room is {room.PageWidth} px wide at 1280 px, a tile {room.TileWidth} px");
+        await fixture.ScreenshotAsync(proctor, "proctor-room-1280");
+        await proctor.SetViewportSizeAsync(390, 844);
+        room = await MeasureRoomAsync(proctor);
+        Assert.Equal(1, room.Columns);
+        Assert.True(room.PageWidth <= 390 && room.TileWidth >= 340, $"the room is {room.PageWidth} px wide on a phone, a tile {room.TileWidth} px");
+        await fixture.ScreenshotAsync(proctor, "proctor-room-phone");
+        await proctor.SetViewportSizeAsync(1920, 1080);
 
         // A proctor of another room sees no tile and no picture; the API refuses the frame.
         var outsider = await fixture.NewPageAsync();
@@ -168,6 +191,8 @@ public sealed class ProctorRoomTests(BrowserFixture fixture)
     {
         var booked = await BookedSlot.ArrangeAsync(fixture.App, title: "Grading " + Guid.NewGuid().ToString("N")[..6]);
         var running = await booked.StartAsync();
+        // One of the two right options of the multiple-choice question: half its points.
+        await Expect.Status(HttpStatusCode.NoContent, await running.Student.PutAsync($"/api/sessions/{running.Session.Id}/answers/multi", new { answer = new[] { 0 }, seq = 1 }));
         var submitted = await running.Student.ReadAsync<SubmitResponse>(await running.Student.PostAsync($"/api/sessions/{running.Session.Id}/submit"));
 
         var page = await fixture.NewPageAsync();
@@ -178,13 +203,17 @@ public sealed class ProctorRoomTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("page-title")).ToBeFocusedAsync();
         Assert.Equal("none", await page.GetByTestId("page-title").EvaluateAsync<string>("el => getComputedStyle(el).outlineStyle"));
 
+        // Partial credit reads as such (issue 17), not as "not correct".
+        var multi = page.Locator("[data-testid='grade-question'][data-question-id='multi']");
+        await Assertions.Expect(multi.GetByTestId("grade-result")).ToHaveTextAsync("Graded automatically: 1 / 2 · partly correct");
+
         var essay = page.Locator("[data-testid='grade-question'][data-question-id='essay']");
         await Assertions.Expect(essay.GetByTestId("grade-state")).ToHaveAttributeAsync("data-state", "pending");
         await essay.GetByTestId("grade-score").FillAsync("3");
         await essay.GetByTestId("grade-save").ClickAsync();
         await Assertions.Expect(essay.GetByTestId("grade-status")).ToContainTextAsync("Grade saved.");
         await Assertions.Expect(essay.GetByTestId("grade-state")).ToHaveAttributeAsync("data-state", "graded");
-        await Assertions.Expect(essay.GetByTestId("grade-result")).ToHaveTextAsync("Graded by the teacher: 3");
+        await Assertions.Expect(essay.GetByTestId("grade-result")).ToHaveTextAsync("Graded by the teacher: 3 / 4");
         await Assertions.Expect(essay).Not.ToContainTextAsync("needs grading");
     }
 
@@ -201,6 +230,27 @@ public sealed class ProctorRoomTests(BrowserFixture fixture)
         var line = $"Room tiles, {source}: {images} images, {bytes} bytes, {bytes / images} bytes per image";
         TestContext.Current.SendDiagnosticMessage(line);
         await File.AppendAllTextAsync(Path.Combine(fixture.ScreenshotDirectory, "tile-bytes.txt"), line + Environment.NewLine, TestContext.Current.CancellationToken);
+    }
+
+    private sealed record RoomMeasure(int PageHeight, int PageWidth, int LastTileBottom, int Columns, int TileWidth);
+
+    /// <summary>The page's size, where the lowest tile ends, how many tiles share the first row and how wide one is (CSS pixels).</summary>
+    private static async Task<RoomMeasure> MeasureRoomAsync(IPage page)
+    {
+        var m = await page.EvaluateAsync<int[]>("""
+            () => {
+              const tiles = [...document.querySelectorAll('[data-testid="student-row"]')].map(t => t.getBoundingClientRect());
+              const top = tiles[0].top;
+              return [
+                document.documentElement.scrollHeight,
+                document.documentElement.scrollWidth,
+                Math.ceil(Math.max(...tiles.map(t => t.bottom + window.scrollY))),
+                tiles.filter(t => Math.abs(t.top - top) < 1).length,
+                Math.floor(tiles[0].width),
+              ];
+            }
+            """);
+        return new RoomMeasure(m[0], m[1], m[2], m[3], m[4]);
     }
 
     /// <summary>Posts a frame; the caller moves the clock (a session takes at most one frame a second).</summary>

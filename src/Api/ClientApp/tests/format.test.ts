@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, humanize, localInputToIso, relativeTime, riskLevel, toLocalInputValue } from '../src/lib/format';
+import { formatNumber, formatQuestionScore, humanize, localInputToIso, relativeTime, riskLevel, scoreVerdict, toLocalInputValue } from '../src/lib/format';
 import { refreshDelay } from '../src/lib/auth';
 
 describe('formatting', () => {
@@ -49,5 +49,26 @@ describe('token renewal', () => {
       expect(refreshDelay(lifetime, 0)).toBeGreaterThanOrEqual(lifetime / 2);
       expect(refreshDelay(lifetime, 0)).toBeLessThan(lifetime);
     }
+  });
+});
+
+describe('a question\'s score', () => {
+  it('reads partial credit as "partly correct" (issue 17), not as "not correct"', () => {
+    // A multiple-choice answer with one of two right options: the server's `correct` is false (not the exact key).
+    expect(formatQuestionScore({ score: 1, points: 2, correct: false })).toBe('1 / 2 · partly correct');
+    expect(formatQuestionScore({ score: 0.67, points: 2, correct: false })).toBe('0.67 / 2 · partly correct');
+    expect(formatQuestionScore({ score: 2, points: 2, correct: true })).toBe('2 / 2 · correct');
+    expect(formatQuestionScore({ score: 0, points: 2, correct: false })).toBe('0 / 2 · not correct');
+  });
+
+  it('follows the points a teacher set over the automatic verdict', () => {
+    expect(scoreVerdict({ score: 2, points: 2, correct: false })).toBe('correct');
+    expect(scoreVerdict({ score: 1, points: 2, correct: true })).toBe('partly correct');
+  });
+
+  it('has no word for a question without a key or without a score', () => {
+    expect(formatQuestionScore({ score: 3, points: 4, correct: null })).toBe('3 / 4');
+    expect(formatQuestionScore({ score: null, points: 4, correct: null })).toBe('— / 4');
+    expect(scoreVerdict({ score: null, points: 2, correct: false })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionLive } from '../src/api/types';
-import { cameraLabel, cameraState, columnsOf, moveInGrid, passes, progressText, sortSessions, titleWithCount } from '../src/lib/room-grid';
+import { cameraCaption, cameraLabel, cameraState, columnsOf, moveInGrid, passes, progressText, sortSessions, titleWithCount } from '../src/lib/room-grid';
 
 const NOW = Date.parse('2026-12-06T10:00:00Z');
 
@@ -61,6 +61,17 @@ describe('room grid', () => {
     expect(cameraState(s, null, NOW, true)).toBe('off');
     expect(cameraState(s, null, NOW, false)).toBe('waiting');
     expect(cameraState(session('a', 'A', { status: 'expired' }), '2026-12-06T09:59:59Z', NOW, true)).toBe('ended');
+  });
+
+  it('words the camera state short enough for the caption over a tile\'s picture', () => {
+    expect(cameraCaption('live', '2026-12-06T09:59:55Z', NOW)).toBe('live');
+    expect(cameraCaption('stale', '2026-12-06T09:59:48Z', NOW)).toBe('stale 12 s');
+    expect(cameraCaption('stale', null, NOW)).toBe('stale');
+    expect(cameraCaption('off', null, NOW)).toBe('camera off');
+    expect(cameraCaption('ended', null, NOW)).toBe('ended');
+    for (const state of ['live', 'stale', 'off', 'ended', 'waiting'] as const) {
+      expect(cameraCaption(state, '2026-12-06T09:58:01Z', NOW).length).toBeLessThanOrEqual(12);
+    }
   });
 
   it('moves between tiles with the arrow keys without wrapping', () => {

@@ -20,10 +20,20 @@ export class ApiError extends Error {
   }
 }
 
+/** ASP.NET's title for every validation problem; it says nothing the detail or the field messages do not. */
+export const GENERIC_VALIDATION_TITLE = 'One or more validation errors occurred.';
+
 function messageOf(status: number, problem: ProblemDetails): string {
   if (status === 0) return problem.detail ?? 'The server could not be reached. Check your connection and try again.';
   const title = problem.title?.trim();
   const detail = problem.detail?.trim();
+  if (title === GENERIC_VALIDATION_TITLE) {
+    // Say what is wrong instead: the server's own message, else the field messages (pages that show an error
+    // without a form to put them in).
+    if (detail && detail !== 'The request is invalid.') return detail;
+    const fields = Object.entries(problem.errors ?? {}).map(([key, messages]) => `${key}: ${messages.join(' ')}`);
+    if (fields.length) return fields.join(' ');
+  }
   if (title && detail && detail !== 'The request is invalid.') return `${title.replace(/\.$/, '')}: ${detail}`;
   return title || detail || `The request failed (HTTP ${status}).`;
 }

@@ -62,6 +62,33 @@ export function formatNumber(value: number | null | undefined, digits = 2): stri
   return Number.isInteger(value) ? String(value) : value.toFixed(digits).replace(/0+$/, '').replace(/\.$/, '');
 }
 
+export type ScoreVerdict = 'correct' | 'partly correct' | 'not correct';
+
+export interface QuestionScore {
+  score: number | null;
+  points: number;
+  /** The server's verdict against the key; null for a question without one (essay) or not graded yet. */
+  correct: boolean | null;
+}
+
+/**
+ * The word after a question's score. It follows the points awarded, not only `correct` (which is false for any
+ * answer that is not exactly the key): 1 of 2 points on a multiple-choice question is "partly correct", not
+ * "not correct" (issue 17), and a teacher's change of score changes the word with it. Essays have no key and
+ * get no word.
+ */
+export function scoreVerdict(result: QuestionScore): ScoreVerdict | null {
+  if (result.score === null || result.correct === null) return null;
+  if (result.score >= result.points) return 'correct';
+  return result.score > 0 ? 'partly correct' : 'not correct';
+}
+
+/** "1 / 2 · partly correct", "2 / 2 · correct", "3 / 4" (essay), "— / 4" (not graded or not published). */
+export function formatQuestionScore(result: QuestionScore): string {
+  const verdict = scoreVerdict(result);
+  return `${formatNumber(result.score)} / ${formatNumber(result.points)}${verdict ? ` · ${verdict}` : ''}`;
+}
+
 export type RiskLevel = 'low' | 'medium' | 'high';
 
 /** Colour band of a 0–100 risk score; 50 or more is "at risk" (docs/risk-score.md, RoomSummary.AtRisk). */

@@ -100,6 +100,27 @@ export function cameraLabel(state: CameraState, capturedAt: string | null, now: 
   }
 }
 
+/**
+ * The camera's state in a few words, written over the tile's picture (the room's tiles are too narrow for
+ * cameraLabel beside the other lines; the full label is the caption's tooltip and the focused view's text).
+ */
+export function cameraCaption(state: CameraState, capturedAt: string | null, now: number): string {
+  switch (state) {
+    case 'live':
+      return 'live';
+    case 'stale': {
+      const seconds = capturedAt ? Math.round((now - Date.parse(capturedAt)) / 1000) : NaN;
+      return Number.isFinite(seconds) ? `stale ${seconds} s` : 'stale';
+    }
+    case 'off':
+      return 'camera off';
+    case 'ended':
+      return 'ended';
+    case 'waiting':
+      return '…';
+  }
+}
+
 export type GridKey = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown' | 'Home' | 'End';
 
 /**

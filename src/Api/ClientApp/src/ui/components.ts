@@ -2,6 +2,7 @@
 
 import { ApiError } from '../api/client';
 import { h, replace, uid, type Child, type Props } from '../lib/dom';
+import { slotStateLabel, type SlotTimes } from '../lib/slot-state';
 
 /** The page heading; focused on navigation. */
 export function pageHeader(title: string, ...extra: Child[]): HTMLElement {
@@ -101,13 +102,18 @@ export function select(options: readonly (readonly [string, string])[], value: s
 
 /** Clears the errors shown in a form. */
 export function clearFieldErrors(form: HTMLElement): void {
-  for (const el of form.querySelectorAll<HTMLElement>('.field-error')) el.textContent = '';
+  for (const el of form.querySelectorAll<HTMLElement>('.field-error')) {
+    el.textContent = '';
+    el.removeAttribute('tabindex');
+  }
   for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
 }
 
 /**
  * Shows `errors` next to the fields whose `data-field` matches (case-insensitively, as ASP.NET may
- * capitalise keys); returns the messages that matched no field, for a summary. Focuses the first invalid control.
+ * capitalise keys); returns the messages that matched no field, prefixed with their key (the server's
+ * messages, e.g. "Must be between 1 and 10.", do not say which field they are about), for the status line.
+ * Focuses the first invalid control (or the first message that has none).
  */
 export function showFieldErrors(form: HTMLElement, errors: Record<string, string[]>): string[] {
   clearFieldErrors(form);
@@ -124,22 +130,27 @@ export function showFieldErrors(form: HTMLElement, errors: Record<string, string
     slot.textContent = messages.join(' ');
     const control = wrapper.querySelector<HTMLElement>('input:not([type="radio"]):not([type="checkbox"]), select, textarea') ?? wrapper.querySelector<HTMLElement>('input');
     control?.setAttribute('aria-invalid', 'true');
-    first ??= control ?? null;
+    // A message without a control of its own (e.g. "questions[0].correct" over a group of options) takes the
+    // focus itself, so that it is scrolled to and read out: with no banner above the form, nothing else would.
+    if (!control) slot.tabIndex = -1;
+    first ??= control ?? slot;
   }
   first?.focus();
   return unmatched;
 }
 
 /**
- * Shows an API error on a form: field errors next to their fields and the rest (title, unmatched fields)
- * in the status line.
+ * Shows an API error on a form. Field errors go next to their fields and nothing else is said about them:
+ * the generic title ("One or more validation errors occurred.") told the user nothing, and the focused
+ * control's aria-describedby already reads its message out. Only messages that match no field on the form
+ * reach the status line; a problem without field errors shows its own message there (see ApiError).
  */
 export function showFormError(form: HTMLElement, status: StatusLine, error: unknown): void {
   if (error instanceof ApiError && error.sessionExpired) return;
   if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
     const unmatched = showFieldErrors(form, error.fieldErrors);
-    const title = error.problem.title ?? 'Please correct the highlighted fields.';
-    status.show('error', unmatched.length ? `${title} ${unmatched.join(' ')}` : title);
+    if (unmatched.length) status.show('error', unmatched.join(' '));
+    else status.clear();
     return;
   }
   clearFieldErrors(form);
@@ -173,7 +184,10 @@ export interface DialogOptions {
   cancelTestid?: string;
 }
 
-/** A modal confirmation (<dialog>: focus is trapped and restored natively). */
+/**
+ * A modal confirmation: a native <dialog> (the page behind is inert; Escape cancels), with Tab kept inside it
+ * (trapFocus) and the focus given back to what had it when it closes.
+ */
 export function confirmDialog(options: DialogOptions): Promise<boolean> {
   return openDialog(options, null).then((result) => result !== null);
 }
@@ -228,13 +242,41 @@ function openDialog(
       result = control ? control.value.trim() : 'ok';
     });
     cancel.addEventListener('click', () => dialog.close());
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.addEventListener('close', () => {
       dialog.remove();
+      if (opener?.isConnected) opener.focus();
       resolve(result);
     });
+    trapFocus(dialog);
     document.body.appendChild(dialog);
     dialog.showModal();
     (control ?? (options.danger ? cancel : ok)).focus();
+  });
+}
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Keeps Tab and Shift+Tab cycling inside a modal. showModal() makes the page inert, but Tab from the last
+ * control would still leave for the browser's own toolbar; a keyboard user should land back on the first.
+ */
+export function trapFocus(container: HTMLElement): void {
+  container.addEventListener('keydown', (event) => {
+    if (event.key !== 'Tab') return;
+    const focusable = [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.closest('[hidden]') && el.getClientRects().length > 0);
+    if (focusable.length === 0) return;
+    const first = focusable[0]!;
+    const last = focusable[focusable.length - 1]!;
+    const active = document.activeElement;
+    const inside = active instanceof HTMLElement && focusable.includes(active);
+    if (event.shiftKey && (active === first || !inside)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && (active === last || !inside)) {
+      event.preventDefault();
+      first.focus();
+    }
   });
 }
 
@@ -261,6 +303,12 @@ export function table(caption: string, headers: readonly string[], rows: readonl
 
 export function badge(text: string, kind: string, testid?: string): HTMLElement {
   return h('span', { class: `badge badge-${kind}`, testid }, text);
+}
+
+/** A slot's state (upcoming / open / closed / not published, lib/slot-state.ts), the same on every page. */
+export function slotStateBadge(slot: SlotTimes, now: number): HTMLElement {
+  const { state, label, kind, description } = slotStateLabel(slot, now);
+  return h('span', { class: `badge badge-${kind}`, testid: 'slot-state', 'data-state': state, title: description }, label);
 }
 
 /** A link handled by the router. */

@@ -8,7 +8,7 @@ import { h, replace, setText, uid } from '../../lib/dom';
 import { formatDateTime, formatTime, humanize, relativeTime, riskLevel } from '../../lib/format';
 import { cameraLabel, cameraState, progressText } from '../../lib/room-grid';
 import { clock } from '../../lib/services';
-import { StatusLine, badge, busy, errorMessage, promptDialog } from '../../ui/components';
+import { StatusLine, badge, busy, errorMessage, promptDialog, trapFocus } from '../../ui/components';
 import type { LiveFrames } from './live-frames';
 
 /** What the focused view needs from the room. */
@@ -78,6 +78,7 @@ export class FocusedView {
     this.unsubscribe = host.frames.subscribe((id) => {
       if (id === sessionId) this.renderFrame();
     });
+    trapFocus(this.dialog);
     this.dialog.addEventListener('close', () => {
       this.unsubscribe();
       this.dialog.remove();

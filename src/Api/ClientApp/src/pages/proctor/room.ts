@@ -8,7 +8,7 @@
 import type { HubConnection } from '@microsoft/signalr';
 import type { ApiError } from '../../api/client';
 import { ackAlert, fetchEvidence, getMe, listAlerts, listAnomalies, listSlotBookings } from '../../api/endpoints';
-import type { Anomaly, AnomalyType, ProctorAlert, RoomSnapshot, SessionLive } from '../../api/types';
+import type { Anomaly, AnomalyType, ProctorAlert, RoomSnapshot, SessionLive, Slot } from '../../api/types';
 import { Attention, isUrgent, setSoundEnabled, soundEnabled } from '../../lib/attention';
 import { h, replace, setText, uid } from '../../lib/dom';
 import { formatDateTime, formatTime, humanize, relativeTime, riskLevel } from '../../lib/format';
@@ -21,6 +21,7 @@ import { clock } from '../../lib/services';
 import {
   AT_RISK_SCORE,
   FILTER_LABELS,
+  cameraCaption,
   cameraLabel,
   cameraState,
   columnsOf,
@@ -34,7 +35,7 @@ import {
   type RoomFilter,
   type RoomSort,
 } from '../../lib/room-grid';
-import { StatusLine, badge, busy, input, pageHeader, select } from '../../ui/components';
+import { StatusLine, badge, busy, input, pageHeader, select, slotStateBadge } from '../../ui/components';
 import { FocusedView } from './focused-view';
 import { LiveFrames } from './live-frames';
 
@@ -51,11 +52,12 @@ class RoomDashboard {
   private hub: HubConnection | null = null;
   private showAcknowledged = false;
   private snapshotLoaded = false;
+  private slot: Slot | null = null;
 
   private readonly header = pageHeader('Live room');
-  private readonly windowText = h('p', { class: 'meta', testid: 'room-window' });
+  private readonly windowText = h('span', { testid: 'room-window' });
   private readonly connection = h('span', { class: 'connection', testid: 'connection-status', role: 'status', 'aria-live': 'polite' });
-  private readonly counts = h('p', { class: 'meta', testid: 'room-counts', 'aria-live': 'polite' });
+  private readonly counts = h('span', { testid: 'room-counts', 'aria-live': 'polite' });
   private readonly grid = h('ul', { class: 'room-grid', testid: 'room-grid', 'aria-label': 'Students', 'aria-describedby': 'grid-help' });
   private readonly feed = h('ol', { class: 'alert-feed', testid: 'alert-feed' });
   private readonly feedTitle = h('h2', { id: 'feed-title', tabindex: '-1' }, 'Alerts');
@@ -103,7 +105,8 @@ class RoomDashboard {
         },
       },
     });
-    this.header.append(this.windowText, h('p', null, this.connection), this.counts);
+    // One line of facts under the heading: every line of chrome is a row of tiles less on the screen.
+    this.header.append(h('p', { class: 'meta room-facts' }, this.windowText, h('span', { 'aria-hidden': 'true' }, ' · '), this.connection, h('span', { 'aria-hidden': 'true' }, ' · '), this.counts));
     const sortId = uid('sort');
     const filterId = uid('filter');
     const sortSelect = select([['risk', 'Risk (highest first)'], ['name', 'Name']], this.sort, { id: sortId, testid: 'room-sort' });
@@ -139,20 +142,21 @@ class RoomDashboard {
       this.status.el,
       h(
         'div',
-        { class: 'room-toolbar', testid: 'room-toolbar' },
-        h('div', { class: 'field-inline' }, h('label', { for: sortId }, 'Sort by'), sortSelect),
-        h('div', { class: 'field-inline' }, h('label', { for: filterId }, 'Show'), filterSelect),
-        h('div', { class: 'field-check' }, sound, h('label', { for: soundId }, 'Sound for high alerts')),
-        notifyBtn,
-      ),
-      h(
-        'div',
         { class: 'room-layout' },
         h(
           'section',
           { class: 'room-students', 'aria-labelledby': 'students-title' },
-          h('h2', { id: 'students-title' }, 'Students'),
-          h('p', { id: 'grid-help', class: 'meta' }, 'Arrow keys move between students; Enter opens one.'),
+          // The heading, the grid's controls and its keyboard help share one row above the tiles.
+          h(
+            'div',
+            { class: 'room-toolbar', testid: 'room-toolbar' },
+            h('h2', { id: 'students-title' }, 'Students'),
+            h('div', { class: 'field-inline' }, h('label', { for: sortId }, 'Sort by'), sortSelect),
+            h('div', { class: 'field-inline' }, h('label', { for: filterId }, 'Show'), filterSelect),
+            h('div', { class: 'field-check' }, sound, h('label', { for: soundId }, 'Sound for high alerts')),
+            notifyBtn,
+            h('p', { id: 'grid-help', class: 'meta' }, 'Arrow keys move between students; Enter opens one.'),
+          ),
           this.grid,
         ),
         h(
@@ -265,8 +269,18 @@ class RoomDashboard {
     replace(h1, 'Live room: ', h('span', { testid: 'room-title' }, slot.examTitle));
     this.titleBase = `${slot.examTitle} · Live room · ProctorWise`;
     document.title = titleWithCount(this.titleBase, this.state.unacknowledgedCount);
-    setText(this.windowText, `${formatDateTime(slot.startsAt)} – ${formatTime(slot.endsAt)} · ${slot.booked} booked of ${slot.capacity}`);
+    this.slot = slot;
+    this.renderWindow();
     this.renderSessions();
+  }
+
+  /** The slot's times and its state (upcoming / open / closed, the words of every page), kept current. */
+  private renderWindow(): void {
+    const slot = this.slot;
+    if (!slot) return;
+    const text = `${formatDateTime(slot.startsAt)} – ${formatTime(slot.endsAt)} · ${slot.booked} booked of ${slot.capacity}`;
+    const state = slotStateBadge(slot, clock.now());
+    if (this.windowText.textContent !== `${state.textContent} ${text}`) replace(this.windowText, state, ' ', text);
   }
 
   private onAlert(alert: ProctorAlert): void {
@@ -385,22 +399,23 @@ class RoomDashboard {
     const riskBar = h('span', { class: 'risk-bar', 'aria-hidden': 'true' }, riskFill);
     const open = h('span', { testid: 'student-open-alerts' });
     const progress = h('p', { class: 'meta tile-progress', testid: 'student-progress' });
-    const camera = h('span', { class: 'camera-label', testid: 'tile-camera' });
+    // The camera's state is written over the picture, so that a tile needs four short lines only (issue 17:
+    // thirty tiles on one 1080p screen); its full wording is the tooltip and the focused view's.
+    const camera = h('span', { class: 'camera-caption', testid: 'tile-camera' });
     const image = h('img', { class: 'tile-frame', testid: 'tile-frame', alt: '', width: 160, height: 120, hidden: true });
-    const placeholder = h('span', { class: 'frame-placeholder', 'aria-hidden': 'true' }, 'No frame');
     const reviewed = h('span', { class: 'badge badge-info', testid: 'student-reviewed', hidden: true }, 'Reviewed');
     const openBtn = h('button', { type: 'button', class: 'btn btn-small btn-secondary', testid: 'open-student', tabindex: '-1', 'aria-describedby': nameId, on: { click: () => this.openFocused(id) } }, 'Open');
     const el = h(
       'li',
       { class: 'student-card tile', testid: 'student-row', 'data-session-id': id, 'aria-labelledby': nameId, tabindex: '-1' },
-      h('div', { class: 'frame-box' }, image, placeholder),
+      h('div', { class: 'frame-box' }, image, camera),
       h(
         'div',
         { class: 'tile-body' },
         h('div', { class: 'student-head' }, name, statusEl),
-        h('div', { class: 'risk' }, riskText, ' · ', open, riskBar),
+        h('div', { class: 'risk' }, h('span', { class: 'risk-words' }, riskText, ' · ', open), riskBar),
         progress,
-        h('p', { class: 'meta' }, camera, ' · seen ', lastSeen, ' ', reviewed, ' ', openBtn),
+        h('div', { class: 'tile-foot meta' }, h('span', { class: 'seen' }, 'seen ', lastSeen), reviewed, openBtn),
       ),
     );
     el.addEventListener('dblclick', () => this.openFocused(id));
@@ -410,7 +425,8 @@ class RoomDashboard {
       if (!s) return;
       const frame = this.frames.get(id);
       const state = cameraState(s, frame.capturedAt, clock.now(), frame.loaded);
-      setText(camera, cameraLabel(state, frame.capturedAt, clock.now()));
+      setText(camera, cameraCaption(state, frame.capturedAt, clock.now()));
+      camera.title = cameraLabel(state, frame.capturedAt, clock.now());
       camera.dataset.state = state;
       el.dataset.camera = state;
       if (frame.url && state !== 'ended') {
@@ -419,11 +435,8 @@ class RoomDashboard {
         image.dataset.capturedAt = frame.capturedAt ?? '';
         image.dataset.frames = String(frame.count);
         image.hidden = false;
-        placeholder.hidden = true;
       } else {
         image.hidden = true;
-        placeholder.hidden = false;
-        setText(placeholder, state === 'ended' ? 'Ended' : state === 'waiting' ? '…' : 'Camera off');
       }
     };
     const update = (s: SessionLive) => {
@@ -455,6 +468,7 @@ class RoomDashboard {
   }
 
   private refreshTimes(): void {
+    this.renderWindow();
     for (const [id, card] of this.cards) {
       const s = this.state.sessions.get(id);
       if (s) card.update(s);

@@ -7,7 +7,7 @@ import { h, replace } from '../../lib/dom';
 import { formatDateTime } from '../../lib/format';
 import type { PageContext } from '../../lib/router';
 import { clock } from '../../lib/services';
-import { StatusLine, badge, emptyState, loading, pageHeader, table } from '../../ui/components';
+import { StatusLine, badge, emptyState, loading, pageHeader, slotStateBadge, table } from '../../ui/components';
 
 export async function roomsPage(ctx: PageContext): Promise<void> {
   const admin = auth.role === 'admin';
@@ -42,7 +42,7 @@ export async function roomsPage(ctx: PageContext): Promise<void> {
             h('td', null, slot.examTitle),
             h('td', null, formatDateTime(slot.startsAt)),
             h('td', null, formatDateTime(slot.endsAt)),
-            h('td', null, stateBadge(slot, now)),
+            h('td', null, slotStateBadge(slot, now)),
             h('td', null, `${slot.booked} / ${slot.capacity}`),
             h('td', null, h('a', { href: `/proctor/rooms/${encodeURIComponent(slot.id)}`, testid: 'open-room' }, 'Monitor')),
           ),
@@ -55,12 +55,6 @@ export async function roomsPage(ctx: PageContext): Promise<void> {
   }
 }
 
-function stateBadge(slot: Slot, now: number): HTMLElement {
-  if (now >= Date.parse(slot.endsAt)) return badge('ended', 'neutral');
-  if (now >= Date.parse(slot.startsAt)) return badge('running', 'success');
-  return badge('upcoming', 'info');
-}
-
 function roomRow(room: RoomSummary, now: number): HTMLTableRowElement {
   return h(
     'tr',
@@ -68,7 +62,7 @@ function roomRow(room: RoomSummary, now: number): HTMLTableRowElement {
     h('td', null, room.slot.examTitle),
     h('td', null, formatDateTime(room.slot.startsAt)),
     h('td', null, formatDateTime(room.slot.endsAt)),
-    h('td', null, stateBadge(room.slot, now)),
+    h('td', null, slotStateBadge(room.slot, now)),
     h('td', { testid: 'room-in-progress' }, String(room.inProgress)),
     h('td', null, String(room.finished)),
     h('td', { testid: 'room-at-risk' }, room.atRisk > 0 ? badge(String(room.atRisk), 'danger') : '0'),

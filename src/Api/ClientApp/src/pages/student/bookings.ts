@@ -96,7 +96,7 @@ export async function bookingsPage(ctx: PageContext): Promise<void> {
         label = badge('Completed', 'success');
         show.push(h('a', { href: '/results', class: 'btn btn-secondary btn-small', testid: 'view-results' }, 'View results'));
       } else if (ended) {
-        label = badge('Ended', 'neutral');
+        label = badge('Closed', 'neutral');
       } else if (open) {
         label = booking.sessionId ? badge('In progress', 'warning') : badge('Open now', 'success');
         setText(start, booking.sessionId ? 'Resume exam' : 'Start exam');

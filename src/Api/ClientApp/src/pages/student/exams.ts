@@ -40,7 +40,7 @@ export async function examsPage(ctx: PageContext): Promise<void> {
       let reason = '';
       if (mine) reason = 'You are booked on this slot';
       else if (active) reason = 'You already have a booking for this exam';
-      else if (!slot.isOpen) reason = 'Closed';
+      else if (!slot.isOpen) reason = 'Not published';
       else if (started) reason = 'Already started';
       else if (seatsLeft === 0) reason = 'Full';
       const action = reason

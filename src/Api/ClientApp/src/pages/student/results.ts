@@ -4,7 +4,7 @@ import { getSession, getSubmission, mySubmissions } from '../../api/endpoints';
 import type { Submission, SubmissionStatus } from '../../api/types';
 import { describeAnswer } from '../../lib/answers';
 import { h, replace } from '../../lib/dom';
-import { formatDateTime, formatNumber, humanize, questionTypeLabel } from '../../lib/format';
+import { formatDateTime, formatNumber, formatQuestionScore, humanize, questionTypeLabel, scoreVerdict } from '../../lib/format';
 import { describeQuestion, describeTotal, newestFirst } from '../../lib/grade-changes';
 import type { PageContext } from '../../lib/router';
 import { StatusLine, badge, emptyState, loading, pageHeader, table } from '../../ui/components';
@@ -83,7 +83,7 @@ export async function resultPage(ctx: PageContext): Promise<void> {
         h('h2', null, `Question ${i + 1} · ${questionTypeLabel(r.type)}`),
         h('p', { class: 'question-text' }, r.text),
         h('p', { class: 'preserve', testid: 'question-answer' }, h('strong', null, 'Your answer: '), r.answer === null || r.answer === undefined || describeAnswer(r.answer, options.get(r.questionId)) === '' ? h('em', null, 'no answer') : describeAnswer(r.answer, options.get(r.questionId))),
-        h('p', { testid: 'question-score' }, h('strong', null, 'Score: '), `${formatNumber(r.score)} / ${formatNumber(r.points)}`, r.correct === true ? ' · correct' : r.correct === false ? ' · not correct' : ''),
+        h('p', { testid: 'question-score', 'data-verdict': scoreVerdict(r) ?? undefined }, h('strong', null, 'Score: '), formatQuestionScore(r)),
         r.feedback ? h('p', { class: 'feedback', testid: 'question-feedback' }, h('strong', null, 'Feedback: '), r.feedback) : null,
       ),
     ));

@@ -20,7 +20,7 @@ import { h, replace } from '../../lib/dom';
 import { formatDateTime, formatNumber, humanize, localInputToIso, questionTypeLabel, toLocalInputValue } from '../../lib/format';
 import type { PageContext } from '../../lib/router';
 import { clock } from '../../lib/services';
-import { StatusLine, badge, busy, clearFieldErrors, confirmDialog, emptyState, field, input, loading, pageHeader, select, showFormError, table } from '../../ui/components';
+import { StatusLine, badge, busy, clearFieldErrors, confirmDialog, emptyState, field, input, loading, pageHeader, select, showFormError, slotStateBadge, table } from '../../ui/components';
 import { EXAM_STATUS_KIND } from './exams';
 
 export async function examDetailPage(ctx: PageContext): Promise<void> {
@@ -59,15 +59,31 @@ export async function examDetailPage(ctx: PageContext): Promise<void> {
         testid: 'publish-exam',
         on: {
           click: () =>
-            void busy(publish, async () => {
-              try {
-                await publishExam(exam.id);
-                status.show('success', 'Exam published: students can now book its slots.');
-                await load();
-              } catch (error) {
-                status.error(error);
-              }
-            }),
+            void (async () => {
+              // Publishing shows the exam to every student at once, and it cannot be taken back (only archived).
+              const ok = await confirmDialog({
+                title: 'Publish this exam?',
+                message: h(
+                  'p',
+                  null,
+                  `Students will see "${exam.title}" (${exam.questionCount} question${exam.questionCount === 1 ? '' : 's'}, ${formatNumber(exam.totalPoints)} points) and can book its upcoming slots. `,
+                  'A published exam cannot return to draft; its questions can still be edited until the first student starts.',
+                ),
+                confirmLabel: 'Publish',
+                testid: 'publish-dialog',
+                confirmTestid: 'confirm-publish',
+              });
+              if (!ok) return;
+              await busy(publish, async () => {
+                try {
+                  await publishExam(exam.id);
+                  status.show('success', 'Exam published: students can now book its slots.');
+                  await load();
+                } catch (error) {
+                  status.error(error);
+                }
+              });
+            })(),
         },
       }, 'Publish');
       actions.push(publish);
@@ -153,6 +169,7 @@ export async function examDetailPage(ctx: PageContext): Promise<void> {
       });
     });
 
+    const now = clock.now();
     const rows = [...slots]
       .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))
       .map((slot) => {
@@ -160,7 +177,7 @@ export async function examDetailPage(ctx: PageContext): Promise<void> {
           h('td', null, formatDateTime(slot.startsAt)),
           h('td', null, formatDateTime(slot.endsAt)),
           h('td', { testid: 'slot-booked' }, `${slot.booked} / ${slot.capacity}`),
-          h('td', null, slot.isOpen ? badge('open', 'success') : badge('closed', 'neutral')),
+          h('td', null, slotStateBadge(slot, now)),
         ];
         const actionCell = h('div', { class: 'row-actions' });
         const del = h('button', {

@@ -5,7 +5,7 @@ import { getExam, getSubmission, gradeQuestion, publishSubmission } from '../../
 import type { Exam, Question, QuestionResult, Submission } from '../../api/types';
 import { describeAnswer } from '../../lib/answers';
 import { h, replace } from '../../lib/dom';
-import { formatDateTime, formatNumber, humanize, questionTypeLabel } from '../../lib/format';
+import { formatDateTime, formatNumber, formatQuestionScore, humanize, questionTypeLabel, scoreVerdict } from '../../lib/format';
 import { describeQuestion, describeTotal, newestFirst } from '../../lib/grade-changes';
 import type { PageContext } from '../../lib/router';
 import { StatusLine, badge, busy, field, input, loading, pageHeader, showFormError, table } from '../../ui/components';
@@ -171,9 +171,9 @@ export async function gradingPage(ctx: PageContext): Promise<void> {
       stateBadge.dataset.state = r.score === null ? 'pending' : 'graded';
       replace(
         gradedMeta,
-        r.gradedBy === 'auto' ? `Graded automatically: ${formatNumber(r.score)}` : r.gradedBy ? `Graded by the teacher: ${formatNumber(r.score)}` : 'Not graded yet',
-        r.correct === true ? ' · correct' : r.correct === false ? ' · not correct' : '',
+        r.gradedBy === 'auto' ? `Graded automatically: ${formatQuestionScore(r)}` : r.gradedBy ? `Graded by the teacher: ${formatQuestionScore(r)}` : 'Not graded yet',
       );
+      gradedMeta.dataset.verdict = scoreVerdict(r) ?? '';
     };
     showGrade(result);
     const answerText = describeAnswer(result.answer, options);
