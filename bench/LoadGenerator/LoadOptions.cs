@@ -21,6 +21,8 @@ internal sealed record LoadOptions
           --duration SECONDS       load time per stage (default 60)
           --frame-interval TIME    webcam frame period per student, e.g. 2s or 1500ms; 0 = no frames (default 2s)
           --event-interval TIME    browser event period per student, alternating tab_hidden and resume (default 10s)
+          --tiles TIME             each proctor also polls every student's live camera frame at this period with its ETag,
+                                   as the room's tiles do (e.g. 2s; default 0 = no tiles)
           --frame-kind KIND        photo (moves 2-3 px per frame), still (fixed, sensor noise only), blob or grey (default photo when the photo exists, else blob)
           --photo PATH             the photo for --frame-kind photo/still (default tests/data/photos/astronaut.png)
           --lead SECONDS           how far ahead of its creation the slot starts (default 30)
@@ -62,6 +64,9 @@ internal sealed record LoadOptions
     public TimeSpan FrameInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     public TimeSpan EventInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Zero: proctors watch the room's messages only, without camera tiles.</summary>
+    public TimeSpan TileInterval { get; init; } = TimeSpan.Zero;
 
     public FrameKind? FrameKind { get; init; }
 
@@ -120,6 +125,7 @@ internal sealed record LoadOptions
                 "--duration" => options with { Duration = ParseTime(name, value, allowZero: false) },
                 "--frame-interval" => options with { FrameInterval = ParseTime(name, value, allowZero: true) },
                 "--event-interval" => options with { EventInterval = ParseTime(name, value, allowZero: false) },
+                "--tiles" => options with { TileInterval = ParseTime(name, value, allowZero: true) },
                 "--frame-kind" => options with { FrameKind = Enum.Parse<FrameKind>(value, ignoreCase: true) },
                 "--photo" => options with { PhotoPath = value },
                 "--lead" => options with { Lead = ParseTime(name, value, allowZero: false) },

@@ -72,6 +72,28 @@ internal sealed class ApiClient(HttpClient http)
     public Task<CallResult> PutAnswerAsync(string token, string sessionId, string questionId, int choice, long seq) =>
         LoadCallAsync(token, $"/api/sessions/{sessionId}/answers/{questionId}", JsonContent.Create(new { answer = new[] { choice }, seq }, options: s_json), HttpMethod.Put);
 
+    /// <summary>A proctor's tile poll: the latest frame, or 304 when it is still the one of <paramref name="etag"/>.</summary>
+    public async Task<TileResult> GetLiveFrameAsync(string token, string sessionId, string? etag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/sessions/{sessionId}/live-frame", UriKind.Relative));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (etag is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+        }
+
+        try
+        {
+            using var response = await http.SendAsync(request).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            return new TileResult((int)response.StatusCode, body.Length, response.Headers.ETag?.ToString() ?? etag);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return new TileResult(NoResponse, 0, etag);
+        }
+    }
+
     public static string Text(JsonElement element, string property) =>
         element.GetProperty(property).GetString() ?? throw new InvalidOperationException($"'{property}' is null in {element}.");
 

@@ -63,6 +63,9 @@ internal sealed record StageResult
 
     public required int HubDisconnects { get; init; }
 
+    /// <summary>The proctors' camera tiles, when the run polled them (<c>--tiles</c>).</summary>
+    public TileTotals? Tiles { get; init; }
+
     /// <summary>How many times the stage ran (more than once when other processes disturbed it).</summary>
     public int Runs { get; init; } = 1;
 
@@ -78,4 +81,11 @@ internal sealed record StageResult
     public int Http429 => Statuses.Count(StageMetrics.Frames, s => s == 429) + Statuses.Count(StageMetrics.Events, s => s == 429);
 
     public bool Meets(double p99TargetMs) => Latency.Count > 0 && Latency.P99 < p99TargetMs && Missing == 0;
+}
+
+/// <summary>What every proctor's tiles polled during a stage, summed over the proctors.</summary>
+internal sealed record TileTotals(int Proctors, TimeSpan Interval, long Polls, long Frames, long NotModified, long Failed, long Bytes)
+{
+    /// <summary>Picture bytes per second for one proctor over <paramref name="loadTime"/>.</summary>
+    public double BytesPerSecondPerProctor(TimeSpan loadTime) => Bytes / loadTime.TotalSeconds / Proctors;
 }

@@ -69,10 +69,16 @@ internal sealed class StageRunner(IReadOnlyList<ApiClient> apis, LoadOptions opt
         var cpu = new CpuMeter(app);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
+        var tiles = options.TileInterval > TimeSpan.Zero
+            ? people.Proctors.Select((p, i) => new TileWatcher(apis[i % apis.Count], p, sessions, options.TileInterval)).ToArray()
+            : [];
+
         cpu.Start();
         var startAt = Stopwatch.GetTimestamp();
         stop.CancelAfter(options.Duration);
+        var polling = Task.WhenAll(tiles.Select(t => t.RunAsync(stop.Token)));
         await Task.WhenAll(drivers.Select(d => d.RunAsync(startAt, stop.Token))).ConfigureAwait(false);
+        await polling.ConfigureAwait(false);
         var cpuUse = cpu.Stop();
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -120,6 +126,8 @@ internal sealed class StageRunner(IReadOnlyList<ApiClient> apis, LoadOptions opt
             Alerts = watchers.Sum(w => w.Alerts),
             SessionChanges = watchers.Sum(w => w.SessionChanges),
             HubDisconnects = watchers.Sum(w => w.Disconnects),
+            Tiles = tiles.Length == 0 ? null : new TileTotals(
+                tiles.Length, options.TileInterval, tiles.Sum(t => t.Polls), tiles.Sum(t => t.Frames), tiles.Sum(t => t.NotModified), tiles.Sum(t => t.Failed), tiles.Sum(t => t.Bytes)),
         };
     }
 

@@ -73,6 +73,21 @@ internal static class MarkdownReport
             Line(text, $"- N = {r.Students}: {r.Statuses.Describe()}; sessionChanged messages {r.SessionChanges}, alerts {r.Alerts}, hub disconnects {r.HubDisconnects}, faces in the first analysed frame {r.FacesInFirstFrame?.ToString(s_invariant) ?? "–"}.");
         }
 
+        if (results.Any(r => r.Tiles is not null))
+        {
+            Line(text);
+            Line(text, "Camera tiles (`--tiles`): every proctor polls every student's live frame with its ETag.");
+            Line(text);
+            Line(text, "| N | proctors | period | polls | 200 (new picture) | 304 | other | picture bytes/s per proctor | bytes per picture |");
+            Line(text, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var r in results.Where(r => r.Tiles is not null))
+            {
+                var t = r.Tiles!;
+                var perPicture = t.Frames == 0 ? "–" : Number((double)t.Bytes / t.Frames, "F0");
+                Line(text, $"| {r.Students} | {t.Proctors} | {Number(t.Interval.TotalSeconds, "F1")} s | {t.Polls} | {t.Frames} | {t.NotModified} | {t.Failed} | {Number(t.BytesPerSecondPerProctor(r.LoadTime) / 1024, "F1")} KiB/s | {perPicture} |");
+            }
+        }
+
         Line(text);
         Line(text, "## Verdict");
         Line(text);
