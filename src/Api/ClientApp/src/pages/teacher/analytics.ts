@@ -99,7 +99,7 @@ export async function examAnalyticsPage(ctx: PageContext): Promise<void> {
               h(
                 'tr',
                 { testid: 'student-anomaly-row', 'data-student-id': a.studentId },
-                h('th', { scope: 'row', 'data-label': 'Student' }, a.studentName ?? a.studentId),
+                h('td', { 'data-label': 'Student' }, a.studentName ?? a.studentId),
                 h('td', { 'data-label': 'Anomalies', testid: 'student-anomaly-total' }, String(a.total)),
                 h('td', { 'data-label': 'Highest severity', testid: 'student-anomaly-severity' }, humanize(a.highestSeverity)),
                 h('td', { 'data-label': 'By type' }, typeCounts(a.byType, humanize)),
