@@ -15,6 +15,9 @@ public static class ReportCatalog
     /// <summary>The exam's pass mark in percent.</summary>
     public const string PassMark = "pass_mark";
 
+    /// <summary>The width in seconds of an exam's completion-time bins.</summary>
+    public const string BinSeconds = "bin_seconds";
+
     /// <summary>The first instant of today (UTC), <c>yyyy-MM-dd HH:mm:ss</c>.</summary>
     public const string DayStart = "day_start";
 
@@ -41,10 +44,14 @@ public static class ReportCatalog
         Load("exam_summary", s_gradingInputs, ["graded_submissions"], ExamId, PassMark),
         Load("exam_questions", [.. s_gradingInputs, InputCatalog.SubmissionAutoGradedQuestion], ["graded_submissions", "question_outcomes"], ExamId),
         Load("exam_completion", [InputCatalog.SessionSubmitted], [], ExamId),
+        Load("exam_completion_times", [InputCatalog.SessionSubmitted], [], ExamId, BinSeconds),
         Load("exam_anomalies", s_anomalyInputs, ["anomalies"], ExamId),
+        Load("exam_anomaly_students", s_anomalyInputs, ["anomalies"], ExamId),
+        Load("exam_turnaround", s_gradingInputs, ["graded_submissions"], ExamId),
         Load("user_results", [InputCatalog.SubmissionPublished], [], StudentId),
         Load("user_areas", [InputCatalog.SubmissionPublished, InputCatalog.SubmissionPublishedQuestion], [], StudentId),
         Load("user_anomalies", s_anomalyInputs, ["anomalies"], StudentId),
+        Load("user_anomaly_list", s_anomalyInputs, [], StudentId),
         Load("platform_totals", [.. s_anomalyInputs, InputCatalog.SubmissionAutoGraded, InputCatalog.SessionStarted, InputCatalog.SessionSubmitted],
             ["anomalies"], DayStart, DayEnd, RecentAnomalies),
         Load("platform_hourly", [.. s_anomalyInputs, InputCatalog.SessionSubmitted], ["anomalies"], DayStart, DayEnd),

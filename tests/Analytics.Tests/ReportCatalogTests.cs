@@ -46,15 +46,16 @@ public sealed class ReportCatalogTests : IDisposable
     {
         WriteExamLake();
 
-        var pages = await QueryAsync(new() { [ReportCatalog.ExamId] = "e1", [ReportCatalog.PassMark] = "50" },
-            "exam_summary", "exam_questions", "exam_completion", "exam_anomalies");
+        var pages = await QueryAsync(new() { [ReportCatalog.ExamId] = "e1", [ReportCatalog.PassMark] = "50", [ReportCatalog.BinSeconds] = "360" },
+            "exam_summary", "exam_questions", "exam_completion", "exam_completion_times", "exam_anomalies", "exam_anomaly_students");
 
         // Graded: 20, 45, 70, 90 (s5 waits for a teacher; e2's submission is another exam; s1 is stored twice).
-        // Mean 225 / 4; median (45 + 70) / 2; passing at 50 %: 70 and 90; buckets: 20 | - | 45 | 70 | 90.
+        // Mean 225 / 4; median (45 + 70) / 2; Q1 at position 0.75: 20 + 0.75 * 25; Q3 at 2.25: 70 + 0.25 * 20;
+        // passing at 50 %: 70 and 90; buckets: 20 | - | 45 | 70 | 90.
         Rows(pages["exam_summary"],
-            ["submissions", "mean_score", "median_score", "min_score", "max_score", "pass_rate",
+            ["submissions", "mean_score", "median_score", "q1_score", "q3_score", "min_score", "max_score", "pass_rate",
              "bucket_0_20", "bucket_21_40", "bucket_41_60", "bucket_61_80", "bucket_81_100"],
-            [4, 56.25, 57.5, 20.0, 90.0, 50.0, 1, 0, 1, 1, 1]);
+            [4, 56.25, 57.5, 38.75, 75.0, 20.0, 90.0, 50.0, 1, 0, 1, 1, 1]);
         // q1 right in s2, s3, s4 (75 %: medium), scores 0 + 5 + 5 + 5; q2 right in s4 only (25 %: hard), s1 left it blank.
         Rows(pages["exam_questions"],
             ["question_id", "question_type", "attempts", "answered_count", "correct_count", "correct_rate", "mean_score", "max_score", "difficulty"],
@@ -62,8 +63,49 @@ public sealed class ReportCatalogTests : IDisposable
             ["q2", "short_answer", 4, 3, 1, 25.0, 1.75, 5.0, "hard"]);
         // Two attempts of e1: 30 min and 10 min.
         Rows(pages["exam_completion"], ["attempts", "mean_seconds"], [2, 1200.0]);
+        // In 6-minute bins: 600 s is in bin 1 ([360, 720)), 1800 s in bin 5 ([1800, 2160)); e2's minute is another exam.
+        Rows(pages["exam_completion_times"], ["bin", "attempts"], [1, 1], [5, 1]);
         // a1 closed (its opening is the same anomaly), a2 only opened, a3 closed; a4 is e2's.
         Rows(pages["exam_anomalies"], ["type", "anomalies"], ["no_face", 1], ["tab_hidden", 2]);
+        // Per student: u1 has a1 (critical, rank 4) and a2 (medium, 2); u2 has a3 (medium).
+        Rows(pages["exam_anomaly_students"], ["student_id", "type", "anomalies", "severity_rank"],
+            ["u1", "no_face", 1, 4], ["u1", "tab_hidden", 1, 2], ["u2", "tab_hidden", 1, 2]);
+    }
+
+    [Fact]
+    public async Task TurnaroundIsTheTimeToFullyGradedOfWhatATeacherGraded()
+    {
+        var submitted = Utc(12, 2, 9);
+        // s7, s8, s9 wait for a teacher, who finishes them 2, 4 and 10 hours after submission (s9 in two grades: the
+        // first leaves a question pending, so it is the second that counts); s10 is graded automatically.
+        _lake.Write(
+            AutoGraded("s7", "e3", "u1", submitted, submitted, 2, 10, 1),
+            AutoGraded("s8", "e3", "u2", submitted, submitted, 2, 10, 1),
+            AutoGraded("s9", "e3", "u3", submitted, submitted, 2, 10, 2),
+            AutoGraded("s10", "e3", "u4", submitted, submitted, 9, 10, 0),
+            ManuallyGraded("s7", "e3", "u1", "q2", "essay", 5, 5, "t1", Utc(12, 2, 11), submitted, 7, 10, 0),
+            ManuallyGraded("s8", "e3", "u2", "q2", "essay", 5, 5, "t1", Utc(12, 2, 13), submitted, 7, 10, 0),
+            ManuallyGraded("s9", "e3", "u3", "q2", "essay", 5, 5, "t1", Utc(12, 2, 10), submitted, 7, 10, 1),
+            ManuallyGraded("s9", "e3", "u3", "q3", "essay", 1, 5, "t1", Utc(12, 2, 19), submitted, 8, 10, 0));
+
+        var pages = await QueryAsync(new() { [ReportCatalog.ExamId] = "e3" }, "exam_turnaround");
+
+        // Hours 2, 4, 10: median 4; 90th percentile at position 1.8: 4 + 0.8 * 6.
+        Rows(pages["exam_turnaround"], ["teacher_graded", "median_hours", "p90_hours", "max_hours"], [3, 4.0, 8.8, 10.0]);
+    }
+
+    [Fact]
+    public async Task AStudentsAnomalyListHoldsEachRecordOnceWithItsReason()
+    {
+        WriteExamLake();
+
+        var pages = await QueryAsync(new() { [ReportCatalog.StudentId] = "u1" }, "user_anomaly_list");
+
+        // a1 opened and closed (its final figures), a2 only opened (no end yet), a4 in another exam; a3 is u2's.
+        Rows(pages["user_anomaly_list"], ["anomaly_id", "exam_id", "session_id", "type", "severity", "started_at", "ended_at", "reason"],
+            ["a1", "e1", "session-u1", "no_face", "critical", Utc(12, 2, 8, 10), Utc(12, 2, 9), "a reason"],
+            ["a2", "e1", "session-u1", "tab_hidden", "medium", Utc(12, 2, 8, 20), null, "a reason"],
+            ["a4", "e2", "session-u1", "no_face", "high", Utc(12, 2, 8, 40), Utc(12, 2, 9), "a reason"]);
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using ProctorWise.Grains.Interfaces.Events;
 using ProctorWise.Grains.Interfaces.Exams;
 using ProctorWise.Grains.Interfaces.Proctoring;
 using ProctorWise.Grains.Interfaces.Security;
+using ProctorWise.Grains.Interfaces.Sessions;
 using ProctorWise.Lake;
 using ProctorWise.Lake.Events;
 using ProctorWise.TestSupport.Web;
@@ -34,7 +35,8 @@ public sealed class AnalyticsReportPagesTests(BrowserFixture fixture)
             Graded(exam.Id, "rep-u1", 3, ("q1", true, 3m), ("q2", false, 0m)),
             Graded(exam.Id, "rep-u2", 9, ("q1", true, 3m), ("q2", true, 6m)),
             new AnomalyClosed(Guid.CreateVersion7(), s_day, "anomaly-" + Guid.NewGuid().ToString("N"), "session", "slot", exam.Id, "rep-u1", "teacher",
-                AnomalyType.TabHidden, Severity.Medium, null, s_day, s_day.AddSeconds(10), 10, 1, "seeded by the browser test"));
+                AnomalyType.TabHidden, Severity.Medium, null, s_day, s_day.AddSeconds(10), 10, 1, "seeded by the browser test"),
+            Submitted(exam.Id, "rep-u1", 1200), Submitted(exam.Id, "rep-u2", 600));
 
         var page = await fixture.NewPageAsync();
         await SignInAsync(page, teacher.User!.Email);
@@ -51,6 +53,29 @@ public sealed class AnalyticsReportPagesTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("kpi-pass-rate").GetByTestId("kpi-value")).ToHaveTextAsync("50 %");
         await Assertions.Expect(page.GetByTestId("kpi-median").GetByTestId("kpi-value")).ToHaveTextAsync("60 %");
         await Assertions.Expect(page.GetByTestId("kpi-submissions").GetByTestId("kpi-value")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.GetByTestId("kpi-q1").GetByTestId("kpi-value")).ToHaveTextAsync("45 %");
+        await Assertions.Expect(page.GetByTestId("kpi-q3").GetByTestId("kpi-value")).ToHaveTextAsync("75 %");
+
+        // Completion times: ten bins of a tenth of the 30-minute exam, the table holding the API's counts.
+        await Assertions.Expect(page.GetByTestId("chart-completion")).ToHaveAttributeAsync("data-points", "10");
+        var bins = figures.GetProperty("completionTimes").EnumerateArray().Select(b => b.GetProperty("attempts").GetInt64().ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(bins, await page.GetByTestId("chart-completion-table").GetByTestId("chart-row").Locator("td").AllTextContentsAsync());
+        Assert.Equal(2, bins.Count(b => b == "1"));
+
+        // Anomalies per student: the one student with a record, their count and highest severity.
+        var student = page.GetByTestId("student-anomaly-row");
+        await Assertions.Expect(student).ToHaveCountAsync(1);
+        await Assertions.Expect(student).ToHaveAttributeAsync("data-student-id", "rep-u1");
+        await Assertions.Expect(student.GetByTestId("student-anomaly-total")).ToHaveTextAsync("1");
+        await Assertions.Expect(student.GetByTestId("student-anomaly-severity")).ToHaveTextAsync("Medium");
+        await Assertions.Expect(page.GetByTestId("kpi-teacher-graded").GetByTestId("kpi-value")).ToHaveTextAsync("0");
+
+        // The CSV arrives as text/csv with the page's figures.
+        var csv = await CsvDownloadAsync(page, "download-exam-csv", $"exam-{exam.Id}-analytics.csv");
+        Assert.StartsWith("section,item,figure,value\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("summary,,submissions,2\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("summary,,q1_score,45\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("student_anomalies,rep-u1,tab_hidden,1\r\n", csv, StringComparison.Ordinal);
 
         // Per-question rows sort by correct rate: hardest first, then easiest first.
         var sort = page.Locator("[data-testid='sort-question'][data-column='correctRate']");
@@ -110,6 +135,16 @@ public sealed class AnalyticsReportPagesTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByTestId("weakest-areas")).ToHaveTextAsync("Essay");
         await Assertions.Expect(page.GetByTestId("chart-my-anomalies-table")).ToContainTextAsync("Paste");
 
+        // Each record, under its exam, with the reason that was recorded.
+        var record = page.GetByTestId("my-anomaly-row");
+        await Assertions.Expect(record).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("my-anomaly-exam")).ToHaveAttributeAsync("data-exam-id", "rep-exam-1");
+        await Assertions.Expect(record.GetByTestId("my-anomaly-type")).ToHaveTextAsync("Paste");
+        await Assertions.Expect(record.GetByTestId("my-anomaly-reason")).ToHaveTextAsync("seeded by the browser test");
+        var csv = await CsvDownloadAsync(page, "download-my-csv", $"student-{id}-analytics.csv");
+        Assert.Contains("summary,,exams_taken,2\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains(",reason,seeded by the browser test\r\n", csv, StringComparison.Ordinal);
+
         var pdf = await DownloadAsync(page, "download-my-pdf", $"student-{id}-report.pdf");
         Assert.Matches(@"Published results\s+2\b", await PdfTools.TextAsync(pdf));
 
@@ -144,6 +179,18 @@ public sealed class AnalyticsReportPagesTests(BrowserFixture fixture)
         return bytes;
     }
 
+    /// <summary>Clicks a CSV button and returns the downloaded text, checking its name and that it was served as UTF-8 CSV.</summary>
+    private static async Task<string> CsvDownloadAsync(IPage page, string button, string fileName)
+    {
+        var answer = page.WaitForResponseAsync(r => r.Url.EndsWith("/export.csv", StringComparison.Ordinal));
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId(button).ClickAsync());
+        var response = await answer;
+        Assert.Equal(200, response.Status);
+        Assert.Equal("text/csv; charset=utf-8", (await response.AllHeadersAsync())["content-type"]);
+        Assert.Equal(fileName, download.SuggestedFilename);
+        return await File.ReadAllTextAsync(await download.PathAsync(), System.Text.Encoding.UTF8, TestContext.Current.CancellationToken);
+    }
+
     private static async Task<IReadOnlyList<string>> Rows(ILocator table)
     {
         var rows = new List<string>();
@@ -171,6 +218,10 @@ public sealed class AnalyticsReportPagesTests(BrowserFixture fixture)
         new(Guid.CreateVersion7(), s_day, "sub-" + Guid.NewGuid().ToString("N"), "session", "slot", exam, student, "teacher", s_day.AddMinutes(-5), s_day,
             score, 10, score * 10, 0,
             [.. questions.Select(q => new QuestionOutcome(q.Id, QuestionType.SingleChoice, q.Score, 6, q.Correct, true, "auto"))]);
+
+    private static SessionSubmitted Submitted(string exam, string student, double seconds) =>
+        new(Guid.CreateVersion7(), s_day, "session-" + Guid.NewGuid().ToString("N"), "sub", "slot", exam, student, "teacher", SessionStatus.Submitted,
+            s_day.AddSeconds(-seconds), s_day, seconds, 2, 2, 0, 0);
 
     private static SubmissionPublished Published(string exam, string student, decimal percentage, bool passed, DateTimeOffset at,
         params (string Id, QuestionType Type, bool Correct)[] questions) =>

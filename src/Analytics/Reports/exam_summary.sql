@@ -1,9 +1,12 @@
 -- One row: the exam's fully graded submissions (graded_submissions: nothing waiting for a teacher), as percentages.
 -- A submission passes at the exam's own pass mark; buckets have inclusive upper bounds (20.5 % is in 21-40), as the
--- original's. Aggregates over no row give 0 submissions and NULL figures.
+-- original's. Quartiles are exact (linear interpolation, as the weekly exam_statistics). Aggregates over no row give 0
+-- submissions and NULL figures.
 SELECT count(*) AS submissions,
        avg(percentage) AS mean_score,
        percentile_cont(0.5) WITHIN GROUP (ORDER BY percentage) AS median_score,
+       percentile_cont(0.25) WITHIN GROUP (ORDER BY percentage) AS q1_score,
+       percentile_cont(0.75) WITHIN GROUP (ORDER BY percentage) AS q3_score,
        min(percentage) AS min_score,
        max(percentage) AS max_score,
        100 * CAST(count(CASE WHEN percentage >= CAST({{pass_mark}} AS DOUBLE) THEN 1 END) AS DOUBLE) / nullif(count(*), 0) AS pass_rate,

@@ -16,6 +16,11 @@ namespace ProctorWise.Grains.Interfaces.Analytics;
 /// <param name="AnomaliesByType">Anomalies by type (snake_case).</param>
 /// <param name="Sources">Where the figures come from.</param>
 /// <param name="GeneratedAt">When they were read (UTC).</param>
+/// <param name="Q1Score">First quartile of the percentages (exact).</param>
+/// <param name="Q3Score">Third quartile of the percentages (exact).</param>
+/// <param name="CompletionTimes">Ended attempts by time taken, in ten bins of a tenth of the exam's duration.</param>
+/// <param name="StudentAnomalies">Anomalies per student, most first.</param>
+/// <param name="GradingTurnaround">Submission to fully graded, for the submissions a teacher graded.</param>
 [GenerateSerializer, Immutable, Alias("pw.exam-analytics-view")]
 public sealed record class ExamAnalyticsView(
     string ExamId,
@@ -32,4 +37,9 @@ public sealed record class ExamAnalyticsView(
     double? MeanCompletionSeconds,
     IReadOnlyDictionary<string, long> AnomaliesByType,
     IReadOnlyList<FigureSource> Sources,
-    DateTimeOffset GeneratedAt);
+    DateTimeOffset GeneratedAt,
+    double? Q1Score,
+    double? Q3Score,
+    IReadOnlyList<CompletionBucket> CompletionTimes,
+    IReadOnlyList<StudentAnomalies> StudentAnomalies,
+    GradingTurnaround GradingTurnaround);

@@ -13,6 +13,7 @@ namespace ProctorWise.Grains.Interfaces.Analytics;
 /// <param name="WeakestAreas">Up to 3 question types with the lowest correct rate, below 50 %.</param>
 /// <param name="Sources">Where the figures come from.</param>
 /// <param name="GeneratedAt">When they were read (UTC).</param>
+/// <param name="Anomalies">Every anomaly recorded about the student, with its reason, oldest first.</param>
 [GenerateSerializer, Immutable, Alias("pw.user-analytics-view")]
 public sealed record class UserAnalyticsView(
     string UserId,
@@ -26,4 +27,5 @@ public sealed record class UserAnalyticsView(
     IReadOnlyList<string> StrongestAreas,
     IReadOnlyList<string> WeakestAreas,
     IReadOnlyList<FigureSource> Sources,
-    DateTimeOffset GeneratedAt);
+    DateTimeOffset GeneratedAt,
+    IReadOnlyList<RecordedAnomaly> Anomalies);

@@ -3,6 +3,10 @@ import type { AnalyticsRun } from '../src/api/types';
 import {
   PollBackoff,
   cellText,
+  completionLabel,
+  formatHours,
+  groupByExam,
+  typeCounts,
   datasetPath,
   fillDays,
   fillHours,
@@ -163,5 +167,32 @@ describe('per-question sorting', () => {
     expect(sortQuestions(rows, 'meanScore', 'desc').at(-1)!.questionId).toBe('q1');
     expect(sortQuestions(rows, 'meanScore', 'asc').at(-1)!.questionId).toBe('q1');
     expect(rows.map((r) => r.questionId)).toEqual(['q2', 'q1', 'q3', 'q4']);
+  });
+});
+
+describe('exam and student analytics helpers', () => {
+  it('labels completion bins in minutes, with one decimal where needed', () => {
+    expect(completionLabel(0, 180)).toBe('0–3 min');
+    expect(completionLabel(270, 540)).toBe('4.5–9 min');
+  });
+
+  it('formats turnaround hours, minutes under an hour, and nothing as a dash', () => {
+    expect(formatHours(5.6)).toBe('5.6 h');
+    expect(formatHours(0.5)).toBe('30 min');
+    expect(formatHours(null)).toBe('—');
+  });
+
+  it('groups records by exam in the order of their first record', () => {
+    const groups = groupByExam([
+      { examId: 'b', id: 1 },
+      { examId: 'a', id: 2 },
+      { examId: 'b', id: 3 },
+    ]);
+    expect(groups.map((g) => g.examId)).toEqual(['b', 'a']);
+    expect(groups[0]!.records.map((r) => r.id)).toEqual([1, 3]);
+  });
+
+  it('lists counts by type, most first', () => {
+    expect(typeCounts({ no_face: 1, tab_hidden: 2, copy: 1 }, (t) => t.toUpperCase())).toBe('TAB_HIDDEN 2, COPY 1, NO_FACE 1');
   });
 });

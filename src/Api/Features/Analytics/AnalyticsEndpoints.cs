@@ -19,10 +19,14 @@ public static class AnalyticsEndpoints
             .WithSummary("An exam's graded figures, per-question analytics, completion time and anomalies: its owning teacher and admins.");
         group.MapGet("/exams/{id}/report.pdf", GetExamPdfAsync).RequireAuthorization(Policies.Teacher).WithName("GetExamAnalyticsPdf")
             .WithSummary("The exam's figures as a PDF report (A4, charts, page numbers): its owning teacher and admins.");
+        group.MapGet("/exams/{id}/export.csv", GetExamCsvAsync).RequireAuthorization(Policies.Teacher).WithName("GetExamAnalyticsCsv")
+            .WithSummary("The exam's figures as one CSV (section,item,figure,value; docs/analytics.md): its owning teacher and admins.");
         group.MapGet("/users/{id}", GetUserAsync).WithName("GetUserAnalytics")
             .WithSummary("A student's published results, trend, areas and anomalies: the user themself and admins.");
         group.MapGet("/users/{id}/report.pdf", GetUserPdfAsync).WithName("GetUserAnalyticsPdf")
             .WithSummary("A student's figures as a PDF report: the user themself and admins.");
+        group.MapGet("/users/{id}/export.csv", GetUserCsvAsync).WithName("GetUserAnalyticsCsv")
+            .WithSummary("A student's figures and anomaly records as one CSV (section,item,figure,value): the user themself and admins.");
         group.MapGet("/platform", GetPlatformAsync).RequireAuthorization(Policies.Admin).WithName("GetPlatformAnalytics")
             .WithSummary("Platform figures and alerts, each marked live, from the lake, or from the last run: admins.");
         group.MapGet("/datasets/{job}/{period}/{dataset}", GetDatasetAsync).RequireAuthorization(Policies.Admin).WithName("GetAnalyticsDataset")
@@ -43,6 +47,16 @@ public static class AnalyticsEndpoints
 
     private static async Task<FileContentHttpResult> GetUserPdfAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
         Pdf(await grains.GetGrain<IAnalyticsReportGrain>(0).GetUserPdfAsync(user.ToCaller(), id), $"student-{id}-report.pdf");
+
+    // The same reader calls as the JSON routes, so the CSV is authorised exactly like them (403/404 from the grain).
+    private static async Task<FileContentHttpResult> GetExamCsvAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        CsvFile(AnalyticsCsv.Exam(await Reader(grains).GetExamAsync(user.ToCaller(), id)), $"exam-{id}-analytics.csv");
+
+    private static async Task<FileContentHttpResult> GetUserCsvAsync(string id, ClaimsPrincipal user, IGrainFactory grains) =>
+        CsvFile(AnalyticsCsv.User(await Reader(grains).GetUserAsync(user.ToCaller(), id)), $"student-{id}-analytics.csv");
+
+    private static FileContentHttpResult CsvFile(IEnumerable<IReadOnlyList<object?>> rows, string name) =>
+        TypedResults.File(Encoding.UTF8.GetBytes(CsvFormat.Write(AnalyticsCsv.Columns, rows)), "text/csv; charset=utf-8", name);
 
     /// <summary>A download (attachment) named after the exam or user id; ids are the platform's own (no path or quote in them).</summary>
     private static FileContentHttpResult Pdf(byte[] content, string name) => TypedResults.File(content, "application/pdf", name);

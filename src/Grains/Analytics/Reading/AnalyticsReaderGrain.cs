@@ -33,9 +33,11 @@ public sealed class AnalyticsReaderGrain(
         // The exam grain knows its owner (and whether it exists): it throws 404/403 for anyone else.
         var exam = GrainFactory.GetGrain<IExamGrain>(examId);
         await exam.AuthorizeOwnerAsync(caller);
-        var passMark = (await exam.GetAsync(caller)).PassMarkPercent;
-        var pages = await reports.QueryAsync(new(lake.Root, ExamFigures.Reports, ExamFigures.Parameters(examId, passMark)));
-        return ExamFigures.From(examId, passMark, pages, clock.GetUtcNow());
+        var definition = await exam.GetAsync(caller);
+        var pages = await reports.QueryAsync(new(lake.Root, ExamFigures.Reports,
+            ExamFigures.Parameters(examId, definition.PassMarkPercent, definition.DurationMinutes)));
+        var names = await NamesAsync(ExamFigures.AnomalyStudents(pages));
+        return ExamFigures.From(examId, definition.PassMarkPercent, definition.DurationMinutes, pages, names, clock.GetUtcNow());
     }
 
     public async Task<UserAnalyticsView> GetUserAsync(Caller caller, string userId)
@@ -117,6 +119,13 @@ public sealed class AnalyticsReaderGrain(
                 return PlatformFigures.LastRun(period.Key, pages);
             }
         }
+    }
+
+    /// <summary>The names of the accounts among <paramref name="userIds"/> (only students with an anomaly in one exam, so few).</summary>
+    private async Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyList<string> userIds)
+    {
+        var users = await Task.WhenAll(userIds.Select(id => GrainFactory.GetGrain<IUserGrain>(id).GetAsync()));
+        return users.OfType<UserView>().ToDictionary(u => u.Id, u => u.Name, StringComparer.Ordinal);
     }
 
     private static void EnsureAdmin(Caller caller)

@@ -11,7 +11,7 @@ internal static class UserFigures
     private const int AreasListed = 3;
     private const double AreaSplitPercent = 50;
 
-    public static IReadOnlyList<string> Reports { get; } = ["user_results", "user_areas", "user_anomalies"];
+    public static IReadOnlyList<string> Reports { get; } = ["user_results", "user_areas", "user_anomalies", "user_anomaly_list"];
 
     public static Dictionary<string, string> Parameters(string userId) => new(StringComparer.Ordinal) { [ReportCatalog.StudentId] = userId };
 
@@ -38,8 +38,16 @@ internal static class UserFigures
             Strongest(areas),
             Weakest(areas),
             [new FigureSource(["*"], Sources.Lake)],
-            now);
+            now,
+            Recorded(new ReportTable(pages["user_anomaly_list"])));
     }
+
+    /// <summary>Each anomaly recorded about the student, as the report lists them (oldest first).</summary>
+    public static IReadOnlyList<RecordedAnomaly> Recorded(ReportTable list) =>
+        [.. list.Indexes.Select(r => new RecordedAnomaly(
+            list.Text(r, "anomaly_id"), list.Text(r, "exam_id"), list.Text(r, "session_id"), list.Text(r, "type"), list.Text(r, "severity"),
+            (DateTimeOffset)list.Value(r, "started_at")!, list.Value(r, "ended_at") as DateTimeOffset?,
+            list.Value(r, "reason") as string))];
 
     /// <summary>Up to three types above 50 % correct, best first (ties by name).</summary>
     public static IReadOnlyList<string> Strongest(IEnumerable<AreaAnalytics> areas) =>

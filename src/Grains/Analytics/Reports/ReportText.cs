@@ -24,6 +24,10 @@ internal static class ReportText
         return words.Length == 0 ? words : char.ToUpperInvariant(words[0]) + words[1..];
     }
 
+    public static string Hours(double? hours) => hours is { } h ? h.ToString("0.0", CultureInfo.InvariantCulture) + " h" : None;
+
+    public static string Minutes(double seconds) => (seconds / 60).ToString("0.#", CultureInfo.InvariantCulture);
+
     public static string Duration(double? seconds)
     {
         if (seconds is not { } s)

@@ -41,6 +41,9 @@ internal static class StudentReport
             new ReportHeading("Proctoring records"),
             new ReportGrid("What was recorded during my exams", ["Type", "Times recorded"],
                 [.. anomalies.Select(a => (IReadOnlyList<string>)[Humanize(a.Key), Count(a.Value)])], "Nothing was recorded."),
+            new ReportGrid("Each record, with its reason", ["Exam", "When", "Type", "Severity", "Reason"],
+                [.. figures.Anomalies.Select(a => (IReadOnlyList<string>)[a.ExamId, Utc(a.StartedAt), Humanize(a.Type), Humanize(a.Severity), a.Reason ?? None])],
+                "Nothing was recorded."),
         ];
         return new ReportDocument("Student report", studentName, period, figures.GeneratedAt, blocks);
     }

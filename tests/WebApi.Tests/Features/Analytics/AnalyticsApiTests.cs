@@ -24,14 +24,18 @@ public sealed class AnalyticsApiTests(AnalyticsApiFactory factory)
     {
         var admin = await factory.AdminAsync();
         var owner = await admin.NewUserAsync(UserRole.Teacher);
-        var exam = await owner.CreatePublishedExamAsync();
+        var exam = await owner.CreatePublishedExamAsync(durationMinutes: 30);
+        var named = await admin.NewUserAsync(UserRole.Student, "Nia Named");
         // 30 % and 90 % graded; one submission waits for a teacher and does not count. Pass mark 60.
         await factory.WriteAsync(
             Graded(exam.Id, "u1", 3, pending: 0, ("q1", true, 3m), ("q2", false, 0m)),
             Graded(exam.Id, "u2", 9, pending: 0, ("q1", true, 3m), ("q2", true, 6m)),
             Graded(exam.Id, "u3", 10, pending: 1, ("q1", true, 3m)),
             Submitted(exam.Id, "u1", 1200), Submitted(exam.Id, "u2", 600),
-            Anomaly(exam.Id, "u1", AnomalyType.TabHidden, Severity.Medium, s_day));
+            Anomaly(exam.Id, "u1", AnomalyType.TabHidden, Severity.Medium, s_day),
+            Anomaly(exam.Id, "u1", AnomalyType.NoFace, Severity.Critical, s_day.AddMinutes(1)),
+            Anomaly(exam.Id, "u1", AnomalyType.TabHidden, Severity.Low, s_day.AddMinutes(2)),
+            Anomaly(exam.Id, named.User!.Id, AnomalyType.Paste, Severity.Low, s_day));
 
         var figures = await owner.GetAsync<JsonElement>($"/api/analytics/exams/{exam.Id}");
 
@@ -47,7 +51,25 @@ public sealed class AnalyticsApiTests(AnalyticsApiFactory factory)
         Assert.Equal([100.0, 50.0], questions.Select(q => q.GetProperty("correctRate").GetDouble()));
         Assert.Equal(["easy", "medium"], questions.Select(q => q.GetProperty("difficulty").GetString()));
         Assert.Equal(900, figures.GetProperty("meanCompletionSeconds").GetDouble(), 9);
-        Assert.Equal(1, figures.GetProperty("anomaliesByType").GetProperty("tab_hidden").GetInt64());
+        Assert.Equal(2, figures.GetProperty("anomaliesByType").GetProperty("tab_hidden").GetInt64());
+        // Quartiles of 30 and 90 (linear interpolation): 30 + 0.25 * 60 and 30 + 0.75 * 60.
+        Assert.Equal(45, figures.GetProperty("q1Score").GetDouble(), 9);
+        Assert.Equal(75, figures.GetProperty("q3Score").GetDouble(), 9);
+        // A 30-minute exam in bins of 3 minutes: 600 s in [540, 720), 1200 s in [1080, 1260).
+        var bins = figures.GetProperty("completionTimes").EnumerateArray().ToArray();
+        Assert.Equal([0L, 0L, 0L, 1L, 0L, 0L, 1L, 0L, 0L, 0L], bins.Select(b => b.GetProperty("attempts").GetInt64()));
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => i * 180.0), bins.Select(b => b.GetProperty("fromSeconds").GetDouble()));
+        // u1 first (three anomalies, critical at worst); the named student's name comes from their account.
+        var students = figures.GetProperty("studentAnomalies").EnumerateArray().ToArray();
+        Assert.Equal(["u1", named.User.Id], students.Select(a => a.GetProperty("studentId").GetString()));
+        Assert.Equal([3L, 1L], students.Select(a => a.GetProperty("total").GetInt64()));
+        Assert.Equal(["critical", "low"], students.Select(a => a.GetProperty("highestSeverity").GetString()));
+        Assert.Equal(2, students[0].GetProperty("byType").GetProperty("tab_hidden").GetInt64());
+        Assert.Equal(JsonValueKind.Null, students[0].GetProperty("studentName").ValueKind);
+        Assert.Equal("Nia Named", students[1].GetProperty("studentName").GetString());
+        // Everything here was graded automatically: no teacher turnaround to report.
+        Assert.Equal(0, figures.GetProperty("gradingTurnaround").GetProperty("teacherGraded").GetInt64());
+        Assert.Equal(JsonValueKind.Null, figures.GetProperty("gradingTurnaround").GetProperty("medianHours").ValueKind);
 
         await Expect.Status(HttpStatusCode.OK, await admin.GetRawAsync($"/api/analytics/exams/{exam.Id}"));
         await Expect.Problem(HttpStatusCode.Forbidden, await (await admin.NewUserAsync(UserRole.Teacher)).GetRawAsync($"/api/analytics/exams/{exam.Id}"));
@@ -61,6 +83,51 @@ public sealed class AnalyticsApiTests(AnalyticsApiFactory factory)
     }
 
     [Fact]
+    public async Task GradingTurnaroundAndTheCsvExportReachTheOwnerAndAdminsOnly()
+    {
+        var admin = await factory.AdminAsync();
+        var owner = await admin.NewUserAsync(UserRole.Teacher);
+        var exam = await owner.CreatePublishedExamAsync();
+        // Two essays graded by the teacher 2 and 6 hours after submission (60 % and 80 %); one automatic (90 %).
+        await factory.WriteAsync([
+            .. GradedByTeacher(exam.Id, "u1", 6, TimeSpan.FromHours(2)),
+            .. GradedByTeacher(exam.Id, "u2", 8, TimeSpan.FromHours(6)),
+            Graded(exam.Id, "u3", 9, pending: 0, ("q1", true, 3m)),
+            Anomaly(exam.Id, "u1", AnomalyType.Copy, Severity.High, s_day)]);
+
+        var turnaround = (await owner.GetAsync<JsonElement>($"/api/analytics/exams/{exam.Id}")).GetProperty("gradingTurnaround");
+
+        // Median of 2 and 6 h; 90th percentile 2 + 0.9 * 4.
+        Assert.Equal(2, turnaround.GetProperty("teacherGraded").GetInt64());
+        Assert.Equal(4, turnaround.GetProperty("medianHours").GetDouble(), 9);
+        Assert.Equal(5.6, turnaround.GetProperty("p90Hours").GetDouble(), 9);
+        Assert.Equal(6, turnaround.GetProperty("maxHours").GetDouble(), 9);
+
+        var response = await owner.GetRawAsync($"/api/analytics/exams/{exam.Id}/export.csv");
+        await Expect.Status(HttpStatusCode.OK, response);
+        Assert.Equal("text/csv; charset=utf-8", response.Content.Headers.ContentType!.ToString());
+        Assert.Equal($"exam-{exam.Id}-analytics.csv", response.Content.Headers.ContentDisposition!.FileName);
+        var lines = (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split("\r\n");
+        Assert.Equal("section,item,figure,value", lines[0]);
+        Assert.Contains("summary,,submissions,3", lines);
+        Assert.Contains("summary,,median_score,80", lines);
+        Assert.Contains("score_distribution,41-60,submissions,1", lines);
+        Assert.Contains("grading_turnaround,,median_hours,4", lines);
+        // A computed fraction is written to full precision ("R"), so it is read back as a number.
+        var p90 = Assert.Single(lines, l => l.StartsWith("grading_turnaround,,p90_hours,", StringComparison.Ordinal));
+        Assert.Equal(5.6, double.Parse(p90.Split(',')[3], System.Globalization.CultureInfo.InvariantCulture), 9);
+        Assert.Contains("student_anomalies,u1,highest_severity,high", lines);
+        Assert.Contains("student_anomalies,u1,copy,1", lines);
+        Assert.Contains("completion_time,0-180,attempts,0", lines);
+        Assert.All(lines.Where(l => l.Length > 0), l => Assert.Equal(4, l.Split(',').Length));
+
+        await Expect.Status(HttpStatusCode.OK, await admin.GetRawAsync($"/api/analytics/exams/{exam.Id}/export.csv"));
+        await Expect.Problem(HttpStatusCode.Forbidden, await (await admin.NewUserAsync(UserRole.Teacher)).GetRawAsync($"/api/analytics/exams/{exam.Id}/export.csv"));
+        await Expect.Problem(HttpStatusCode.Forbidden, await (await admin.NewUserAsync(UserRole.Student)).GetRawAsync($"/api/analytics/exams/{exam.Id}/export.csv"));
+        await Expect.Problem(HttpStatusCode.NotFound, await admin.GetRawAsync("/api/analytics/exams/no-such-exam/export.csv"));
+    }
+
+    [Fact]
     public async Task UserFiguresArePublishedResultsForTheUserThemselfAndAdmins()
     {
         var admin = await factory.AdminAsync();
@@ -69,7 +136,8 @@ public sealed class AnalyticsApiTests(AnalyticsApiFactory factory)
         await factory.WriteAsync(
             Published("e-a", id, 40, passed: false, s_day, ("q1", QuestionType.SingleChoice, true), ("q2", QuestionType.ShortAnswer, false)),
             Published("e-b", id, 80, passed: true, s_day.AddDays(1), ("q1", QuestionType.SingleChoice, true), ("q2", QuestionType.ShortAnswer, false)),
-            Anomaly("e-a", id, AnomalyType.NoFace, Severity.High, s_day));
+            Anomaly("e-a", id, AnomalyType.NoFace, Severity.High, s_day),
+            Anomaly("e-a", "someone-else", AnomalyType.Paste, Severity.Low, s_day));
 
         var figures = await student.GetAsync<JsonElement>($"/api/analytics/users/{id}");
 
@@ -80,6 +148,23 @@ public sealed class AnalyticsApiTests(AnalyticsApiFactory factory)
         Assert.Equal(["single_choice"], figures.GetProperty("strongestAreas").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(["short_answer"], figures.GetProperty("weakestAreas").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(1, figures.GetProperty("anomaliesByType").GetProperty("no_face").GetInt64());
+        // What was recorded about them, with its reason; another student's anomaly is not in their list.
+        var recorded = Assert.Single(figures.GetProperty("anomalies").EnumerateArray());
+        Assert.Equal("e-a", recorded.GetProperty("examId").GetString());
+        Assert.Equal("no_face", recorded.GetProperty("type").GetString());
+        Assert.Equal("high", recorded.GetProperty("severity").GetString());
+        Assert.Equal("a reason", recorded.GetProperty("reason").GetString());
+        Assert.Equal(s_day, recorded.GetProperty("startedAt").GetDateTimeOffset());
+
+        var csv = await student.GetRawAsync($"/api/analytics/users/{id}/export.csv");
+        await Expect.Status(HttpStatusCode.OK, csv);
+        Assert.Equal("text/csv; charset=utf-8", csv.Content.Headers.ContentType!.ToString());
+        var lines = (await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split("\r\n");
+        Assert.Contains("summary,,exams_taken,2", lines);
+        Assert.Contains($"anomaly,{recorded.GetProperty("anomalyId").GetString()},reason,a reason", lines);
+        await Expect.Status(HttpStatusCode.OK, await admin.GetRawAsync($"/api/analytics/users/{id}/export.csv"));
+        await Expect.Problem(HttpStatusCode.NotFound, await (await admin.NewUserAsync(UserRole.Student)).GetRawAsync($"/api/analytics/users/{id}/export.csv"));
+        await Expect.Problem(HttpStatusCode.Forbidden, await (await admin.NewUserAsync(UserRole.Teacher)).GetRawAsync($"/api/analytics/users/{id}/export.csv"));
 
         await Expect.Status(HttpStatusCode.OK, await admin.GetRawAsync($"/api/analytics/users/{id}"));
         await Expect.Problem(HttpStatusCode.NotFound, await (await admin.NewUserAsync(UserRole.Student)).GetRawAsync($"/api/analytics/users/{id}"));
@@ -113,6 +198,18 @@ public sealed class AnalyticsApiTests(AnalyticsApiFactory factory)
         new(Guid.CreateVersion7(), s_day, "sub-" + Guid.NewGuid().ToString("N"), "session", "slot", exam, student, "teacher", s_day.AddMinutes(-5), s_day,
             score, 10, score * 10, pending,
             [.. questions.Select(q => new QuestionOutcome(q.Id, QuestionType.SingleChoice, q.Score, 6, q.Correct, true, "auto"))]);
+
+    /// <summary>A submission that waited for a teacher (one essay) and the teacher's grade <paramref name="after"/> submission.</summary>
+    internal static DomainEvent[] GradedByTeacher(string exam, string student, decimal finalScore, TimeSpan after)
+    {
+        var auto = Graded(exam, student, 0, pending: 1, ("q1", false, 0m));
+        return
+        [
+            auto,
+            new SubmissionManuallyGraded(Guid.CreateVersion7(), auto.SubmittedAt + after, auto.SubmissionId, exam, student, "teacher", "essay",
+                QuestionType.Essay, finalScore, 10, "teacher", auto.SubmittedAt + after, auto.SubmittedAt, finalScore, 10, finalScore * 10, 0),
+        ];
+    }
 
     internal static SessionSubmitted Submitted(string exam, string student, double seconds) =>
         new(Guid.CreateVersion7(), s_day, "session-" + Guid.NewGuid().ToString("N"), "sub", "slot", exam, student, "teacher", SessionStatus.Submitted,

@@ -107,6 +107,10 @@ export type Responses = [
   Check<Reads<T.UserAnalytics, S['UserAnalyticsView']>>,
   Check<Reads<T.ScorePoint, S['ScorePoint']>>,
   Check<Reads<T.AreaAnalytics, S['AreaAnalytics']>>,
+  Check<Reads<T.CompletionBucket, S['CompletionBucket']>>,
+  Check<Reads<T.StudentAnomalies, S['StudentAnomalies']>>,
+  Check<Reads<T.GradingTurnaround, S['GradingTurnaround']>>,
+  Check<Reads<T.RecordedAnomaly, S['RecordedAnomaly']>>,
 ];
 
 /** Request bodies. */

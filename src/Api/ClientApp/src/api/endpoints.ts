@@ -250,5 +250,9 @@ export const getExamAnalytics = (id: string, signal?: AbortSignal) => api.get<Ex
 export const getUserAnalytics = (id: string, signal?: AbortSignal) => api.get<UserAnalytics>(`/api/analytics/users/${seg(id)}`, { signal });
 /** GET /api/analytics/exams/{id}/report.pdf: the exam's report as a PDF (raw response, to save as a file). */
 export const downloadExamReportPdf = (id: string) => request<Response>('GET', `/api/analytics/exams/${seg(id)}/report.pdf`, { raw: true });
+/** GET /api/analytics/exams/{id}/export.csv: the exam's figures as one CSV (raw response, to save as a file). */
+export const downloadExamAnalyticsCsv = (id: string) => request<Response>('GET', `/api/analytics/exams/${seg(id)}/export.csv`, { raw: true });
+/** GET /api/analytics/users/{id}/export.csv: a student's own figures and records as one CSV (raw response). */
+export const downloadUserAnalyticsCsv = (id: string) => request<Response>('GET', `/api/analytics/users/${seg(id)}/export.csv`, { raw: true });
 /** GET /api/analytics/users/{id}/report.pdf: a student's own report as a PDF (raw response, to save as a file). */
 export const downloadUserReportPdf = (id: string) => request<Response>('GET', `/api/analytics/users/${seg(id)}/report.pdf`, { raw: true });

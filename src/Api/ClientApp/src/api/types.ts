@@ -695,6 +695,46 @@ export interface ExamAnalytics {
   anomaliesByType: Record<string, number>;
   sources: FigureSource[];
   generatedAt: string;
+  q1Score: number | null;
+  q3Score: number | null;
+  completionTimes: CompletionBucket[];
+  studentAnomalies: StudentAnomalies[];
+  gradingTurnaround: GradingTurnaround;
+}
+
+/** Ended attempts whose time from start to end is in [fromSeconds, toSeconds) (the last bin also holds overruns). */
+export interface CompletionBucket {
+  fromSeconds: number;
+  toSeconds: number;
+  attempts: number;
+}
+
+export interface StudentAnomalies {
+  studentId: string;
+  studentName: string | null;
+  total: number;
+  byType: Record<string, number>;
+  highestSeverity: string;
+}
+
+/** Submission to fully graded, in hours, for the submissions a teacher graded. */
+export interface GradingTurnaround {
+  teacherGraded: number;
+  medianHours: number | null;
+  p90Hours: number | null;
+  maxHours: number | null;
+}
+
+/** One anomaly recorded about a student, with its reason. */
+export interface RecordedAnomaly {
+  anomalyId: string;
+  examId: string;
+  sessionId: string;
+  type: string;
+  severity: string;
+  startedAt: string;
+  endedAt: string | null;
+  reason: string | null;
 }
 
 export interface ScorePoint {
@@ -726,4 +766,5 @@ export interface UserAnalytics {
   weakestAreas: string[];
   sources: FigureSource[];
   generatedAt: string;
+  anomalies: RecordedAnomaly[];
 }

@@ -229,3 +229,35 @@ export function sortQuestions<T extends { questionId: string; questionType: stri
     return order !== 0 ? sign * order : a.questionId.localeCompare(b.questionId);
   });
 }
+
+/** A completion-time bin's label in minutes: "0–3 min", "4.5–9 min" (one decimal where the exam's tenth is not whole). */
+export function completionLabel(fromSeconds: number, toSeconds: number): string {
+  const minutes = (s: number) => String(Math.round((s / 60) * 10) / 10);
+  return `${minutes(fromSeconds)}–${minutes(toSeconds)} min`;
+}
+
+/** Hours as "2.5 h", or under an hour as minutes ("40 min"); null (nothing graded by a teacher) as an em dash. */
+export function formatHours(hours: number | null | undefined): string {
+  if (hours === null || hours === undefined || Number.isNaN(hours)) return '—';
+  if (hours < 1) return `${Math.round(hours * 60)} min`;
+  return `${Math.round(hours * 10) / 10} h`;
+}
+
+/** A student's anomaly records grouped by exam, exams in the order of their first record (the API lists oldest first). */
+export function groupByExam<T extends { examId: string }>(records: readonly T[]): { examId: string; records: T[] }[] {
+  const groups = new Map<string, T[]>();
+  for (const record of records) {
+    const list = groups.get(record.examId);
+    if (list) list.push(record);
+    else groups.set(record.examId, [record]);
+  }
+  return [...groups].map(([examId, list]) => ({ examId, records: list }));
+}
+
+/** "Tab hidden 2, No face 1": an entry's counts by type, most first (ties by type). */
+export function typeCounts(byType: Record<string, number>, label: (type: string) => string): string {
+  return Object.entries(byType)
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([type, n]) => `${label(type)} ${n}`)
+    .join(', ');
+}

@@ -1,11 +1,13 @@
 // Student: my analytics — score trend across exams, pass rate, strongest and weakest question types, and the
-// anomalies recorded about me by type (published results only, as the API serves them), with a PDF of the same.
+// anomalies recorded about me by type and each record per exam with its reason (published results only, as the API
+// serves them), with a PDF and a CSV of the same.
 // /analytics/me is the student's own; /analytics/users/:id opens a student's report by id, which the API serves to
 // that student and admins only: anyone else gets a page that says so, never a blank one.
 
 import { ApiError } from '../../api/client';
-import { downloadUserReportPdf, getUserAnalytics } from '../../api/endpoints';
+import { downloadUserAnalyticsCsv, downloadUserReportPdf, getUserAnalytics } from '../../api/endpoints';
 import type { UserAnalytics } from '../../api/types';
+import { groupByExam } from '../../lib/analytics';
 import { auth } from '../../lib/auth';
 import { h, replace } from '../../lib/dom';
 import { saveDownload } from '../../lib/download';
@@ -85,9 +87,54 @@ export async function myAnalyticsPage(ctx: PageContext): Promise<void> {
     });
   });
 
+  const csv = h('button', { type: 'button', class: 'btn btn-secondary', testid: 'download-my-csv' }, 'Download CSV');
+  csv.addEventListener('click', () => {
+    void busy(csv, async () => {
+      try {
+        await saveDownload(await downloadUserAnalyticsCsv(id), `student-${id}-analytics.csv`);
+      } catch (error) {
+        status.error(error);
+      }
+    });
+  });
+
+  // Each record about me, per exam, with what the detector or the browser wrote as its reason.
+  const records = figures.anomalies.length
+    ? h(
+        'div',
+        { testid: 'my-anomaly-records' },
+        ...groupByExam(figures.anomalies).map((group) =>
+          h(
+            'div',
+            { class: 'table-wrap responsive', testid: 'my-anomaly-exam', 'data-exam-id': group.examId },
+            h(
+              'table',
+              null,
+              h('caption', null, `Exam ${group.examId}: ${group.records.length} ${group.records.length === 1 ? 'record' : 'records'}`),
+              h('thead', null, h('tr', null, ...['When', 'Type', 'Severity', 'Reason'].map((label) => h('th', { scope: 'col' }, label)))),
+              h(
+                'tbody',
+                null,
+                ...group.records.map((a) =>
+                  h(
+                    'tr',
+                    { testid: 'my-anomaly-row', 'data-anomaly-id': a.anomalyId },
+                    h('td', { 'data-label': 'When' }, formatDateTime(a.startedAt)),
+                    h('td', { 'data-label': 'Type', testid: 'my-anomaly-type' }, humanize(a.type)),
+                    h('td', { 'data-label': 'Severity' }, humanize(a.severity)),
+                    h('td', { 'data-label': 'Reason', testid: 'my-anomaly-reason' }, a.reason ?? '—'),
+                  ),
+                ),
+              ),
+            ),
+          ),
+        ),
+      )
+    : emptyState('Nothing was recorded during your exams.', 'my-anomaly-records-empty');
+
   replace(
     body,
-    h('div', { class: 'toolbar' }, pdf),
+    h('div', { class: 'toolbar' }, pdf, csv),
     h(
       'ul',
       { class: 'kpis', 'aria-label': 'Key figures' },
@@ -104,6 +151,6 @@ export async function myAnalyticsPage(ctx: PageContext): Promise<void> {
       h('div', { class: 'grid-2' }, h('div', null, h('h3', null, 'Strongest'), list(figures.strongestAreas, 'strongest-areas', 'None above 50 % yet.')), h('div', null, h('h3', null, 'Weakest'), list(figures.weakestAreas, 'weakest-areas', 'None below 50 %.'))),
       areas.el,
     ),
-    h('section', { class: 'card', 'aria-labelledby': 'anomalies-title' }, h('h2', { id: 'anomalies-title' }, 'Proctoring records'), anomalies.el),
+    h('section', { class: 'card', 'aria-labelledby': 'anomalies-title' }, h('h2', { id: 'anomalies-title' }, 'Proctoring records'), anomalies.el, h('h3', null, 'Each record, by exam'), records),
   );
 }

@@ -1,10 +1,11 @@
-// Teacher (owner) and admin: one exam's analytics — score distribution, pass rate, mean/median/min/max, completion
-// time, per-question difficulty (sortable) with correct rates, anomalies by type.
+// Teacher (owner) and admin: one exam's analytics — score distribution, pass rate, mean/median/quartiles/min/max,
+// completion times (histogram), per-question difficulty (sortable) with correct rates, anomalies by type and per
+// student, grading turnaround; CSV and PDF downloads.
 
 import { ApiError } from '../../api/client';
-import { downloadExamReportPdf, getExam, getExamAnalytics } from '../../api/endpoints';
+import { downloadExamAnalyticsCsv, downloadExamReportPdf, getExam, getExamAnalytics } from '../../api/endpoints';
 import type { ExamAnalytics, QuestionAnalytics } from '../../api/types';
-import { formatDuration, sortQuestions, type QuestionSortKey, type SortDirection } from '../../lib/analytics';
+import { completionLabel, formatDuration, formatHours, sortQuestions, typeCounts, type QuestionSortKey, type SortDirection } from '../../lib/analytics';
 import { h, replace } from '../../lib/dom';
 import { saveDownload } from '../../lib/download';
 import { formatDateTime, formatNumber, humanize, questionTypeLabel } from '../../lib/format';
@@ -72,7 +73,42 @@ export async function examAnalyticsPage(ctx: PageContext): Promise<void> {
     testid: 'chart-anomalies',
     data: { labels: anomalyTypes.map(([type]) => humanize(type)), series: [{ label: 'Anomalies', values: anomalyTypes.map(([, n]) => n) }] },
   });
-  charts.push(distribution, correctRates, anomalies);
+  const completion = chart({
+    title: 'Completion times (ended attempts)',
+    type: 'bar',
+    xLabel: 'Time taken',
+    testid: 'chart-completion',
+    data: { labels: figures.completionTimes.map((b) => completionLabel(b.fromSeconds, b.toSeconds)), series: [{ label: 'Attempts', values: figures.completionTimes.map((b) => b.attempts) }] },
+  });
+  charts.push(distribution, correctRates, anomalies, completion);
+
+  // Anomalies per student: the whole list is one response, most anomalies first (the API's order).
+  const perStudent = figures.studentAnomalies.length
+    ? h(
+        'div',
+        { class: 'table-wrap responsive', testid: 'student-anomalies' },
+        h(
+          'table',
+          null,
+          h('caption', { class: 'visually-hidden' }, 'Anomalies per student'),
+          h('thead', null, h('tr', null, ...['Student', 'Anomalies', 'Highest severity', 'By type'].map((label) => h('th', { scope: 'col' }, label)))),
+          h(
+            'tbody',
+            null,
+            ...figures.studentAnomalies.map((a) =>
+              h(
+                'tr',
+                { testid: 'student-anomaly-row', 'data-student-id': a.studentId },
+                h('td', { 'data-label': 'Student' }, a.studentName ?? a.studentId),
+                h('td', { 'data-label': 'Anomalies', testid: 'student-anomaly-total' }, String(a.total)),
+                h('td', { 'data-label': 'Highest severity', testid: 'student-anomaly-severity' }, humanize(a.highestSeverity)),
+                h('td', { 'data-label': 'By type' }, typeCounts(a.byType, humanize)),
+              ),
+            ),
+          ),
+        ),
+      )
+    : emptyState('No anomaly was recorded.', 'student-anomalies-empty');
 
   // ---- Per-question table, sorted in the browser (the whole list is one response)
   let sortKey: QuestionSortKey = 'questionId';
@@ -127,9 +163,22 @@ export async function examAnalyticsPage(ctx: PageContext): Promise<void> {
     });
   });
 
+  // One CSV of the same figures (docs/analytics.md, "CSV exports").
+  const csv = h('button', { type: 'button', class: 'btn btn-secondary', testid: 'download-exam-csv' }, 'Download CSV');
+  csv.addEventListener('click', () => {
+    void busy(csv, async () => {
+      try {
+        await saveDownload(await downloadExamAnalyticsCsv(id), `exam-${id}-analytics.csv`);
+      } catch (error) {
+        status.error(error);
+      }
+    });
+  });
+  const turnaround = figures.gradingTurnaround;
+
   replace(
     body,
-    h('div', { class: 'toolbar' }, pdf),
+    h('div', { class: 'toolbar' }, pdf, csv),
     h('p', { class: 'muted', testid: 'exam-analytics-generated' }, `Figures as of ${formatDateTime(figures.generatedAt)}, over fully graded submissions.`),
     h(
       'ul',
@@ -138,12 +187,18 @@ export async function examAnalyticsPage(ctx: PageContext): Promise<void> {
       kpi(`Pass rate (pass mark ${formatNumber(figures.passMarkPercent)} %)`, pct(figures.passRate), 'kpi-pass-rate'),
       kpi('Mean', pct(figures.meanScore), 'kpi-mean'),
       kpi('Median', pct(figures.medianScore), 'kpi-median'),
+      kpi('Lower quartile (Q1)', pct(figures.q1Score), 'kpi-q1'),
+      kpi('Upper quartile (Q3)', pct(figures.q3Score), 'kpi-q3'),
       kpi('Lowest', pct(figures.minScore), 'kpi-min'),
       kpi('Highest', pct(figures.maxScore), 'kpi-max'),
       kpi('Attempts ended', String(figures.attempts), 'kpi-attempts'),
       kpi('Mean completion time', formatDuration(figures.meanCompletionSeconds), 'kpi-completion'),
+      kpi('Graded by a teacher', String(turnaround.teacherGraded), 'kpi-teacher-graded'),
+      kpi('Grading turnaround, median', formatHours(turnaround.medianHours), 'kpi-turnaround-median'),
+      kpi('Grading turnaround, 90th percentile', formatHours(turnaround.p90Hours), 'kpi-turnaround-p90'),
     ),
-    h('section', { class: 'card', 'aria-labelledby': 'dist-title' }, h('h2', { id: 'dist-title' }, 'Scores'), h('div', { class: 'charts' }, distribution.el, anomalies.el)),
+    h('section', { class: 'card', 'aria-labelledby': 'dist-title' }, h('h2', { id: 'dist-title' }, 'Scores and times'), h('div', { class: 'charts' }, distribution.el, completion.el)),
     h('section', { class: 'card', 'aria-labelledby': 'q-title' }, h('h2', { id: 'q-title' }, 'Questions'), correctRates.el, tableBox),
+    h('section', { class: 'card', 'aria-labelledby': 'an-title' }, h('h2', { id: 'an-title' }, 'Proctoring'), anomalies.el, h('h3', null, 'Per student'), perStudent),
   );
 }
