@@ -126,6 +126,7 @@ public static class ApiHostingExtensions
         api.MapPlatformEndpoints();
         api.MapSessionProctoringEndpoints();
         api.MapProctorEndpoints();
+        api.MapRoomReportEndpoints();
         api.MapAnalyticsEndpoints();
         api.MapAnalyticsJobEndpoints();
         api.MapNotificationEndpoints();

@@ -24,6 +24,7 @@ import type {
   ProctorSummary,
   RegisterRequest,
   Role,
+  RoomReport,
   RoomSnapshot,
   RoomSummary,
   Session,
@@ -122,6 +123,7 @@ export const sendFrame = (id: string, jpeg: Blob) =>
 // Proctoring
 export const listRooms = () => api.get<RoomSummary[]>('/api/proctor/rooms');
 export const getRoom = (slotId: string) => api.get<RoomSnapshot>(`/api/proctor/rooms/${seg(slotId)}`);
+export const getRoomReport = (slotId: string, signal?: AbortSignal) => api.get<RoomReport>(`/api/proctor/rooms/${seg(slotId)}/report`, { signal });
 export const listSlotBookings = (slotId: string) => api.get<SlotBooking[]>(`/api/slots/${seg(slotId)}/bookings`);
 export const listAlerts = (unacknowledged: boolean) => api.get<ProctorAlert[]>(`/api/proctor/alerts?unacknowledged=${unacknowledged}`);
 export const ackAlert = (alertId: string) => api.post<void>(`/api/proctor/alerts/${seg(alertId)}/ack`);
