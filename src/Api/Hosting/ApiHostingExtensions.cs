@@ -131,6 +131,7 @@ public static class ApiHostingExtensions
         api.MapAnalyticsJobEndpoints();
         api.MapNotificationEndpoints();
         api.MapClusterEndpoints();
+        api.MapReadinessEndpoints();
         app.MapProctorWiseHubs();
         if (app.Services.GetRequiredService<IOptions<OrleansDashboardOptions>>().Value.Enabled)
         {

@@ -54,7 +54,7 @@ import type {
   ExamAnalytics,
   PlatformAnalytics,
   UserAnalytics,
-  ReadinessReport,
+  PlatformReadiness,
   StartAnalyticsRunRequest,
 } from './types';
 import { auth } from '../lib/auth';
@@ -238,13 +238,7 @@ export const getPlatformAnalytics = (signal?: AbortSignal) => api.get<PlatformAn
  * GET /health/ready with the admin's token, which adds one line per readiness check. 503 (not ready) is an
  * answer here, not an error, so this reads the body whatever the status.
  */
-export async function getReadiness(signal?: AbortSignal): Promise<{ ready: boolean; report: ReadinessReport }> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (auth.token) headers.Authorization = `Bearer ${auth.token}`;
-  const response = await fetch('/health/ready', { headers, signal: signal ?? null, cache: 'no-store' });
-  const report = (await response.json()) as ReadinessReport;
-  return { ready: response.ok, report };
-}
+export const getPlatformReadiness = (signal?: AbortSignal) => api.get<PlatformReadiness>('/api/admin/readiness', { signal });
 
 /** GET /api/analytics/exams/{id}: the exam's owner (teacher) and admins. */
 export const getExamAnalytics = (id: string, signal?: AbortSignal) => api.get<ExamAnalytics>(`/api/analytics/exams/${seg(id)}`, { signal });

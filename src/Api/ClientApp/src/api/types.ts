@@ -710,10 +710,27 @@ export interface PlatformAnalytics {
   generatedAt: string;
 }
 
-/** GET /health/ready: the check lines are shown to a signed-in admin. */
-export interface ReadinessReport {
+export interface ReadinessCheck {
+  name: string;
   status: string;
-  checks?: { name: string; status: string; description: string | null }[];
+  description: string | null;
+}
+
+/** One silo's own checks (membership, storage, streams, lake, analytics engine). */
+export interface SiloReadiness {
+  address: string;
+  status: string;
+  checks: ReadinessCheck[];
+  error: string | null;
+}
+
+/** GET /api/admin/readiness: every check of the platform, run now. */
+export interface PlatformReadiness {
+  checkedAt: string;
+  status: string;
+  api: ReadinessCheck[];
+  silos: SiloReadiness[];
+  silosError: string | null;
 }
 
 export interface ScoreBucket {
