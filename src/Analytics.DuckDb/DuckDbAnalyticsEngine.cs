@@ -14,7 +14,7 @@ namespace ProctorWise.Analytics.DuckDb;
 /// scheduler free), bounded by <see cref="DuckDbAnalyticsOptions.MaxConcurrentRuns"/> and
 /// <see cref="DuckDbAnalyticsOptions.MaxConcurrentReads"/>. Cancelling interrupts the running DuckDB statement.
 /// </summary>
-public sealed class DuckDbAnalyticsEngine : IAnalyticsEngine, IAnalyticsReports, IDisposable
+public sealed class DuckDbAnalyticsEngine : IAnalyticsEngine, IAnalyticsReports, IAnalyticsEngineProbe, IDisposable
 {
     private readonly DuckDbAnalyticsOptions _options;
     private readonly ILogger<DuckDbAnalyticsEngine> _logger;
@@ -252,6 +252,18 @@ public sealed class DuckDbAnalyticsEngine : IAnalyticsEngine, IAnalyticsReports,
         }
 
         return input.ViewSql(source + " AS files", present, column => $"epoch({column})", deduplicate);
+    }
+
+    /// <inheritdoc />
+    public string Name => "DuckDB (embedded)";
+
+    /// <inheritdoc />
+    public Task<string> ProbeAsync(CancellationToken cancellationToken)
+    {
+        using var connection = Open(_options);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version()";
+        return Task.FromResult($"DuckDB {command.ExecuteScalar()} opens (embedded)");
     }
 
     /// <summary>An in-memory DuckDB configured from <paramref name="options"/>, in UTC, that never downloads extensions.</summary>

@@ -19,6 +19,7 @@ public static class DuckDbAnalyticsServiceCollectionExtensions
         services.TryAddSingleton<DuckDbAnalyticsEngine>();
         services.TryAddSingleton<IAnalyticsEngine>(sp => sp.GetRequiredService<DuckDbAnalyticsEngine>());
         services.TryAddSingleton<IAnalyticsReports>(sp => sp.GetRequiredService<DuckDbAnalyticsEngine>());
+        services.TryAddSingleton<IAnalyticsEngineProbe>(sp => sp.GetRequiredService<DuckDbAnalyticsEngine>());
         return services;
     }
 }

@@ -11,7 +11,7 @@ namespace ProctorWise.Analytics.SparkConnect;
 /// registered as views over the lake's Parquet, outputs written by Spark and swapped in by the silo, pages and reports
 /// read back through Spark. <c>AnalyticsRunRequest.LakeRoot</c> is the lake's root as the cluster addresses it.
 /// </summary>
-public sealed partial class SparkConnectAnalyticsEngine : IAnalyticsEngine, IAnalyticsReports, IDisposable
+public sealed partial class SparkConnectAnalyticsEngine : IAnalyticsEngine, IAnalyticsReports, IAnalyticsEngineProbe, IDisposable
 {
     private readonly SparkConnectAnalyticsOptions _options;
     private readonly ILakeStorage _storage;
@@ -36,6 +36,24 @@ public sealed partial class SparkConnectAnalyticsEngine : IAnalyticsEngine, IAna
         _client = new SparkConnectClient(SparkConnectConnectionString.Parse(_options.ConnectionString!), clientOptions, loggers);
         _runs = new SemaphoreSlim(_options.MaxConcurrentRuns, _options.MaxConcurrentRuns);
         _reads = new SemaphoreSlim(_options.MaxConcurrentReads, _options.MaxConcurrentReads);
+    }
+
+    /// <inheritdoc/>
+    public string Name => $"Spark Connect {_client.Connection.Host}:{_client.Connection.Port}"; // never the token
+
+    /// <inheritdoc/>
+    public async Task<string> ProbeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var session = _client.OpenSession();
+            var version = await session.GetSparkVersionAsync(cancellationToken).ConfigureAwait(false);
+            return $"{Name} answers (Spark {version})";
+        }
+        catch (SparkConnectException e)
+        {
+            throw new AnalyticsEngineException($"{Name} does not answer: {e.Message}", e);
+        }
     }
 
     /// <inheritdoc/>

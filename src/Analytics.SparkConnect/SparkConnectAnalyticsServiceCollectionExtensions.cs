@@ -18,6 +18,7 @@ public static class SparkConnectAnalyticsServiceCollectionExtensions
         services.TryAddSingleton<SparkConnectAnalyticsEngine>();
         services.TryAddSingleton<IAnalyticsEngine>(sp => sp.GetRequiredService<SparkConnectAnalyticsEngine>());
         services.TryAddSingleton<IAnalyticsReports>(sp => sp.GetRequiredService<SparkConnectAnalyticsEngine>());
+        services.TryAddSingleton<IAnalyticsEngineProbe>(sp => sp.GetRequiredService<SparkConnectAnalyticsEngine>());
         return services;
     }
 }

@@ -53,12 +53,17 @@ public static class ProctorWiseSiloBuilderExtensions
             builder.Services.AddMariaDbMigrationOnStart(connectionString);
         }
 
-        // Readiness is this silo's own: its membership status, its storage provider and its streams.
+        // Readiness is this silo's own: its membership status, its storage provider and its streams. The lake and the
+        // analytics engine are checked too, for the admin platform page (ISiloReadiness), but stay out of /health/ready:
+        // their outage stops analytics, not exams, so it must not take the silo out of service.
         builder.Services.AddHealthChecks()
-            .AddCheck<SiloMembershipHealthCheck>("membership", tags: [HealthEndpoints.ReadyTag])
-            .AddCheck<SiloStorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag])
-            .AddCheck<StreamsHealthCheck>("streams", tags: [HealthEndpoints.ReadyTag]);
+            .AddCheck<SiloMembershipHealthCheck>("membership", tags: [HealthEndpoints.ReadyTag, HealthEndpoints.SiloTag])
+            .AddCheck<SiloStorageHealthCheck>("storage", tags: [HealthEndpoints.ReadyTag, HealthEndpoints.SiloTag])
+            .AddCheck<StreamsHealthCheck>("streams", tags: [HealthEndpoints.ReadyTag, HealthEndpoints.SiloTag])
+            .AddCheck<LakeHealthCheck>("lake", tags: [HealthEndpoints.SiloTag])
+            .AddCheck<AnalyticsEngineHealthCheck>("analytics-engine", tags: [HealthEndpoints.SiloTag]);
         builder.Services.AddSingleton<StreamsHealthCheck>();
+        builder.Services.AddSingleton<ISiloReadiness, SiloReadiness>();
         builder.Services.AddHostedService<PortAvailabilityCheck>();
         builder.UseOrleans(silo =>
         {

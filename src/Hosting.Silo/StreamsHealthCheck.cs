@@ -28,7 +28,7 @@ internal sealed class StreamsHealthCheck : IHealthCheck, IDisposable
     {
         if (_probe is null)
         {
-            return HealthCheckResult.Healthy("memory streams (in process)");
+            return HealthCheckResult.Healthy("in memory (embedded mode: streams stay in this process)");
         }
 
         var problems = await _probe.CheckAsync(cancellationToken);

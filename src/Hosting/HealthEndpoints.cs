@@ -17,6 +17,12 @@ public static class HealthEndpoints
     /// <summary>The tag of the checks <c>/health/ready</c> runs.</summary>
     public const string ReadyTag = "ready";
 
+    /// <summary>
+    /// The tag of a silo's checks of itself and what it depends on (membership, storage, streams, lake, analytics
+    /// engine), which the admin platform page asks each silo for; not all of them are readiness checks.
+    /// </summary>
+    public const string SiloTag = "silo";
+
     /// <summary>Registers the health checks service and <see cref="HealthEndpointOptions"/>.</summary>
     public static IHealthChecksBuilder AddProctorWiseHealthChecks(this IServiceCollection services, IConfiguration configuration)
     {

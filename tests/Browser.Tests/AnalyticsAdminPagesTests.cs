@@ -100,9 +100,15 @@ public sealed class AnalyticsAdminPagesTests(BrowserFixture fixture)
         Assert.Contains("platform-s1", topUsers);
         Assert.Equal(topUsers, await page.GetByTestId("top-performer-user").AllTextContentsAsync());
 
-        // The readiness grid shows this process's real checks.
-        await Assertions.Expect(page.GetByTestId("health-check").Filter(new() { HasText = "Cluster" })).ToHaveCountAsync(1);
-        await Assertions.Expect(page.Locator("[data-testid='health-check'][data-check='vision']")).ToHaveCountAsync(1);
+        // The readiness grid shows the real checks: this process's, and the embedded silo's own, which say they are in memory.
+        await Assertions.Expect(page.Locator("[data-testid='health-check'][data-scope='api'][data-check='cluster']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid='health-check'][data-scope='api'][data-check='vision']")).ToHaveCountAsync(1);
+        foreach (var check in new[] { "membership", "storage", "streams", "lake", "analytics-engine" })
+        {
+            await Assertions.Expect(page.Locator($"[data-testid='health-check'][data-scope^='silo:'][data-check='{check}']")).ToHaveAttributeAsync("data-status", "Healthy");
+        }
+
+        await Assertions.Expect(page.Locator("[data-testid='health-check'][data-check='storage']").GetByTestId("health-description")).ToContainTextAsync("in memory (embedded mode");
 
         // The table view is one click away on screen too.
         await page.GetByTestId("chart-hourly-toggle").ClickAsync();

@@ -126,10 +126,12 @@ public static class ApiHostingExtensions
         api.MapPlatformEndpoints();
         api.MapSessionProctoringEndpoints();
         api.MapProctorEndpoints();
+        api.MapRoomReportEndpoints();
         api.MapAnalyticsEndpoints();
         api.MapAnalyticsJobEndpoints();
         api.MapNotificationEndpoints();
         api.MapClusterEndpoints();
+        api.MapReadinessEndpoints();
         app.MapProctorWiseHubs();
         if (app.Services.GetRequiredService<IOptions<OrleansDashboardOptions>>().Value.Enabled)
         {

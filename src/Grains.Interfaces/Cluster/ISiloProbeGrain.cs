@@ -10,4 +10,8 @@ public interface ISiloProbeGrain : IGrainWithStringKey
     /// <summary>The silo's own report.</summary>
     [Alias("Report")]
     Task<SiloReport> ReportAsync();
+
+    /// <summary>Runs the silo's own checks now (membership, storage, streams, lake, analytics engine), for the platform page.</summary>
+    [Alias("CheckReadiness")]
+    Task<IReadOnlyList<ReadinessCheck>> CheckReadinessAsync();
 }

@@ -28,4 +28,11 @@ public interface IProctorGrain : IGrainWithStringKey
     /// <summary>Acknowledges an alert; 404 when it is not in the inbox.</summary>
     [Alias("Acknowledge")]
     Task AcknowledgeAsync(Caller caller, string alertId);
+
+    /// <summary>
+    /// The alerts of one room still in this inbox, acknowledged or not, oldest first. For the room report, which
+    /// has checked its caller; a proctor's own inbox is read with <see cref="GetAlertsAsync"/>.
+    /// </summary>
+    [Alias("GetRoomAlerts")]
+    Task<IReadOnlyList<ProctorAlert>> GetRoomAlertsAsync(string slotId);
 }

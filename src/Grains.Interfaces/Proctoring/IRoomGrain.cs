@@ -16,4 +16,11 @@ public interface IRoomGrain : IGrainWithStringKey
     /// <summary>Counts for the rooms list.</summary>
     [Alias("GetSummary")]
     Task<RoomSummary?> GetSummaryAsync();
+
+    /// <summary>
+    /// The room report: each session's anomalies, risk over time and the actions supervisors took
+    /// (exam owner, proctors of the slot, admins).
+    /// </summary>
+    [Alias("GetReport")]
+    Task<RoomReport> GetReportAsync(Caller caller);
 }

@@ -13,6 +13,7 @@ namespace ProctorWise.Grains.Interfaces.Proctoring;
 /// <param name="OccurredAt">When (server time).</param>
 /// <param name="RiskScore">The session's risk score at that moment.</param>
 /// <param name="Acknowledged">True once the proctor acknowledged it.</param>
+/// <param name="AcknowledgedAt">When the proctor acknowledged it (server time); null before that, and for acknowledgements made before the time was kept.</param>
 [GenerateSerializer, Immutable, Alias("pw.proctor-alert")]
 public sealed record class ProctorAlert(
     string AlertId,
@@ -26,4 +27,5 @@ public sealed record class ProctorAlert(
     string Reason,
     DateTimeOffset OccurredAt,
     int RiskScore,
-    bool Acknowledged);
+    bool Acknowledged,
+    DateTimeOffset? AcknowledgedAt = null);

@@ -88,4 +88,11 @@ public interface IExamSessionGrain : IGrainWithStringKey
     /// <summary>Marks the session reviewed with a note (proctors of the slot, admins); a later mark replaces it.</summary>
     [Alias("Review")]
     Task<SessionReview> ReviewAsync(Caller caller, string note);
+
+    /// <summary>
+    /// What happened in the session for the room report: anomalies, risk over time, the actions supervisors took
+    /// here (proctors of the slot, exam owner, admins); acknowledgements live in the proctors' inboxes.
+    /// </summary>
+    [Alias("GetSupervisionRecord")]
+    Task<SessionSupervisionRecord> GetSupervisionRecordAsync(Caller caller);
 }

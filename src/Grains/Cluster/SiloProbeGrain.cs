@@ -30,4 +30,14 @@ public sealed class SiloProbeGrain(IServiceProvider services, [FromKeyedServices
 
         return Task.FromResult(report);
     }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ReadinessCheck>> CheckReadinessAsync()
+    {
+        // A silo host always registers its checks; a silo without them (a bare test cluster) says so rather than pass.
+        var readiness = services.GetService<ISiloReadiness>();
+        return readiness is null
+            ? [new ReadinessCheck("readiness", "Unhealthy", "This silo registers no readiness checks.")]
+            : await readiness.CheckAsync(CancellationToken.None);
+    }
 }

@@ -94,11 +94,17 @@ public sealed class ProctorGrain(
 
         if (!proctor.State.Alerts[index].Acknowledged)
         {
-            var acknowledged = proctor.State.Alerts[index] with { Acknowledged = true };
+            var acknowledged = proctor.State.Alerts[index] with { Acknowledged = true, AcknowledgedAt = clock.GetUtcNow() };
             proctor.State.Alerts[index] = acknowledged;
             await proctor.WriteStateAsync();
             await QueueAsync(acknowledged);
         }
+    }
+
+    public Task<IReadOnlyList<ProctorAlert>> GetRoomAlertsAsync(string slotId)
+    {
+        IReadOnlyList<ProctorAlert> alerts = [.. proctor.State.Alerts.Where(a => a.SlotId == slotId)];
+        return Task.FromResult(alerts);
     }
 
     /// <summary>Subscribes once per room: existing (persisted) subscriptions are resumed, not duplicated.</summary>

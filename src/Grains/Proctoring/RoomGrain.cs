@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
 using Orleans.Streams.Core;
@@ -20,7 +21,8 @@ namespace ProctorWise.Grains.Proctoring;
 [ImplicitStreamSubscription(StreamNamespaces.Alerts)]
 public sealed partial class RoomGrain(
     [PersistentState(StateNames.Room, StorageNames.Default)] IPersistentState<RoomState> room,
-    ILogger<RoomGrain> logger)
+    ILogger<RoomGrain> logger,
+    [FromKeyedServices(DomainClock.Key)] TimeProvider clock)
     : Grain, IRoomGrain, IStreamSubscriptionObserver
 {
     public static readonly TimeSpan PersistEvery = TimeSpan.FromSeconds(2);
@@ -54,6 +56,9 @@ public sealed partial class RoomGrain(
 
         return new RoomSnapshot(slot, [.. room.State.Sessions.Values.OrderBy(s => s.StudentName, StringComparer.CurrentCulture)]);
     }
+
+    public Task<RoomReport> GetReportAsync(Caller caller) =>
+        new RoomReportReader(GrainFactory, clock).ReadAsync(this.GetPrimaryKeyString(), caller, [.. room.State.Sessions.Values]);
 
     public async Task<RoomSummary?> GetSummaryAsync()
     {

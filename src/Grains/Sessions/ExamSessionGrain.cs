@@ -210,6 +210,7 @@ public sealed class ExamSessionGrain(
         }
 
         State.Proctoring.Warnings++;
+        SupervisionLog.Add(State, SupervisorActionKind.Warning, caller, text, clock.GetUtcNow());
         await session.WriteStateAsync();
         await _proctoring.NotifyStudentAsync(new StudentMessage(StudentMessageKind.Warning, text, clock.GetUtcNow(), null));
     }
@@ -222,7 +223,9 @@ public sealed class ExamSessionGrain(
         if (State.Status == SessionStatus.InProgress)
         {
             State.EndReason = text;
-            await EndAsync(SessionStatus.Terminated, clock.GetUtcNow(), terminatedBy: caller.UserId);
+            var endedAt = clock.GetUtcNow();
+            SupervisionLog.Add(State, SupervisorActionKind.Termination, caller, text, endedAt);
+            await EndAsync(SessionStatus.Terminated, endedAt, terminatedBy: caller.UserId);
             await _proctoring.NotifyStudentAsync(new StudentMessage(StudentMessageKind.Terminated, text, clock.GetUtcNow(), null));
         }
         else
@@ -248,6 +251,7 @@ public sealed class ExamSessionGrain(
         }
 
         State.Start = Start with { Deadline = Start.Deadline.AddMinutes(minutes) };
+        SupervisionLog.Add(State, SupervisorActionKind.Extension, caller, $"+{minutes} min", clock.GetUtcNow());
         await session.WriteStateAsync();
         _deadline.Moved();
         await _proctoring.PublishLiveAsync(force: true);
@@ -271,9 +275,17 @@ public sealed class ExamSessionGrain(
     {
         await EnsureSupervisorAsync(caller, ownerAllowed: false);
         State.Review = new SessionReview(CheckText("note", note), caller.UserId, clock.GetUtcNow());
+        SupervisionLog.Add(State, SupervisorActionKind.Review, caller, State.Review.Note, State.Review.ReviewedAt);
         await session.WriteStateAsync();
         await _proctoring.PublishLiveAsync(force: true);
         return State.Review;
+    }
+
+    public async Task<SessionSupervisionRecord> GetSupervisionRecordAsync(Caller caller)
+    {
+        await EnsureSupervisorAsync(caller, ownerAllowed: true);
+        await ExpireIfDueAsync();
+        return SupervisionLog.Read(Id, State, [.. Enumerable.Reverse(_proctoring.Anomalies())], clock.GetUtcNow());
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -47,4 +47,10 @@ public sealed class ExamSessionState
 
     /// <summary>The latest "reviewed" mark a supervisor set, with its note.</summary>
     [Id(11)] public SessionReview? Review { get; set; }
+
+    /// <summary>
+    /// What supervisors did here (warnings, termination, reviews, extra time), oldest first. Sessions saved before
+    /// this log existed have only the warning counter and the end reason.
+    /// </summary>
+    [Id(12)] public List<SupervisorAction> Actions { get; set; } = [];
 }

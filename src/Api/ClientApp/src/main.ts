@@ -19,6 +19,7 @@ import { examDetailPage } from './pages/teacher/detail';
 import { gradingPage } from './pages/teacher/grading';
 import { examAnalyticsPage } from './pages/teacher/analytics';
 import { roomsPage } from './pages/proctor/rooms';
+import { roomReportPage } from './pages/proctor/report';
 import { roomPage } from './pages/proctor/room';
 import { usersPage } from './pages/admin/users';
 import { notificationPreferencesPage, notificationsPage } from './pages/notifications';
@@ -74,6 +75,7 @@ const routes: Route[] = [
   { path: '/teacher/submissions/:id', roles: STAFF, title: 'Grade submission', render: gradingPage },
   { path: '/proctor/rooms', roles: SUPERVISORS, title: 'Rooms', render: roomsPage },
   { path: '/proctor/rooms/:slotId', roles: SUPERVISORS, title: 'Live room', render: roomPage },
+  { path: '/proctor/rooms/:slotId/report', roles: SUPERVISORS, title: 'Room report', render: roomReportPage },
   { path: '/admin/users', roles: ADMIN, title: 'Users', render: usersPage },
   { path: '/notifications', roles: SIGNED_IN, title: 'Notifications', render: notificationsPage },
   { path: '/account/password', roles: SIGNED_IN, title: 'Change password', render: changePasswordPage },

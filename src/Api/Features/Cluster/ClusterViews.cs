@@ -69,3 +69,18 @@ public sealed record ClusterView(
     IReadOnlyList<GrainActivationsView> Activations,
     IReadOnlyList<AnalyticsRunView> RecentRuns,
     bool DashboardEnabled);
+
+/// <summary>Every readiness check of the platform, run now (<c>GET /api/admin/readiness</c>).</summary>
+/// <param name="CheckedAt">When.</param>
+/// <param name="Status">The worst status of them all.</param>
+/// <param name="Api">This API process's checks (cluster, vision, drain).</param>
+/// <param name="Silos">Each active silo's checks.</param>
+/// <param name="SilosError">Why no silo could be listed, when the cluster did not answer.</param>
+public sealed record PlatformReadinessView(DateTimeOffset CheckedAt, string Status, IReadOnlyList<ReadinessCheck> Api, IReadOnlyList<SiloReadinessView> Silos, string? SilosError);
+
+/// <summary>One silo's checks.</summary>
+/// <param name="Address">The silo.</param>
+/// <param name="Status">The worst of its checks, or Unhealthy when it did not answer.</param>
+/// <param name="Checks">Membership, storage, streams, lake, analytics engine.</param>
+/// <param name="Error">Why it did not answer.</param>
+public sealed record SiloReadinessView(string Address, string Status, IReadOnlyList<ReadinessCheck> Checks, string? Error);

@@ -22,7 +22,11 @@ internal static class RiskScore
         _ => 0,
     };
 
-    public static int Compute(IEnumerable<AnomalyRecord> anomalies, DateTimeOffset at)
+    public static int Compute(IEnumerable<AnomalyRecord> anomalies, DateTimeOffset at) =>
+        FromFigures(anomalies.Select(a => (a.Severity, a.Count, a.EndedAt)), at);
+
+    /// <summary>The same formula over the figures it reads, so <see cref="RiskHistory"/> can replay past moments.</summary>
+    public static int FromFigures(IEnumerable<(Severity Severity, int Count, DateTimeOffset? EndedAt)> anomalies, DateTimeOffset at)
     {
         var sum = 0.0;
         foreach (var a in anomalies)

@@ -24,6 +24,7 @@ import type {
   ProctorSummary,
   RegisterRequest,
   Role,
+  RoomReport,
   RoomSnapshot,
   RoomSummary,
   Session,
@@ -53,7 +54,7 @@ import type {
   ExamAnalytics,
   PlatformAnalytics,
   UserAnalytics,
-  ReadinessReport,
+  PlatformReadiness,
   StartAnalyticsRunRequest,
 } from './types';
 import { auth } from '../lib/auth';
@@ -122,6 +123,7 @@ export const sendFrame = (id: string, jpeg: Blob) =>
 // Proctoring
 export const listRooms = () => api.get<RoomSummary[]>('/api/proctor/rooms');
 export const getRoom = (slotId: string) => api.get<RoomSnapshot>(`/api/proctor/rooms/${seg(slotId)}`);
+export const getRoomReport = (slotId: string, signal?: AbortSignal) => api.get<RoomReport>(`/api/proctor/rooms/${seg(slotId)}/report`, { signal });
 export const listSlotBookings = (slotId: string) => api.get<SlotBooking[]>(`/api/slots/${seg(slotId)}/bookings`);
 export const listAlerts = (unacknowledged: boolean) => api.get<ProctorAlert[]>(`/api/proctor/alerts?unacknowledged=${unacknowledged}`);
 export const ackAlert = (alertId: string) => api.post<void>(`/api/proctor/alerts/${seg(alertId)}/ack`);
@@ -236,13 +238,7 @@ export const getPlatformAnalytics = (signal?: AbortSignal) => api.get<PlatformAn
  * GET /health/ready with the admin's token, which adds one line per readiness check. 503 (not ready) is an
  * answer here, not an error, so this reads the body whatever the status.
  */
-export async function getReadiness(signal?: AbortSignal): Promise<{ ready: boolean; report: ReadinessReport }> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (auth.token) headers.Authorization = `Bearer ${auth.token}`;
-  const response = await fetch('/health/ready', { headers, signal: signal ?? null, cache: 'no-store' });
-  const report = (await response.json()) as ReadinessReport;
-  return { ready: response.ok, report };
-}
+export const getPlatformReadiness = (signal?: AbortSignal) => api.get<PlatformReadiness>('/api/admin/readiness', { signal });
 
 /** GET /api/analytics/exams/{id}: the exam's owner (teacher) and admins. */
 export const getExamAnalytics = (id: string, signal?: AbortSignal) => api.get<ExamAnalytics>(`/api/analytics/exams/${seg(id)}`, { signal });

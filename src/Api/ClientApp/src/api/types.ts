@@ -410,6 +410,61 @@ export interface ProctorAlert {
   occurredAt: string;
   riskScore: number;
   acknowledged: boolean;
+  /** When it was acknowledged; null before that (and for acknowledgements older than this field). */
+  acknowledgedAt?: string | null;
+}
+
+/** An anomaly as the room report lists it (evidence is opened from the live room). */
+export interface ReportAnomaly {
+  id: string;
+  sessionId: string;
+  type: AnomalyType;
+  severity: Severity;
+  reason: string;
+  startedAt: string;
+  endedAt: string | null;
+  count: number;
+  hasEvidence: boolean;
+  clientStartedAt?: string | null;
+}
+
+export type SupervisorActionKind = 'warning' | 'termination' | 'acknowledgement' | 'review' | 'extension';
+
+export interface SupervisorAction {
+  kind: SupervisorActionKind;
+  /** Null only for an acknowledgement made before their times were kept. */
+  at: string | null;
+  by: string | null;
+  byName?: string | null;
+  text: string;
+}
+
+export interface RiskPoint {
+  at: string;
+  score: number;
+}
+
+/** One student's part of the room report (GET /api/proctor/rooms/{slotId}/report). */
+export interface StudentReport {
+  sessionId: string;
+  studentId: string;
+  studentName: string;
+  status: SessionStatus;
+  startedAt: string;
+  endedAt: string | null;
+  endReason: string | null;
+  riskScore: number;
+  peakRisk: number;
+  warnings: number;
+  anomalies: ReportAnomaly[];
+  riskOverTime: RiskPoint[];
+  actions: SupervisorAction[];
+}
+
+export interface RoomReport {
+  slot: Slot;
+  generatedAt: string;
+  students: StudentReport[];
 }
 
 export interface FrameResponse {
@@ -655,10 +710,27 @@ export interface PlatformAnalytics {
   generatedAt: string;
 }
 
-/** GET /health/ready: the check lines are shown to a signed-in admin. */
-export interface ReadinessReport {
+export interface ReadinessCheck {
+  name: string;
   status: string;
-  checks?: { name: string; status: string; description: string | null }[];
+  description: string | null;
+}
+
+/** One silo's own checks (membership, storage, streams, lake, analytics engine). */
+export interface SiloReadiness {
+  address: string;
+  status: string;
+  checks: ReadinessCheck[];
+  error: string | null;
+}
+
+/** GET /api/admin/readiness: every check of the platform, run now. */
+export interface PlatformReadiness {
+  checkedAt: string;
+  status: string;
+  api: ReadinessCheck[];
+  silos: SiloReadiness[];
+  silosError: string | null;
 }
 
 export interface ScoreBucket {

@@ -1,8 +1,8 @@
 // Admin: platform analytics — KPI cards, alerts with their thresholds, the readiness checks, hourly activity
 // and 30-day trends, and the last monthly run's top performers, tiers and risk levels.
 
-import { getDatasetPage, getPlatformAnalytics, getReadiness, listAnalyticsRuns } from '../../api/endpoints';
-import type { PlatformAnalytics, ReadinessReport } from '../../api/types';
+import { getDatasetPage, getPlatformAnalytics, getPlatformReadiness, listAnalyticsRuns } from '../../api/endpoints';
+import type { PlatformAnalytics, PlatformReadiness, ReadinessCheck } from '../../api/types';
 import { cellText, fillDays, fillHours, latestSucceeded, rowsByColumn } from '../../lib/analytics';
 import { h, replace } from '../../lib/dom';
 import { formatDateTime, formatNumber, humanize } from '../../lib/format';
@@ -112,36 +112,46 @@ export async function platformPage(ctx: PageContext): Promise<void> {
 
   async function loadHealth(): Promise<void> {
     try {
-      const { ready, report } = await getReadiness(ctx.signal);
+      const readiness = await getPlatformReadiness(ctx.signal);
       if (ctx.signal.aborted) return;
-      renderHealth(ready, report);
+      renderHealth(readiness);
     } catch (error) {
-      if (!ctx.signal.aborted) replace(health, h('h2', { id: 'health-title' }, 'Readiness'), notice('error', `The readiness endpoint could not be read: ${error instanceof Error ? error.message : String(error)}`));
+      if (!ctx.signal.aborted) replace(health, h('h2', { id: 'health-title' }, 'Readiness'), notice('error', `The readiness checks could not be read: ${error instanceof Error ? error.message : String(error)}`));
     }
   }
 
-  function renderHealth(ready: boolean, report: ReadinessReport): void {
-    const checks = report.checks ?? [];
+  // Every entry is a check that just ran (GET /api/admin/readiness): the API's own, then each silo's.
+  function renderHealth(readiness: PlatformReadiness): void {
+    const grid = (label: string, checks: ReadinessCheck[], scope: string) =>
+      h(
+        'ul',
+        { class: 'health-grid', 'aria-label': label, testid: 'health-group', 'data-scope': scope },
+        ...checks.map((c) =>
+          h(
+            'li',
+            { class: 'kpi', testid: 'health-check', 'data-check': c.name, 'data-scope': scope, 'data-status': c.status },
+            h('div', { class: 'kpi-label' }, humanize(c.name)),
+            statusBadge(c.status),
+            c.description ? h('p', { class: 'muted', testid: 'health-description' }, c.description) : null,
+          ),
+        ),
+      );
     replace(
       health,
       h('h2', { id: 'health-title' }, 'Readiness'),
-      h('p', { testid: 'health-overall', 'data-status': report.status }, 'This API process: ', badge(report.status, ready ? 'success' : 'danger'), h('span', { class: 'muted' }, ' (the checks of /health/ready, run now)')),
-      checks.length
-        ? h(
-            'ul',
-            { class: 'health-grid' },
-            ...checks.map((c) =>
-              h(
-                'li',
-                { class: 'kpi', testid: 'health-check', 'data-check': c.name, 'data-status': c.status },
-                h('div', { class: 'kpi-label' }, humanize(c.name)),
-                badge(c.status, c.status === 'Healthy' ? 'success' : c.status === 'Degraded' ? 'warning' : 'danger'),
-                c.description ? h('p', { class: 'muted' }, c.description) : null,
-              ),
-            ),
-          )
-        : emptyState('The server shows no check lines to this account.'),
+      h('p', { testid: 'health-overall', 'data-status': readiness.status }, 'Platform: ', statusBadge(readiness.status), h('span', { class: 'muted' }, ` (every check run at ${formatDateTime(readiness.checkedAt)})`)),
+      h('h3', null, 'This API process'),
+      readiness.api.length ? grid('API checks', readiness.api, 'api') : emptyState('This API process has no checks.'),
+      ...readiness.silos.flatMap((silo) => [
+        h('h3', null, 'Silo ', h('code', null, silo.address), ' ', statusBadge(silo.status)),
+        silo.error ? notice('error', silo.error) : grid(`Checks of silo ${silo.address}`, silo.checks, `silo:${silo.address}`),
+      ]),
+      readiness.silosError ? notice('error', readiness.silosError, 'health-silos-error') : null,
     );
+  }
+
+  function statusBadge(status: string): HTMLElement {
+    return badge(status, status === 'Healthy' ? 'success' : status === 'Degraded' ? 'warning' : 'danger');
   }
 
   async function loadMonthly(): Promise<void> {

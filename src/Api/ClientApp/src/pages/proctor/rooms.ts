@@ -66,6 +66,12 @@ function roomRow(room: RoomSummary, now: number): HTMLTableRowElement {
     h('td', { testid: 'room-in-progress' }, String(room.inProgress)),
     h('td', null, String(room.finished)),
     h('td', { testid: 'room-at-risk' }, room.atRisk > 0 ? badge(String(room.atRisk), 'danger') : '0'),
-    h('td', null, h('a', { href: `/proctor/rooms/${encodeURIComponent(room.slot.id)}`, testid: 'open-room' }, 'Open dashboard')),
+    h(
+      'td',
+      null,
+      h('a', { href: `/proctor/rooms/${encodeURIComponent(room.slot.id)}`, testid: 'open-room' }, 'Open dashboard'),
+      ' · ',
+      h('a', { href: `/proctor/rooms/${encodeURIComponent(room.slot.id)}/report`, testid: 'open-room-report' }, 'Report'),
+    ),
   );
 }
