@@ -41,7 +41,7 @@ internal sealed partial class FaultTranslatingGrainStorage(IGrainStorage inner, 
     }
 
     /// <summary>The driver's exception, raised directly or wrapped by the provider (it wraps some in OrleansException).</summary>
-    private static bool IsDriverFault(Exception exception)
+    internal static bool IsDriverFault(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.Extensions.Logging;
 using ProctorWise.Grains.Interfaces.Errors;
 
@@ -31,18 +30,9 @@ internal sealed partial class StorageFaultCallFilter(ILogger<StorageFaultCallFil
     }
 
     /// <summary>Grain storage's translated fault, or a driver exception raised directly or wrapped by other code.</summary>
-    internal static bool IsStorageFault(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is DbException or StorageUnavailableException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    internal static bool IsStorageFault(Exception exception) =>
+        exception is StorageUnavailableException || exception.InnerException is StorageUnavailableException ||
+        FaultTranslatingGrainStorage.IsDriverFault(exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Interface}.{Method} failed on the database; the caller is told to retry.")]
     private static partial void LogStorageFault(ILogger logger, string @interface, string method, Exception exception);
