@@ -381,7 +381,7 @@ internal sealed partial class FakeSession : IDisposable
                 var longs = new Int64Array.Builder();
                 foreach (var v in values)
                 {
-                    if (v is null) { longs.AppendNull(); } else { longs.Append(Convert.ToInt64(v, CultureInfo.InvariantCulture)); }
+                    if (v is null) { longs.AppendNull(); } else { longs.Append(Int64Of(v)); }
                 }
 
                 return longs.Build();
@@ -456,6 +456,10 @@ internal sealed partial class FakeSession : IDisposable
                 throw new NotSupportedException($"The fake does not send {type.Name} columns.");
         }
     }
+
+    // DuckDB's sum() of integers is a HUGEINT (128-bit); Spark's is a BIGINT that fails with an overflow in ANSI mode,
+    // which the checked conversion mirrors.
+    private static long Int64Of(object value) => value is System.Numerics.BigInteger big ? checked((long)big) : Convert.ToInt64(value, CultureInfo.InvariantCulture);
 
     // What Spark's Arrow conversion sends for each type (timestamps in the session time zone, UTC here).
     private static IArrowType ArrowType(string duckType) => duckType.ToUpperInvariant() switch

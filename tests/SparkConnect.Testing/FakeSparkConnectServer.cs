@@ -45,6 +45,12 @@ public sealed class FakeSparkConnectServer : IAsyncDisposable
     /// <summary>When set, calls without <c>authorization: Bearer &lt;token&gt;</c> are refused (UNAUTHENTICATED).</summary>
     public string? RequiredToken { get; set; }
 
+    /// <summary>Operations the server holds now, over all sessions (a restart forgets them).</summary>
+    public int HeldOperations => Sessions.Values.Sum(s => s.Operations.Count);
+
+    /// <summary>The server's port on 127.0.0.1.</summary>
+    public int Port => new Uri(ConnectionString.Replace("sc://", "http://", StringComparison.Ordinal)).Port;
+
     /// <summary>Every request received, in order.</summary>
     public IReadOnlyList<RecordedCall> Calls => [.. _calls];
 

@@ -142,6 +142,40 @@ public sealed class SparkConnectExecutionTests
     }
 
     [Fact]
+    public async Task AConnectionThatGoesSilentIsFoundDeadByPingsAndTheExecutionReattaches()
+    {
+        // Silence, not a reset: no RST or FIN ever comes (a vanished node or NAT entry). Without keep-alive pings the
+        // read would wait for the job's whole timeout; with them the connection is declared dead and a new one
+        // reattaches to the same operation.
+        await using var server = await FakeSparkConnectServer.StartAsync(Token);
+        await using var proxy = SilenceableTcpProxy.Start(server.Port);
+        using var client = new SparkConnectClient(
+            SparkConnectConnectionString.Parse($"sc://127.0.0.1:{proxy.Port}/"),
+            new SparkConnectClientOptions
+            {
+                KeepAlivePingDelay = TimeSpan.FromSeconds(1),
+                KeepAlivePingTimeout = TimeSpan.FromSeconds(1),
+                Delay = (_, _) => Task.CompletedTask,
+            });
+        server.Script(new FakeFault.Slow(TimeSpan.FromSeconds(4)));
+        await using var session = client.OpenSession();
+        var running = session.ExecuteAsync(Sql(TenRows), cancellationToken: Token);
+        while (server.HeldOperations == 0)
+        {
+            await Task.Delay(5, Token);
+        }
+
+        proxy.SilenceOpenConnections();
+        // A bound so that a regression fails here instead of hanging the run; the pings need about 2 s.
+        using var result = await running.WaitAsync(TimeSpan.FromSeconds(60), Token);
+
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (object?)(long)i), result.Rows().Select(r => r[0]));
+        Assert.True(proxy.Accepted >= 2, $"the reattach should come on a new connection; the proxy saw {proxy.Accepted}");
+        var execute = Assert.Single(server.Requests<ExecutePlanRequest>("ExecutePlan"));
+        Assert.Contains(server.Requests<ReattachExecuteRequest>("ReattachExecute"), r => r.OperationId == execute.OperationId && !r.HasLastResponseId);
+    }
+
+    [Fact]
     public async Task OperationNotFoundAfterResponsesFailsInsteadOfRunningTheQueryAgain()
     {
         await using var fake = await StartAsync();

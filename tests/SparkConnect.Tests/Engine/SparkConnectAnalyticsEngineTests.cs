@@ -83,9 +83,11 @@ public sealed class SparkConnectAnalyticsEngineTests
         // The server dies while the run's first operation runs: its stream breaks and the session is gone.
         fake.Server.Script(new FakeFault.Slow(TimeSpan.FromMinutes(5)));
         var run = fake.Engine.RunAsync(fake.Daily, Token);
-        while (fake.Server.Requests<ExecutePlanRequest>("ExecutePlan").Count == 0)
+        // Not "an ExecutePlan arrived": the fake records a request before it registers its operation, and a restart in
+        // between would find nothing to drop, leaving the slow query to run its five minutes (seen once in CI).
+        while (fake.Server.HeldOperations == 0)
         {
-            await Task.Yield();
+            await Task.Delay(5, Token);
         }
 
         fake.Server.Restart();
