@@ -106,9 +106,10 @@ public sealed class SparkConnectAnalyticsEngineTests
         var orphan = client.OpenSession();
         fake.Server.Script(new FakeFault.Slow(TimeSpan.FromMinutes(5)));
         var orphanRun = orphan.ExecuteAsync(new Plan { Root = new Relation { Sql = new SQL { Query = "SELECT 1 AS one" } } }, new SparkExecuteOptions { Tags = [fake.Tag] }, Token);
-        while (fake.Server.Requests<ExecutePlanRequest>("ExecutePlan").Count == 0)
+        // The operation registered, not merely the request recorded: an interrupt in between would find nothing.
+        while (fake.Server.HeldOperations == 0)
         {
-            await Task.Yield();
+            await Task.Delay(5, Token);
         }
 
         // The dead silo's marker names the session its run used.
