@@ -6,9 +6,6 @@ using ProctorWise.Browser.Tests.Infrastructure;
 using ProctorWise.Grains.Interfaces.Events;
 using ProctorWise.Grains.Interfaces.Exams;
 using ProctorWise.Grains.Interfaces.Proctoring;
-using ProctorWise.Lake;
-using ProctorWise.Lake.Events;
-using ProctorWise.TestSupport;
 using ProctorWise.TestSupport.Web;
 
 namespace ProctorWise.Browser.Tests;
@@ -246,37 +243,12 @@ public sealed class AnalyticsAdminPagesTests(BrowserFixture fixture)
     private static ILocator Run(IPage page, string job, string period) =>
         page.Locator($"[data-testid='run-row'][data-job='{job}'][data-period='{period}']");
 
-    private async Task WriteAsync(params DomainEvent[] events) =>
-        await new ParquetEventWriter(new LocalLakeStorage(fixture.App.LakePath)).WriteAsync(events, TestContext.Current.CancellationToken);
+    private async Task WriteAsync(params DomainEvent[] events) => await AnalyticsRuns.WriteAsync(fixture.App, events);
 
-    private static long Rows(JsonElement run, string dataset) =>
-        run.GetProperty("datasets").EnumerateArray().Where(d => d.GetProperty("name").GetString() == dataset).Select(d => d.GetProperty("rows").GetInt64()).FirstOrDefault();
+    private static long Rows(JsonElement run, string dataset) => AnalyticsRuns.Rows(run, dataset);
 
-    /// <summary>
-    /// Runs the period (through the API) until a finished run satisfies <paramref name="done"/>: a scheduled run of the
-    /// same period may be under way (409) or may have read the lake before the test wrote to it, so it is run again.
-    /// </summary>
-    private static async Task RunUntilAsync(ApiClient admin, string job, string period, Func<JsonElement, bool> done)
-    {
-        await Eventually.UntilAsync(
-            async () =>
-            {
-                var run = (await admin.GetAsync<JsonElement>("/api/analytics/jobs?pageSize=200")).GetProperty("items").EnumerateArray()
-                    .FirstOrDefault(r => r.GetProperty("job").GetString() == job && r.GetProperty("period").GetString() == period);
-                var finished = run.ValueKind == JsonValueKind.Object && run.GetProperty("status").GetString() is "succeeded" or "failed";
-                if ((run.ValueKind != JsonValueKind.Object || finished) && !(finished && done(run)))
-                {
-                    var started = await admin.PostAsync($"/api/analytics/jobs/{job}/runs", new { period });
-                    Assert.True(started.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.Conflict, $"starting {job} {period}: {started.StatusCode}");
-                }
-
-                return run;
-            },
-            run => run.ValueKind == JsonValueKind.Object && run.GetProperty("status").GetString() == "succeeded" && done(run),
-            $"a run of {job} {period} with the test's data",
-            TimeSpan.FromSeconds(90),
-            run => run.ValueKind == JsonValueKind.Undefined ? "not listed" : run.ToString());
-    }
+    private static Task RunUntilAsync(ApiClient admin, string job, string period, Func<JsonElement, bool> done) =>
+        AnalyticsRuns.RunUntilAsync(admin, job, period, done);
 
     /// <summary>
     /// Reads the platform figures before and after checking the page; if they moved (the lake writer flushed in
@@ -306,14 +278,7 @@ public sealed class AnalyticsAdminPagesTests(BrowserFixture fixture)
     /// <summary>At a phone's width the page does not scroll sideways (wide tables scroll inside their own box).</summary>
     private async Task AssertFitsAPhoneAsync(IPage page, string screenshot)
     {
-        await page.SetViewportSizeAsync(390, 844);
-        // Charts follow their box through a ResizeObserver and redraw a few frames later: wait for the layout to settle.
-        await Eventually.UntilAsync(
-            () => page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"),
-            overflow => overflow <= 0,
-            "the page fits a 390 px phone screen",
-            describe: overflow => $"{overflow} px too wide");
-        await fixture.ScreenshotAsync(page, screenshot);
+        await Appearance.AssertFitsAsync(fixture, page, 390, 844, screenshot);
         await page.SetViewportSizeAsync(1280, 900);
     }
 

@@ -132,6 +132,12 @@ public sealed class ProctorRoomTests(BrowserFixture fixture)
         await fixture.ScreenshotAsync(proctor, "proctor-room-phone");
         await proctor.SetViewportSizeAsync(1920, 1080);
 
+        // The tiles in the dark scheme: the dark theme, and axe finds no contrast (or other) violation in it.
+        await proctor.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        await Appearance.AssertDarkThemeAsync(proctor);
+        await Accessibility.AssertNoSeriousViolationsAsync(proctor);
+        await fixture.ScreenshotAsync(proctor, "proctor-room-dark");
+
         // A proctor of another room sees no tile and no picture; the API refuses the frame.
         var outsider = await fixture.NewPageAsync();
         await SignInAsync(outsider, outsiderUser.User.Email);

@@ -11,7 +11,8 @@ namespace ProctorWise.Browser.Tests;
 /// <summary>
 /// The proctor's room report (issue 15) in the real browser: reached from the rooms list, it shows the student's
 /// anomaly with its reason, the risk chart with as many points as the API's risk over time and its table view,
-/// the actions taken; it passes axe; a proctor of another room gets a 403 page, not a blank one.
+/// the actions taken; it passes axe in the light and in the dark scheme and fits 1280 px and a phone; a proctor of
+/// another room gets a 403 page, not a blank one.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
@@ -67,6 +68,21 @@ public sealed class RoomReportPageTests(BrowserFixture fixture)
         await Assertions.Expect(student.GetByTestId("risk-chart-table")).ToBeVisibleAsync();
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await fixture.ScreenshotAsync(page, "proctor-room-report");
+
+        // The page fits a desktop's width and a phone's, the student's card, chart and actions inside the window.
+        string[] content = ["[data-testid='report-student']", "figure.chart", "[data-testid='report-action']"];
+        await Appearance.AssertFitsAsync(fixture, page, 1280, 900, "proctor-room-report-1280", content);
+        await Appearance.AssertFitsAsync(fixture, page, 390, 844, "proctor-room-report-phone", content);
+        await page.SetViewportSizeAsync(1280, 900);
+
+        // Switched to the dark scheme, the open page takes the dark theme and the chart redraws with light labels
+        // (there are none in the light theme), and it still passes axe.
+        Assert.Equal([0], await Appearance.ChartLightPixelsAsync(page, 1));
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        await Appearance.AssertDarkThemeAsync(page);
+        await Appearance.AssertChartsDrawnForDarkAsync(page, 1);
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+        await fixture.ScreenshotAsync(page, "proctor-room-report-dark");
 
         var outsider = await fixture.NewPageAsync();
         await SignIn.AsAsync(outsider, s.Outsider.User!.Email);

@@ -60,8 +60,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies and storage) on the app, with the camera allowed.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>
+    /// A fresh browser context (own cookies and storage) on the app, with the camera allowed, in the light colour
+    /// scheme unless <paramref name="colorScheme"/> says otherwise (the web client follows prefers-color-scheme).
+    /// </summary>
+    public async Task<IPage> NewPageAsync(ColorScheme colorScheme = ColorScheme.Light)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -69,6 +72,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             Permissions = ["camera"],
             TimezoneId = "UTC",
+            ColorScheme = colorScheme,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

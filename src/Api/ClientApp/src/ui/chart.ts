@@ -127,6 +127,10 @@ function config(options: ChartOptions, figure: HTMLElement, format: (v: number) 
   const style = getComputedStyle(figure);
   const text = style.color || '#1a1d23';
   const grid = style.getPropertyValue('--chart-grid').trim() || 'rgba(128,128,128,0.3)';
+  // The theme's colours (styles.css), read when drawing: a scheme change redraws with the other theme's.
+  const axis = style.getPropertyValue('--chart-axis').trim() || text;
+  const tipBg = style.getPropertyValue('--chart-tooltip-bg').trim() || 'rgba(15,23,42,0.92)';
+  const tipText = style.getPropertyValue('--chart-tooltip-text').trim() || '#ffffff';
   return {
     type: options.type,
     data: {
@@ -149,12 +153,12 @@ function config(options: ChartOptions, figure: HTMLElement, format: (v: number) 
       animation: false,
       color: text,
       scales: {
-        x: { stacked: options.stacked ?? false, ticks: { color: text, autoSkip: true, maxRotation: 0 }, grid: { color: grid } },
-        y: { stacked: options.stacked ?? false, beginAtZero: true, ticks: { color: text, precision: 0 }, grid: { color: grid } },
+        x: { stacked: options.stacked ?? false, ticks: { color: text, autoSkip: true, maxRotation: 0 }, grid: { color: grid }, border: { color: axis } },
+        y: { stacked: options.stacked ?? false, beginAtZero: true, ticks: { color: text, precision: 0 }, grid: { color: grid }, border: { color: axis } },
       },
       plugins: {
         legend: { display: options.data.series.length > 1, labels: { color: text, usePointStyle: true } },
-        tooltip: { callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${format(Number(item.raw))}` } },
+        tooltip: { backgroundColor: tipBg, titleColor: tipText, bodyColor: tipText, footerColor: tipText, borderColor: axis, borderWidth: 1, callbacks: { label: (item) => `${item.dataset.label ?? ''}: ${format(Number(item.raw))}` } },
       },
     },
     plugins: [

@@ -75,7 +75,7 @@ export async function roomReportPage(ctx: PageContext): Promise<void> {
       kpi('Reached risk 50+', reachedRisk(report), 'kpi-at-risk'),
       kpi('Warnings', counts.warnings, 'kpi-warnings'),
       kpi('Terminations', counts.terminations, 'kpi-terminations'),
-      kpi('Acknowledgements', counts.acknowledgements, 'kpi-acknowledgements'),
+      kpi('Alerts acknowledged', counts.acknowledgements, 'kpi-acknowledgements'),
     ),
     ...(students.length ? students : [emptyState('No student started a session in this room.', 'room-report-empty')]),
   );
