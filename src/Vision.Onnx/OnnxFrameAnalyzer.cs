@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
@@ -13,8 +14,8 @@ namespace ProctorWise.Vision.Onnx;
 /// fixed pool of workers, each a dedicated thread with its own buffers (ONNX Runtime runs on the calling
 /// thread with one intra-op thread), never the thread pool or the Orleans scheduler. Worker threads run
 /// at a lower OS priority (<see cref="VisionOptions.WorkerNice"/>), so inference uses every idle cycle
-/// but yields to the alert path (HTTP, grains, hubs) when both want the CPU. A bounded queue sheds
-/// frames beyond it. A missing model makes the check unavailable, loudly.
+/// but yields to the alert path (HTTP, grains, hubs) when both want the CPU. Frames that would wait longer
+/// than <see cref="VisionOptions.MaxQueueWait"/> for a worker are shed (<see cref="FrameAdmission"/>). A missing model makes the check unavailable, loudly.
 /// </summary>
 internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
 {
@@ -25,11 +26,10 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
     private readonly List<Thread> _threads = [];
     private readonly List<IDisposable> _sessions = [];
     private readonly ILogger<OnnxFrameAnalyzer> _logger;
-    private readonly int _capacity;
+    private readonly FrameAdmission? _admission;
     private readonly Meter _meter;
     private readonly Counter<long> _analysed;
     private readonly Counter<long> _shed;
-    private int _admitted;
 
     public OnnxFrameAnalyzer(IOptions<VisionOptions> options, ILogger<OnnxFrameAnalyzer> logger, IMeterFactory? meterFactory = null)
     {
@@ -56,10 +56,9 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
             _sessions.Add(objectSession);
         }
 
-        // Frames being analysed or waiting: one per worker plus QueuePerWorker each. Beyond that a frame is
-        // shed, not queued: a late verdict is worth less than the student's next frame, and a backlog
-        // would delay every frame behind it.
-        _capacity = workers * (1 + Math.Max(0, settings.QueuePerWorker));
+        // Beyond the wait bound a frame is shed, not queued: a late verdict is worth less than the student's next
+        // frame, and a backlog would delay every frame behind it.
+        _admission = new FrameAdmission(workers, settings.MaxQueueWait);
         _queue = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleReader = workers == 1 });
 
         for (var i = 0; i < workers; i++)
@@ -90,18 +89,17 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
             throw new InvalidOperationException(Status.FaceDetail);
         }
 
-        // Continuations must not run on a (low-priority) vision thread.
-        if (Interlocked.Increment(ref _admitted) > _capacity)
+        if (!_admission!.TryAdmit())
         {
-            Interlocked.Decrement(ref _admitted);
             _shed.Add(1);
             return Task.FromResult(Skipped);
         }
 
+        // Continuations must not run on a (low-priority) vision thread.
         var job = new Job(image, new TaskCompletionSource<FrameAnalysis>(TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken);
         if (!_queue.Writer.TryWrite(job))
         {
-            Interlocked.Decrement(ref _admitted);
+            _admission.Completed(null);
             throw new ObjectDisposedException(nameof(OnnxFrameAnalyzer));
         }
 
@@ -123,6 +121,7 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
         {
             while (reader.TryRead(out var job))
             {
+                TimeSpan? took = null;
                 try
                 {
                     if (job.CancellationToken.IsCancellationRequested)
@@ -131,7 +130,11 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
                     }
                     else
                     {
-                        job.Done.TrySetResult(worker.Analyze(job.Image.Span));
+                        var started = Stopwatch.GetTimestamp();
+                        var analysis = worker.Analyze(job.Image.Span);
+                        // Wall time, not CPU time: a worker starved by busier threads should admit fewer frames.
+                        took = Stopwatch.GetElapsedTime(started);
+                        job.Done.TrySetResult(analysis);
                         _analysed.Add(1);
                     }
                 }
@@ -142,7 +145,7 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
                 }
                 finally
                 {
-                    Interlocked.Decrement(ref _admitted);
+                    _admission!.Completed(took);
                 }
             }
         }

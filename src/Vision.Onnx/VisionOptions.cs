@@ -40,6 +40,11 @@ public sealed class VisionOptions
     /// </summary>
     public int WorkerNice { get; set; } = 10;
 
-    /// <summary>Frames allowed to wait per worker; beyond that a frame is skipped (reported as such) rather than queued.</summary>
-    public int QueuePerWorker { get; set; } = 2;
+    /// <summary>
+    /// The longest a frame may be expected to wait for a worker (the frames ahead of it, shared among the workers, times
+    /// the recent mean analysis time); a frame that would wait longer is shed (reported as skipped) rather than queued.
+    /// Zero queues nothing beyond one frame per worker. Half a second absorbs the burst of an exam's start and stays
+    /// well inside the 2 s between a student's frames.
+    /// </summary>
+    public TimeSpan MaxQueueWait { get; set; } = TimeSpan.FromMilliseconds(500);
 }

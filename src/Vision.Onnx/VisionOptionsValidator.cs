@@ -12,6 +12,9 @@ public sealed class VisionOptionsValidator : IValidateOptions<VisionOptions>
     /// <summary>The most workers accepted; each is a dedicated thread with its own buffers.</summary>
     public const int MaxWorkers = 256;
 
+    /// <summary>The longest <see cref="VisionOptions.MaxQueueWait"/>: a student's next frame comes 2 s later.</summary>
+    public static readonly TimeSpan MaxQueueWaitLimit = TimeSpan.FromSeconds(2);
+
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, VisionOptions options)
     {
@@ -45,9 +48,10 @@ public sealed class VisionOptionsValidator : IValidateOptions<VisionOptions>
             failures.Add($"{section}:WorkerNice is {options.WorkerNice}; it must be between 0 (normal priority) and 19 (lowest).");
         }
 
-        if (options.QueuePerWorker < 0)
+        if (options.MaxQueueWait < TimeSpan.Zero || options.MaxQueueWait > MaxQueueWaitLimit)
         {
-            failures.Add($"{section}:QueuePerWorker is {options.QueuePerWorker}; it must be 0 (no waiting frames) or more.");
+            // A wait past the next frame (2 s) would analyse stale pictures while fresher ones queue behind them.
+            failures.Add($"{section}:MaxQueueWait is {options.MaxQueueWait}; it must be between 00:00:00 (no waiting frames) and {MaxQueueWaitLimit}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

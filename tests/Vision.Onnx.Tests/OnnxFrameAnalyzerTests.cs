@@ -28,9 +28,19 @@ public sealed class OnnxFrameAnalyzerTests
     }
 
     [Fact]
-    public async Task BeyondItsQueueTheAnalyzerSkipsFramesInsteadOfQueueingThem()
+    public async Task ABurstWithinTheWaitBoundIsAnalysedWhole()
     {
-        using var analyzer = Create(new VisionOptions { FaceModelPath = RepositoryPaths.FaceModel, Workers = 1, QueuePerWorker = 1 });
+        // Twelve frames at once on one worker (an exam's start in small): ≈ 11 × 10–20 ms of waiting, inside 2 s.
+        using var analyzer = Create(new VisionOptions { FaceModelPath = RepositoryPaths.FaceModel, Workers = 1, MaxQueueWait = TimeSpan.FromSeconds(2) });
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, TestContext.Current.CancellationToken)));
+        Assert.All(results, r => Assert.Equal(CheckStatus.Ok, r.FaceCheck));
+        Assert.All(results, r => Assert.Single(r.Faces));
+    }
+
+    [Fact]
+    public async Task BeyondItsWaitBoundTheAnalyzerSkipsFramesInsteadOfQueueingThem()
+    {
+        using var analyzer = Create(new VisionOptions { FaceModelPath = RepositoryPaths.FaceModel, Workers = 1, MaxQueueWait = TimeSpan.FromMilliseconds(30) });
         var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, TestContext.Current.CancellationToken)));
         var analysed = results.Where(r => r.FaceCheck == CheckStatus.Ok).ToList();
         var skipped = results.Where(r => r.FaceCheck == CheckStatus.Skipped).ToList();

@@ -38,9 +38,9 @@ public sealed class VisionOptionsValidatorTests
     [Fact]
     public void CountsAndPathsAreCheckedWithTheKey()
     {
-        var message = Failure(new VisionOptions { MaxFaces = 0, QueuePerWorker = -1, FaceModelPath = " " });
+        var message = Failure(new VisionOptions { MaxFaces = 0, MaxQueueWait = TimeSpan.FromSeconds(3), FaceModelPath = " " });
         Assert.Contains("Vision:MaxFaces is 0", message, StringComparison.Ordinal);
-        Assert.Contains("Vision:QueuePerWorker is -1", message, StringComparison.Ordinal);
+        Assert.Contains("Vision:MaxQueueWait is 00:00:03", message, StringComparison.Ordinal);
         Assert.Contains("Vision:FaceModelPath is empty", message, StringComparison.Ordinal);
     }
 }

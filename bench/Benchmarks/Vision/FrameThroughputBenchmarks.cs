@@ -21,7 +21,7 @@ public class FrameThroughputBenchmarks : IDisposable
 
     [GlobalSetup]
     public void Setup() =>
-        _analyzer = new OnnxFrameAnalyzer(Options.Create(new VisionOptions { FaceModelPath = BenchmarkModels.Face, Workers = Environment.ProcessorCount, QueuePerWorker = Batch }), NullLogger<OnnxFrameAnalyzer>.Instance);
+        _analyzer = new OnnxFrameAnalyzer(Options.Create(new VisionOptions { FaceModelPath = BenchmarkModels.Face, Workers = Environment.ProcessorCount, MaxQueueWait = VisionOptionsValidator.MaxQueueWaitLimit }), NullLogger<OnnxFrameAnalyzer>.Instance);
 
     [Benchmark(OperationsPerInvoke = Batch, Description = "Analyzer, all cores, per frame")]
     public async Task AllCores()

@@ -1,0 +1,77 @@
+namespace ProctorWise.Vision.Onnx;
+
+/// <summary>
+/// Which frames the analyzer takes: a frame is queued when the wait before a worker would take it — the frames ahead
+/// of it divided among the workers, times the recent mean analysis time — is at most <see cref="MaxWait"/>, and shed
+/// otherwise. A fixed queue length sheds short bursts (300 first frames at the start of an exam, a GC pause) that the
+/// workers would clear well before the student's next frame; a bound on the wait absorbs them and still sheds when the
+/// workers cannot keep up, since the mean grows when they are starved of CPU (their threads run at a lower priority).
+/// </summary>
+internal sealed class FrameAdmission
+{
+    /// <summary>The mean analysis time assumed until one was measured (BlazeFace takes ≈ 10 ms on this machine's cores).</summary>
+    public static readonly TimeSpan InitialMean = TimeSpan.FromMilliseconds(20);
+
+    // Weight of the newest analysis in the running mean: about the last twenty frames count.
+    private const double Smoothing = 0.05;
+
+    private readonly int _workers;
+    private readonly int _hardCap;
+    private long _meanTicks = InitialMean.Ticks;
+    private int _inFlight;
+
+    public FrameAdmission(int workers, TimeSpan maxWait, int framesPerWorkerCap = 64)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxWait, TimeSpan.Zero);
+        _workers = workers;
+        MaxWait = maxWait;
+        // Whatever the mean says, frames held in memory stay bounded.
+        _hardCap = workers * Math.Max(1, framesPerWorkerCap);
+    }
+
+    /// <summary>The longest expected wait a queued frame may have.</summary>
+    public TimeSpan MaxWait { get; }
+
+    /// <summary>Frames being analysed or waiting.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>The running mean of the analysis time.</summary>
+    public TimeSpan MeanAnalysis => TimeSpan.FromTicks(Volatile.Read(ref _meanTicks));
+
+    /// <summary>How long a frame admitted now would wait for a worker, with <paramref name="inFlight"/> frames ahead of it.</summary>
+    public TimeSpan ExpectedWait(int inFlight) =>
+        inFlight < _workers ? TimeSpan.Zero : MeanAnalysis * ((inFlight - _workers + 1) / (double)_workers);
+
+    /// <summary>Admits a frame (counted in flight until <see cref="Completed"/>) or says it is to be shed.</summary>
+    public bool TryAdmit()
+    {
+        while (true)
+        {
+            var inFlight = Volatile.Read(ref _inFlight);
+            if (inFlight >= _hardCap || ExpectedWait(inFlight) > MaxWait)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _inFlight, inFlight + 1, inFlight) == inFlight)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>An admitted frame left: analysed in <paramref name="analysis"/>, or null when it never reached a worker's model.</summary>
+    public void Completed(TimeSpan? analysis)
+    {
+        Interlocked.Decrement(ref _inFlight);
+        if (analysis is not { } took)
+        {
+            return;
+        }
+
+        // Workers race on this update; losing one sample of a running mean is harmless.
+        var mean = Volatile.Read(ref _meanTicks);
+        Volatile.Write(ref _meanTicks, (long)((mean * (1 - Smoothing)) + (took.Ticks * Smoothing)));
+    }
+}
