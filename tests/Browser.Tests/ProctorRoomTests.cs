@@ -35,8 +35,7 @@ public sealed class ProctorRoomTests(BrowserFixture fixture)
         var exam = await teacher.CreatePublishedExamAsync(title: "Room of thirty " + Guid.NewGuid().ToString("N")[..6]);
         // Thirty accounts and bookings take longer than BookedSlot.OpensIn of real time on a loaded machine; the clock
         // is moved to the start below, so the lead time only has to outlast the set-up. Not much more: the fixture's
-        // clock moves for every later test, and past 10 min in all the cluster page calls the silo's real-time
-        // heartbeat stale (ClusterPageTests).
+        // clock moves for every later test.
         var opensIn = TimeSpan.FromMinutes(2);
         var slot = await teacher.AddSlotAsync(exam.Id, opensIn, capacity: Students);
         var otherSlot = await teacher.AddSlotAsync(exam.Id, TimeSpan.FromHours(5));

@@ -65,6 +65,7 @@ public static class ClusterEndpoints
             .OrderByDescending(a => a.Activations).ThenBy(a => a.GrainType, StringComparer.Ordinal)
             .ToList();
         var runs = await grains.GetGrain<IAnalyticsRunIndexGrain>(SingletonKeys.Default).ListAsync(user.ToCaller(), new PageRequest(1, 10));
+        // The system clock (the unkeyed TimeProvider), never the domain clock: membership times are written with it.
         return TypedResults.Ok(new ClusterView(time.GetUtcNow(), silos, activations, runs.Items, dashboard.Value.Enabled));
     }
 

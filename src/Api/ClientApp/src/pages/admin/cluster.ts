@@ -7,7 +7,6 @@ import { activationsByType, describeStreams, formatAge, shortGrainType, silosNee
 import { h, replace } from '../../lib/dom';
 import { formatDateTime, formatNumber, humanize, relativeTime } from '../../lib/format';
 import type { PageContext } from '../../lib/router';
-import { clock } from '../../lib/services';
 import { StatusLine, badge, busy, button, emptyState, loading, notice, pageHeader, table } from '../../ui/components';
 
 const REFRESH_MS = 10_000;
@@ -64,7 +63,9 @@ export async function clusterPage(ctx: PageContext): Promise<void> {
 }
 
 function render(view: ClusterView): Node[] {
-  const now = clock.now();
+  // Silo start and heartbeat times come from the membership table, written with the hosts' system clocks; the
+  // server read them at generatedAt on the same clock. The page's clock follows the domain clock, which may be moved.
+  const now = Date.parse(view.generatedAt);
   const active = view.silos.filter((s) => s.status === 'active');
   const attention = silosNeedingAttention(view.silos, now);
   const total = active.reduce((sum, s) => sum + s.activations, 0);
