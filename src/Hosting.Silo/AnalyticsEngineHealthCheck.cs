@@ -14,8 +14,10 @@ internal sealed class AnalyticsEngineHealthCheck(IAnalyticsEngineProbe engine) :
         {
             return HealthCheckResult.Healthy(await engine.ProbeAsync(cancellationToken).WaitAsync(s_timeout, cancellationToken));
         }
-        catch (Exception e) when (e is AnalyticsEngineException or TimeoutException or IOException or InvalidOperationException)
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // Whatever the driver throws (a refused socket, a gRPC status, an engine error) the grid shows under the
+            // engine's name; only the caller giving up ends the check.
             return new HealthCheckResult(context.Registration.FailureStatus, $"{engine.Name} does not answer", e);
         }
     }

@@ -15,4 +15,10 @@ public sealed class HealthEndpointOptions
     /// an API process shows the lines to a signed-in admin.
     /// </summary>
     public bool? PublicDetails { get; set; }
+
+    /// <summary>
+    /// How long the admin health grid (<c>GET /api/admin/readiness</c>) waits for one silo to run its checks before
+    /// showing it unhealthy as unreachable, so one stuck silo cannot hold up the grid. 10 s unless set.
+    /// </summary>
+    public TimeSpan SiloReadinessTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

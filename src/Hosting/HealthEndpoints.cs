@@ -26,7 +26,9 @@ public static class HealthEndpoints
     /// <summary>Registers the health checks service and <see cref="HealthEndpointOptions"/>.</summary>
     public static IHealthChecksBuilder AddProctorWiseHealthChecks(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<HealthEndpointOptions>().Bind(configuration.GetSection(HealthEndpointOptions.Section)).ValidateOnStart();
+        services.AddOptions<HealthEndpointOptions>().Bind(configuration.GetSection(HealthEndpointOptions.Section))
+            .Validate(o => o.SiloReadinessTimeout > TimeSpan.Zero, $"{HealthEndpointOptions.Section}:{nameof(HealthEndpointOptions.SiloReadinessTimeout)} must be a positive time span (e.g. 00:00:10).")
+            .ValidateOnStart();
 
         // The readiness checks also run every 30 s (the framework's default period) for the health metric.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHealthCheckPublisher, HealthMetricsPublisher>());

@@ -9,6 +9,7 @@ namespace ProctorWise.Grains.Interfaces.Analytics;
 /// <param name="StartedAt">When it began (UTC).</param>
 /// <param name="EndedAt">When it ended, or null while its session has not ended.</param>
 /// <param name="Reason">What the detector or the browser recorded, in words.</param>
+/// <param name="ExamTitle">The exam's title, or null when the exam is no longer in the catalog (show the id then).</param>
 [GenerateSerializer, Immutable, Alias("pw.recorded-anomaly")]
 public sealed record class RecordedAnomaly(
     string AnomalyId,
@@ -18,4 +19,5 @@ public sealed record class RecordedAnomaly(
     string Severity,
     DateTimeOffset StartedAt,
     DateTimeOffset? EndedAt,
-    string? Reason);
+    string? Reason,
+    string? ExamTitle);

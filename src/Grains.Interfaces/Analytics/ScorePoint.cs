@@ -6,5 +6,6 @@ namespace ProctorWise.Grains.Interfaces.Analytics;
 /// <param name="Score">The percentage.</param>
 /// <param name="Passed">Whether it passed the exam's pass mark.</param>
 /// <param name="PublishedAt">When it was published (UTC); the trend's order.</param>
+/// <param name="ExamTitle">The exam's title, or null when the exam is no longer in the catalog (show the id then).</param>
 [GenerateSerializer, Immutable, Alias("pw.score-point")]
-public sealed record class ScorePoint(string SubmissionId, string ExamId, double Score, bool Passed, DateTimeOffset PublishedAt);
+public sealed record class ScorePoint(string SubmissionId, string ExamId, double Score, bool Passed, DateTimeOffset PublishedAt, string? ExamTitle);

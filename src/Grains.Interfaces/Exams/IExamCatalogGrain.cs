@@ -17,4 +17,11 @@ public interface IExamCatalogGrain : IGrainWithStringKey
     /// <summary>Exams this caller may list: teachers their own, admins all, others the published ones.</summary>
     [Alias("List")]
     Task<PagedResult<ExamView>> ListAsync(Caller caller, PageRequest page);
+
+    /// <summary>
+    /// The titles of the exams among <paramref name="examIds"/> (whatever their status), in one call, for read models
+    /// that name exams someone took (a student's own analytics); an id the catalog does not hold is left out.
+    /// </summary>
+    [Alias("Titles")]
+    Task<IReadOnlyDictionary<string, string>> TitlesAsync(IReadOnlyList<string> examIds);
 }

@@ -37,4 +37,18 @@ public sealed class ExamCatalogGrain(
             .ToList();
         return Task.FromResult(page.Apply(exams));
     }
+
+    public Task<IReadOnlyDictionary<string, string>> TitlesAsync(IReadOnlyList<string> examIds)
+    {
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var id in examIds)
+        {
+            if (catalog.State.Exams.TryGetValue(id, out var exam))
+            {
+                titles[id] = exam.Title;
+            }
+        }
+
+        return Task.FromResult<IReadOnlyDictionary<string, string>>(titles);
+    }
 }

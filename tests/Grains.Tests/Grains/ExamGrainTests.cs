@@ -193,4 +193,22 @@ public sealed class ExamGrainTests(ClusterFixture fixture)
         Assert.DoesNotContain(studentView, e => e.Id == draft.GetPrimaryKeyString());
         Assert.All(studentView, e => Assert.Null(e.Questions));
     }
+
+    [Fact]
+    public async Task TheCatalogNamesExamsByIdInOneCallWhateverTheirStatusAndLeavesOutUnknownIds()
+    {
+        var teacher = await _given.UserAsync(UserRole.Teacher);
+        var draft = NewExam();
+        await draft.CreateAsync(teacher, Scenario.Draft(title: "Draft optics"));
+        var (published, _) = await _given.PublishedExamAsync(teacher);
+        var publishedTitle = (await published.GetAsync(teacher)).Title;
+
+        var titles = await fixture.Grains.GetGrain<IExamCatalogGrain>("default").TitlesAsync(
+            [draft.GetPrimaryKeyString(), published.GetPrimaryKeyString(), "no-such-exam"]);
+
+        Assert.Equal(2, titles.Count);
+        Assert.Equal("Draft optics", titles[draft.GetPrimaryKeyString()]);
+        Assert.Equal(publishedTitle, titles[published.GetPrimaryKeyString()]);
+        Assert.False(titles.ContainsKey("no-such-exam"));
+    }
 }

@@ -5,6 +5,7 @@ import {
   cellText,
   completionLabel,
   formatHours,
+  examName,
   groupByExam,
   typeCounts,
   datasetPath,
@@ -190,6 +191,15 @@ describe('exam and student analytics helpers', () => {
     ]);
     expect(groups.map((g) => g.examId)).toEqual(['b', 'a']);
     expect(groups[0]!.records.map((r) => r.id)).toEqual([1, 3]);
+  });
+
+  it('names each group by its exam title, and by the id only when there is no title', () => {
+    const groups = groupByExam([
+      { examId: 'e-1', examTitle: 'Optics' },
+      { examId: 'e-2', examTitle: null },
+    ]);
+    expect(groups.map((g) => g.examName)).toEqual(['Optics', 'e-2']);
+    expect(examName({ examId: 'e-1', examTitle: '=cmd' })).toBe('=cmd');
   });
 
   it('lists counts by type, most first', () => {

@@ -89,6 +89,7 @@ public static class AnalyticsCsv
         foreach (var p in figures.ScoreTrend)
         {
             yield return Row("result", p.SubmissionId, "exam_id", p.ExamId);
+            yield return Row("result", p.SubmissionId, "exam_title", p.ExamTitle);
             yield return Row("result", p.SubmissionId, "score", p.Score);
             yield return Row("result", p.SubmissionId, "passed", p.Passed);
             yield return Row("result", p.SubmissionId, "published_at", p.PublishedAt);
@@ -109,6 +110,7 @@ public static class AnalyticsCsv
         foreach (var a in figures.Anomalies)
         {
             yield return Row("anomaly", a.AnomalyId, "exam_id", a.ExamId);
+            yield return Row("anomaly", a.AnomalyId, "exam_title", a.ExamTitle);
             yield return Row("anomaly", a.AnomalyId, "type", a.Type);
             yield return Row("anomaly", a.AnomalyId, "severity", a.Severity);
             yield return Row("anomaly", a.AnomalyId, "started_at", a.StartedAt);

@@ -54,7 +54,12 @@ public sealed class AnalyticsReaderGrain(
         }
 
         var pages = await reports.QueryAsync(new(lake.Root, UserFigures.Reports, UserFigures.Parameters(userId)));
-        return UserFigures.From(userId, pages, clock.GetUtcNow());
+        // The lake's facts carry exam ids only; the catalog names them all in one call (a student shows titles, not ids).
+        var examIds = UserFigures.ExamIds(pages);
+        var titles = examIds.Count == 0
+            ? new Dictionary<string, string>(StringComparer.Ordinal)
+            : await GrainFactory.GetGrain<IExamCatalogGrain>(SingletonKeys.Default).TitlesAsync(examIds);
+        return UserFigures.From(userId, pages, titles, clock.GetUtcNow());
     }
 
     public async Task<PlatformAnalyticsView> GetPlatformAsync(Caller caller)

@@ -32,6 +32,10 @@ internal static class ExamReport
                 [.. figures.ScoreDistribution.Select(b => b.Range)], [.. figures.ScoreDistribution.Select(b => (double)b.Count)], "", null),
             new ReportChart("Completion times (ended attempts)", ReportChartKind.Bar,
                 [.. figures.CompletionTimes.Select(b => $"{Minutes(b.FromSeconds)}-{Minutes(b.ToSeconds)} min")], [.. figures.CompletionTimes.Select(b => (double)b.Attempts)], "", null),
+            // The chart's numbers as a table too, as the web page's table view: a bar's value alone does not say which bin it is.
+            new ReportGrid("Completion times", ["Time taken", "Attempts ended"],
+                [.. figures.CompletionTimes.Select(b => (IReadOnlyList<string>)[$"{Minutes(b.FromSeconds)}-{Minutes(b.ToSeconds)} min", Count(b.Attempts)])],
+                "No attempt has ended yet."),
             new ReportHeading("Questions"),
             new ReportChart("Correct rate per question (%)", ReportChartKind.Bar,
                 [.. figures.Questions.Select(q => q.QuestionId)], [.. figures.Questions.Select(q => q.CorrectRate)], " %", 100),

@@ -5,6 +5,7 @@ using static ProctorWise.Grains.Analytics.Reports.ReportText;
 namespace ProctorWise.Grains.Analytics.Reports;
 
 /// <summary>Lays out a student's own report from their figures (published results only, as the student's page shows).</summary>
+/// <remarks>Exams are named by their titles; an exam the catalog no longer holds falls back to its id.</remarks>
 internal static class StudentReport
 {
     public static ReportDocument Build(string studentName, UserAnalyticsView figures)
@@ -28,7 +29,7 @@ internal static class StudentReport
             new ReportChart("Score per published result (%)", ReportChartKind.Line,
                 [.. trend.Select(p => Day(p.PublishedAt))], [.. trend.Select(p => p.Score)], " %", 100),
             new ReportGrid("Published results", ["Published", "Exam", "Score", "Passed"],
-                [.. trend.Select(p => (IReadOnlyList<string>)[Utc(p.PublishedAt), p.ExamId, Percent(p.Score), p.Passed ? "yes" : "no"])],
+                [.. trend.Select(p => (IReadOnlyList<string>)[Utc(p.PublishedAt), p.ExamTitle ?? p.ExamId, Percent(p.Score), p.Passed ? "yes" : "no"])],
                 "No published result yet."),
             new ReportHeading("Strengths and weaknesses"),
             new ReportFacts(
@@ -42,7 +43,7 @@ internal static class StudentReport
             new ReportGrid("What was recorded during my exams", ["Type", "Times recorded"],
                 [.. anomalies.Select(a => (IReadOnlyList<string>)[Humanize(a.Key), Count(a.Value)])], "Nothing was recorded."),
             new ReportGrid("Each record, with its reason", ["Exam", "When", "Type", "Severity", "Reason"],
-                [.. figures.Anomalies.Select(a => (IReadOnlyList<string>)[a.ExamId, Utc(a.StartedAt), Humanize(a.Type), Humanize(a.Severity), a.Reason ?? None])],
+                [.. figures.Anomalies.Select(a => (IReadOnlyList<string>)[a.ExamTitle ?? a.ExamId, Utc(a.StartedAt), Humanize(a.Type), Humanize(a.Severity), a.Reason ?? None])],
                 "Nothing was recorded."),
         ];
         return new ReportDocument("Student report", studentName, period, figures.GeneratedAt, blocks);

@@ -133,35 +133,55 @@ public sealed class AnalyticsApiTests(AnalyticsApiFactory factory)
         var admin = await factory.AdminAsync();
         var student = await admin.NewUserAsync(UserRole.Student);
         var id = student.User!.Id;
+        var teacher = await admin.NewUserAsync(UserRole.Teacher);
+        var algebra = await teacher.CreatePublishedExamAsync(title: "Algebra " + Guid.NewGuid().ToString("N")[..6]);
+        // A title a spreadsheet would run: the CSV must neutralise it like any other text.
+        var formula = await teacher.CreatePublishedExamAsync(title: "=cmd|' /C calc'!A0");
         await factory.WriteAsync(
-            Published("e-a", id, 40, passed: false, s_day, ("q1", QuestionType.SingleChoice, true), ("q2", QuestionType.ShortAnswer, false)),
-            Published("e-b", id, 80, passed: true, s_day.AddDays(1), ("q1", QuestionType.SingleChoice, true), ("q2", QuestionType.ShortAnswer, false)),
-            Anomaly("e-a", id, AnomalyType.NoFace, Severity.High, s_day),
-            Anomaly("e-a", "someone-else", AnomalyType.Paste, Severity.Low, s_day));
+            Published(algebra.Id, id, 40, passed: false, s_day, ("q1", QuestionType.SingleChoice, true), ("q2", QuestionType.ShortAnswer, false)),
+            Published(formula.Id, id, 80, passed: true, s_day.AddDays(1), ("q1", QuestionType.SingleChoice, true), ("q2", QuestionType.ShortAnswer, false)),
+            Anomaly(algebra.Id, id, AnomalyType.NoFace, Severity.High, s_day),
+            Anomaly("e-gone", id, AnomalyType.Paste, Severity.Low, s_day.AddMinutes(1)),
+            Anomaly(algebra.Id, "someone-else", AnomalyType.Paste, Severity.Low, s_day));
 
         var figures = await student.GetAsync<JsonElement>($"/api/analytics/users/{id}");
 
         Assert.Equal(2, figures.GetProperty("examsTaken").GetInt64());
         Assert.Equal(60, figures.GetProperty("meanScore").GetDouble(), 9);
         Assert.Equal(50, figures.GetProperty("passRate").GetDouble(), 9);
-        Assert.Equal(["e-a", "e-b"], figures.GetProperty("scoreTrend").EnumerateArray().Select(p => p.GetProperty("examId").GetString()));
+        var trend = figures.GetProperty("scoreTrend").EnumerateArray().ToArray();
+        Assert.Equal([algebra.Id, formula.Id], trend.Select(p => p.GetProperty("examId").GetString()));
+        Assert.Equal([algebra.Title, formula.Title], trend.Select(p => p.GetProperty("examTitle").GetString()));
         Assert.Equal(["single_choice"], figures.GetProperty("strongestAreas").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(["short_answer"], figures.GetProperty("weakestAreas").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(1, figures.GetProperty("anomaliesByType").GetProperty("no_face").GetInt64());
-        // What was recorded about them, with its reason; another student's anomaly is not in their list.
-        var recorded = Assert.Single(figures.GetProperty("anomalies").EnumerateArray());
-        Assert.Equal("e-a", recorded.GetProperty("examId").GetString());
+        // What was recorded about them, with its reason and the exam's title; another student's anomaly is not in their
+        // list, and an exam the catalog does not hold keeps its id with no title.
+        var records = figures.GetProperty("anomalies").EnumerateArray().ToArray();
+        Assert.Equal(2, records.Length);
+        var recorded = records[0];
+        Assert.Equal(algebra.Id, recorded.GetProperty("examId").GetString());
+        Assert.Equal(algebra.Title, recorded.GetProperty("examTitle").GetString());
         Assert.Equal("no_face", recorded.GetProperty("type").GetString());
         Assert.Equal("high", recorded.GetProperty("severity").GetString());
         Assert.Equal("a reason", recorded.GetProperty("reason").GetString());
         Assert.Equal(s_day, recorded.GetProperty("startedAt").GetDateTimeOffset());
+        Assert.Equal(("e-gone", JsonValueKind.Null), (records[1].GetProperty("examId").GetString(), records[1].GetProperty("examTitle").ValueKind));
 
         var csv = await student.GetRawAsync($"/api/analytics/users/{id}/export.csv");
         await Expect.Status(HttpStatusCode.OK, csv);
         Assert.Equal("text/csv; charset=utf-8", csv.Content.Headers.ContentType!.ToString());
         var lines = (await csv.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).Split("\r\n");
         Assert.Contains("summary,,exams_taken,2", lines);
-        Assert.Contains($"anomaly,{recorded.GetProperty("anomalyId").GetString()},reason,a reason", lines);
+        var anomalyId = recorded.GetProperty("anomalyId").GetString();
+        Assert.Contains($"anomaly,{anomalyId},reason,a reason", lines);
+        Assert.Contains($"anomaly,{anomalyId},exam_id,{algebra.Id}", lines);
+        Assert.Contains($"anomaly,{anomalyId},exam_title,{algebra.Title}", lines);
+        Assert.Contains($"anomaly,{records[1].GetProperty("anomalyId").GetString()},exam_title,", lines);
+        var formulaResult = trend[1].GetProperty("submissionId").GetString();
+        Assert.Contains($"result,{formulaResult},exam_id,{formula.Id}", lines);
+        Assert.Contains($"result,{formulaResult},exam_title,'=cmd|' /C calc'!A0", lines);
+        Assert.DoesNotContain(lines, l => l.Contains(",=cmd", StringComparison.Ordinal));
         await Expect.Status(HttpStatusCode.OK, await admin.GetRawAsync($"/api/analytics/users/{id}/export.csv"));
         await Expect.Problem(HttpStatusCode.NotFound, await (await admin.NewUserAsync(UserRole.Student)).GetRawAsync($"/api/analytics/users/{id}/export.csv"));
         await Expect.Problem(HttpStatusCode.Forbidden, await (await admin.NewUserAsync(UserRole.Teacher)).GetRawAsync($"/api/analytics/users/{id}/export.csv"));

@@ -109,6 +109,10 @@ public abstract class AnalyticsEndToEndScenario(AnalyticsApiFactory factory)
             f => f.GetProperty("examsTaken").GetInt64() == 1, "Ann's publication reached the lake", describe: f => f.ToString());
         Assert.Equal((80.0, 100.0), (Number(annFigures, "meanScore"), Number(annFigures, "passRate")));
         Assert.Equal([exam.Id], annFigures.GetProperty("scoreTrend").EnumerateArray().Select(p => p.GetProperty("examId").GetString()));
+        // The lake knows the exam by id; the student reads its title (results and every anomaly record).
+        Assert.Equal([exam.Title], annFigures.GetProperty("scoreTrend").EnumerateArray().Select(p => p.GetProperty("examTitle").GetString()));
+        Assert.All(annFigures.GetProperty("anomalies").EnumerateArray(), a => Assert.Equal(exam.Title, a.GetProperty("examTitle").GetString()));
+        Assert.Equal(3, annFigures.GetProperty("anomalies").GetArrayLength());
         Assert.Equal(["multiple_choice", "short_answer", "single_choice"], annFigures.GetProperty("strongestAreas").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(["essay", "true_false"], annFigures.GetProperty("weakestAreas").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(3, annFigures.GetProperty("anomaliesByType").EnumerateObject().Sum(t => t.Value.GetInt64()));

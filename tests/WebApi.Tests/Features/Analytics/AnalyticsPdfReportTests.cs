@@ -62,6 +62,17 @@ public sealed class AnalyticsPdfReportTests(AnalyticsApiFactory factory)
         Has(text, @"q1\s+Single choice\s+2\s+2\s+2\s+100\.0 %\s+3\s*/\s*6\s+easy");
         Has(text, @"q2\s+Single choice\s+2\s+2\s+1\s+50\.0 %\s+3\s*/\s*6\s+medium");
         Has(text, @"Tab hidden\s+1\b");
+        // Quartiles of 30 and 90 (linear interpolation): 30 + 0.25 * 60 and 30 + 0.75 * 60.
+        Has(text, @"Quartiles \(Q1 – Q3\)\s+45\.0 %\s+–\s+75\.0 %");
+        // A 30-minute exam in bins of 3 minutes: 600 s in 9-12 min, 1200 s in 18-21 min, every other bin empty.
+        Has(text, @"Time taken\s+Attempts ended");
+        string[] bins = ["0-3", "3-6", "6-9", "9-12", "12-15", "15-18", "18-21", "21-24", "24-27", "27-30"];
+        Assert.All(bins, b => Has(text, $@"(?m)^\s*{b} min\s+{(b is "9-12" or "18-21" ? 1 : 0)}\s*$"));
+        // Per student: u1 has no account, so the row names the id; one medium tab switch.
+        Has(text, @"Anomalies per student");
+        Has(text, @"u1\s+1\s+Medium\s+Tab hidden 1\b");
+        // Nothing here waited for a teacher.
+        Has(text, @"Graded by a teacher\s+0\b");
         // The charts print their values: the correct-rate bar of q1 reads 100.0 % beside its row in the table.
         Has(text, @"Correct rate per question \(%\)");
         Assert.Equal(2, Regex.Count(text, @"100\.0 %"));
@@ -71,6 +82,28 @@ public sealed class AnalyticsPdfReportTests(AnalyticsApiFactory factory)
         Assert.Matches(new Regex(@"DejaVuSans\s.*\byes\b", RegexOptions.Multiline), fonts);
         Assert.Matches(new Regex(@"DejaVuSans-Bold\s.*\byes\b", RegexOptions.Multiline), fonts);
         Has(await PdfTools.InfoAsync(pdf), @"Page size:\s+595(\.\d+)? x 84[12](\.\d+)? pts \(A4\)");
+    }
+
+    [Fact]
+    public async Task TheExamReportPrintsTheGradingTurnaroundOfTeacherGradedSubmissions()
+    {
+        var admin = await factory.AdminAsync();
+        var owner = await admin.NewUserAsync(UserRole.Teacher);
+        var exam = await owner.CreatePublishedExamAsync();
+        // Two essays graded by the teacher 2 and 6 hours after submission; one graded automatically, which does not count.
+        await factory.WriteAsync([
+            .. GradedByTeacher(exam.Id, "u1", 6, TimeSpan.FromHours(2)),
+            .. GradedByTeacher(exam.Id, "u2", 8, TimeSpan.FromHours(6)),
+            Graded(exam.Id, "u3", 9, pending: 0, ("q1", true, 3m))]);
+
+        var response = await owner.GetRawAsync($"/api/analytics/exams/{exam.Id}/report.pdf");
+
+        await Expect.Status(HttpStatusCode.OK, response);
+        var text = await PdfTools.TextAsync(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+
+        Has(text, @"Graded by a teacher\s+2\b");
+        // Median of 2 and 6 h; 90th percentile 2 + 0.9 * 4.
+        Has(text, @"Grading turnaround \(median / 90th percentile\)\s+4\.0 h / 5\.6 h");
     }
 
     [Fact]
@@ -95,10 +128,14 @@ public sealed class AnalyticsPdfReportTests(AnalyticsApiFactory factory)
         var admin = await factory.AdminAsync();
         var student = await admin.NewUserAsync(UserRole.Student, "Pia Pdf");
         var id = student.User!.Id;
+        var teacher = await admin.NewUserAsync(UserRole.Teacher);
+        var optics = await teacher.CreatePublishedExamAsync(title: "Optics " + Guid.NewGuid().ToString("N")[..6]);
+        var acoustics = await teacher.CreatePublishedExamAsync(title: "Acoustics " + Guid.NewGuid().ToString("N")[..6]);
         await factory.WriteAsync(
-            Published("e-pdf-a", id, 40, passed: false, s_day, ("q1", QuestionType.SingleChoice, true), ("q2", QuestionType.Essay, false)),
-            Published("e-pdf-b", id, 80, passed: true, s_day.AddDays(7), ("q1", QuestionType.SingleChoice, true), ("q2", QuestionType.Essay, false)),
-            Anomaly("e-pdf-a", id, AnomalyType.Paste, Severity.Low, s_day));
+            Published(optics.Id, id, 40, passed: false, s_day, ("q1", QuestionType.SingleChoice, true), ("q2", QuestionType.Essay, false)),
+            Published(acoustics.Id, id, 80, passed: true, s_day.AddDays(7), ("q1", QuestionType.SingleChoice, true), ("q2", QuestionType.Essay, false)),
+            Anomaly(optics.Id, id, AnomalyType.Paste, Severity.Low, s_day),
+            Anomaly(acoustics.Id, id, AnomalyType.NoFace, Severity.High, s_day.AddDays(7)));
         var path = $"/api/analytics/users/{id}/report.pdf";
 
         var response = await student.GetRawAsync(path);
@@ -112,11 +149,18 @@ public sealed class AnalyticsPdfReportTests(AnalyticsApiFactory factory)
         Has(text, @"Published results\s+2\b");
         Has(text, @"Pass rate\s+50\.0 %");
         Has(text, @"Mean score\s+60\.0 %");
-        Has(text, @"2026-11-02 09:00 UTC\s+e-pdf-a\s+40\.0 %\s+no");
-        Has(text, @"2026-11-09 09:00 UTC\s+e-pdf-b\s+80\.0 %\s+yes");
+        // Exams by their titles, never their ids.
+        Has(text, $@"2026-11-02 09:00 UTC\s+{optics.Title}\s+40\.0 %\s+no");
+        Has(text, $@"2026-11-09 09:00 UTC\s+{acoustics.Title}\s+80\.0 %\s+yes");
+        // Each anomaly record, oldest first: exam, when, type, severity, reason.
+        Has(text, @"Each record, with its reason");
+        Has(text, $@"{optics.Title}\s+2026-11-02 09:00 UTC\s+Paste\s+Low\s+a reason(.|\n)*{acoustics.Title}\s+2026-11-09 09:00 UTC\s+No face\s+High\s+a reason");
+        Assert.DoesNotContain(optics.Id, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(acoustics.Id, text, StringComparison.Ordinal);
         Has(text, @"Strongest question types\s+Single choice");
         Has(text, @"Weakest question types\s+Essay");
         Has(text, @"Paste\s+1\b");
+        Has(text, @"No face\s+1\b");
 
         await Expect.Status(HttpStatusCode.OK, await admin.GetRawAsync(path));
         // Another student is not told the account exists (as for the figures); staff are refused.

@@ -807,6 +807,8 @@ export interface RecordedAnomaly {
   startedAt: string;
   endedAt: string | null;
   reason: string | null;
+  /** Null when the exam is no longer in the catalog: show the id then. */
+  examTitle: string | null;
 }
 
 export interface ScorePoint {
@@ -815,6 +817,8 @@ export interface ScorePoint {
   score: number;
   passed: boolean;
   publishedAt: string;
+  /** Null when the exam is no longer in the catalog: show the id then. */
+  examTitle: string | null;
 }
 
 export interface AreaAnalytics {

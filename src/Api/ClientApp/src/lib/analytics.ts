@@ -243,15 +243,23 @@ export function formatHours(hours: number | null | undefined): string {
   return `${Math.round(hours * 10) / 10} h`;
 }
 
-/** A student's anomaly records grouped by exam, exams in the order of their first record (the API lists oldest first). */
-export function groupByExam<T extends { examId: string }>(records: readonly T[]): { examId: string; records: T[] }[] {
+/**
+ * A student's anomaly records grouped by exam, exams in the order of their first record (the API lists oldest first),
+ * each named by its title, or by its id when the catalog no longer holds the exam.
+ */
+export function groupByExam<T extends { examId: string; examTitle?: string | null }>(records: readonly T[]): { examId: string; examName: string; records: T[] }[] {
   const groups = new Map<string, T[]>();
   for (const record of records) {
     const list = groups.get(record.examId);
     if (list) list.push(record);
     else groups.set(record.examId, [record]);
   }
-  return [...groups].map(([examId, list]) => ({ examId, records: list }));
+  return [...groups].map(([examId, list]) => ({ examId, examName: examName(list[0]!), records: list }));
+}
+
+/** How a page names an exam it knows by id and, usually, title: the title, or the id when there is none. */
+export function examName(exam: { examId: string; examTitle?: string | null }): string {
+  return exam.examTitle ?? exam.examId;
 }
 
 /** "Tab hidden 2, No face 1": an entry's counts by type, most first (ties by type). */

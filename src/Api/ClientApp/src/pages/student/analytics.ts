@@ -7,7 +7,7 @@
 import { ApiError } from '../../api/client';
 import { downloadUserAnalyticsCsv, downloadUserReportPdf, getUserAnalytics } from '../../api/endpoints';
 import type { UserAnalytics } from '../../api/types';
-import { groupByExam } from '../../lib/analytics';
+import { examName, groupByExam } from '../../lib/analytics';
 import { auth } from '../../lib/auth';
 import { h, replace } from '../../lib/dom';
 import { saveDownload } from '../../lib/download';
@@ -54,7 +54,7 @@ export async function myAnalyticsPage(ctx: PageContext): Promise<void> {
     xLabel: 'Published',
     testid: 'chart-trend',
     format: (v) => `${formatNumber(v, 1)} %`,
-    data: { labels: figures.scoreTrend.map((p) => `${day(p.publishedAt)} · ${p.examId}`), series: [{ label: 'Score', values: figures.scoreTrend.map((p) => p.score) }] },
+    data: { labels: figures.scoreTrend.map((p) => `${day(p.publishedAt)} · ${examName(p)}`), series: [{ label: 'Score', values: figures.scoreTrend.map((p) => p.score) }] },
   });
   const areas = chart({
     title: 'Correct answers by question type (%)',
@@ -110,7 +110,7 @@ export async function myAnalyticsPage(ctx: PageContext): Promise<void> {
             h(
               'table',
               null,
-              h('caption', null, `Exam ${group.examId}: ${group.records.length} ${group.records.length === 1 ? 'record' : 'records'}`),
+              h('caption', { testid: 'my-anomaly-exam-title' }, `${group.examName}: ${group.records.length} ${group.records.length === 1 ? 'record' : 'records'}`),
               h('thead', null, h('tr', null, ...['When', 'Type', 'Severity', 'Reason'].map((label) => h('th', { scope: 'col' }, label)))),
               h(
                 'tbody',
