@@ -116,6 +116,8 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
             LogNiceFailed(_logger, nice, error);
         }
 
+        // Before the first frame, on this thread (frames that arrive meanwhile queue behind it).
+        WarmUp(worker);
         var reader = _queue!.Reader;
         while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
@@ -148,6 +150,24 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
                     _admission!.Completed(took);
                 }
             }
+        }
+    }
+
+    private void WarmUp(VisionWorker worker)
+    {
+        var name = Thread.CurrentThread.Name;
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            worker.WarmUp();
+            var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            LogWarmedUp(_logger, name, milliseconds);
+        }
+        catch (Exception e) when (e is Microsoft.ML.OnnxRuntime.OnnxRuntimeException or InvalidOperationException)
+        {
+            // A model that fails here fails every frame the same way, and each caller sees that error then: say it
+            // now too, but keep the worker.
+            LogWarmUpFailed(_logger, e, name);
         }
     }
 
@@ -214,6 +234,12 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Object model '{Path}' could not be used: the object check is unavailable.")]
     private static partial void LogObjectModelInvalid(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Vision worker {Worker} warmed up in {Milliseconds:F0} ms.")]
+    private static partial void LogWarmedUp(ILogger logger, string? worker, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Vision worker {Worker} could not warm up on a blank frame; its first frames will be slow.")]
+    private static partial void LogWarmUpFailed(ILogger logger, Exception exception, string? worker);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not lower the priority of a vision thread (nice {Nice}): {Error}. Under full load, inference now competes with the alert path on equal terms; consider Vision:Workers = cores − 1.")]
     private static partial void LogNiceFailed(ILogger logger, int nice, string error);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ProctorWise.Grains.Interfaces.Errors;
@@ -48,6 +49,19 @@ public sealed class OnnxFrameAnalyzerTests
         Assert.NotEmpty(skipped);
         Assert.All(analysed, r => Assert.Single(r.Faces));
         Assert.All(skipped, r => Assert.Empty(r.Faces));
+    }
+
+    [Fact]
+    public async Task EveryWorkerWarmsUpOnABlankFrameBeforeItsFirstFrame()
+    {
+        var log = new RecordingLogger();
+        using var analyzer = new OnnxFrameAnalyzer(Options.Create(new VisionOptions { FaceModelPath = RepositoryPaths.FaceModel, Workers = 2 }), log);
+        await Eventually.UntilAsync(() => Task.FromResult(log.Messages.Count(m => m.Contains("warmed up", StringComparison.Ordinal))), n => n == 2, "both workers warm up", TimeSpan.FromSeconds(30));
+
+        Assert.Contains(log.Messages, m => m.StartsWith("Vision worker vision-0 warmed up in ", StringComparison.Ordinal));
+        Assert.Contains(log.Messages, m => m.StartsWith("Vision worker vision-1 warmed up in ", StringComparison.Ordinal));
+        Assert.DoesNotContain(log.Messages, m => m.Contains("could not warm up", StringComparison.Ordinal));
+        Assert.Single((await analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, TestContext.Current.CancellationToken)).Faces);
     }
 
     [Fact]
@@ -124,4 +138,20 @@ public sealed class OnnxFrameAnalyzerTests
             File.Delete(modelPath);
         }
     }
+}
+
+/// <summary>Keeps every formatted log message.</summary>
+internal sealed class RecordingLogger : ILogger<OnnxFrameAnalyzer>
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _messages = new();
+
+    public IReadOnlyList<string> Messages => [.. _messages];
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        _messages.Enqueue(formatter(state, exception));
 }
