@@ -20,7 +20,7 @@ internal sealed class FrameAdmission
     private long _meanTicks = InitialMean.Ticks;
     private int _inFlight;
 
-    public FrameAdmission(int workers, TimeSpan maxWait, int framesPerWorkerCap = 64)
+    public FrameAdmission(int workers, TimeSpan maxWait, int framesPerWorkerCap = 256)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxWait, TimeSpan.Zero);
