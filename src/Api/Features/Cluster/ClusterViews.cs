@@ -58,8 +58,7 @@ public sealed record SiloView(
 public sealed record GrainActivationsView(string GrainType, string Silo, int Activations);
 
 /// <summary>The cluster as the admin Cluster page shows it.</summary>
-/// <param name="GeneratedAt">When this was read, by the host's system clock: the clock Orleans writes start and heartbeat
-/// times with, so ages are measured against it and not against the domain clock (which tests and demos move).</param>
+/// <param name="GeneratedAt">When this was read, by the system clock that Orleans writes start and heartbeat times with (not the domain clock).</param>
 /// <param name="Silos">Every silo of the membership table, active ones first, newest first within a status.</param>
 /// <param name="Activations">Activations per grain type and silo, most first.</param>
 /// <param name="RecentRuns">The latest analytics runs (newest first).</param>
