@@ -19,7 +19,9 @@ internal sealed class LakeHealthCheck(ILakeStorage lake, IOptions<LakeOptions> o
         var where = options.Value.Provider == LakeProvider.WebHdfs
             ? $"WebHDFS {options.Value.WebHdfs.Url} ({options.Value.Root})"
             : $"local folder {Path.GetFullPath(options.Value.Path)}";
-        var path = $"_health/{local.SiloAddress.Endpoint.ToString().Replace(':', '_')}.probe";
+        // One file per run, not per silo: the probes of Kubernetes, the periodic health metric and the admin grid run
+        // at the same time, and with one shared name one run's delete could remove the file another just wrote.
+        var path = $"_health/{local.SiloAddress.Endpoint.ToString().Replace(':', '_')}.{Guid.NewGuid():N}.probe";
         var started = Stopwatch.GetTimestamp();
         try
         {

@@ -58,4 +58,15 @@ public sealed class PlatformReadinessTests(ApiFactory factory)
         var teacher = await admin.NewUserAsync(UserRole.Teacher);
         await Expect.Problem(HttpStatusCode.Forbidden, await teacher.GetRawAsync("/api/admin/readiness"));
     }
+
+    [Fact]
+    public async Task ConcurrentGridsNeverTripOverEachOthersLakeProbe()
+    {
+        // Kubernetes' probes, the periodic health metric and several admins run the lake check at once; with one probe
+        // file per silo, one run's delete removed the file another had just written (seen in CI).
+        var admin = await factory.AdminAsync();
+        var grids = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => admin.GetAsync<PlatformReadinessView>("/api/admin/readiness")));
+
+        Assert.All(grids, grid => Assert.Equal("Healthy", grid.Silos.Single().Checks.Single(c => c.Name == "lake").Status));
+    }
 }
