@@ -49,7 +49,7 @@ public sealed class FakeSparkConnectServer : IAsyncDisposable
     public int HeldOperations => Sessions.Values.Sum(s => s.Operations.Count);
 
     /// <summary>The server's port on 127.0.0.1.</summary>
-    public int Port => new Uri(ConnectionString.Replace("sc://", "http://", StringComparison.Ordinal)).Port;
+    public int Port { get; private set; }
 
     /// <summary>Every request received, in order.</summary>
     public IReadOnlyList<RecordedCall> Calls => [.. _calls];
@@ -80,7 +80,8 @@ public sealed class FakeSparkConnectServer : IAsyncDisposable
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server._app = app;
-        server.ConnectionString = $"sc://127.0.0.1:{new Uri(address).Port}/";
+        server.Port = new Uri(address).Port;
+        server.ConnectionString = $"sc://127.0.0.1:{server.Port}/";
         return server;
     }
 

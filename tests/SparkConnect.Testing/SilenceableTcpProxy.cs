@@ -111,14 +111,14 @@ public sealed class SilenceableTcpProxy : IAsyncDisposable
                 while (true)
                 {
                     var read = await from.ReadAsync(buffer, stop).ConfigureAwait(false);
-                    if (read == 0 || Silenced)
+                    if (Silenced)
                     {
-                        // A silenced connection swallows what arrives and keeps its sockets open until the proxy goes.
-                        if (Silenced)
-                        {
-                            await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);
-                        }
+                        // Swallows what arrives and keeps both sockets open until the proxy is disposed.
+                        await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);
+                    }
 
+                    if (read == 0)
+                    {
                         to.Socket.Shutdown(SocketShutdown.Send);
                         return;
                     }
