@@ -38,7 +38,7 @@ public sealed class AnalyticsAdminPagesTests(BrowserFixture fixture)
             Graded(exam, "platform-s1", 95, lastMonth.AddDays(2)),
             Graded(exam, "platform-s2", 80, lastMonth.AddDays(3)),
             Graded(exam, "platform-s3", 40, lastMonth.AddDays(4)));
-        await RunUntilAsync(admin, Monthly, month, run => Rows(run, "user_profiles") >= 3);
+        await RunUntilAsync(admin, Monthly, month, fixture.App.Clock.GetUtcNow(), run => Rows(run, "user_profiles") >= 3);
 
         var page = await SignedInAdminAsync();
         await page.GotoAsync("/admin/analytics/platform");
@@ -175,7 +175,7 @@ public sealed class AnalyticsAdminPagesTests(BrowserFixture fixture)
             Anomaly(busy, "ds-u2", AnomalyType.Paste, Severity.Low, at),
             Anomaly(quiet, "ds-u1", AnomalyType.TabHidden, Severity.Medium, at.AddHours(1)));
         var admin = await fixture.App.AdminAsync();
-        await RunUntilAsync(admin, Daily, Day, run => Rows(run, "by_exam") == 2);
+        await RunUntilAsync(admin, Daily, Day, fixture.App.Clock.GetUtcNow(), run => Rows(run, "by_exam") == 2);
 
         var page = await SignedInAdminAsync();
         await page.GotoAsync($"/admin/analytics/datasets?job={Daily}&period={Day}&dataset=by_exam");
@@ -247,8 +247,8 @@ public sealed class AnalyticsAdminPagesTests(BrowserFixture fixture)
 
     private static long Rows(JsonElement run, string dataset) => AnalyticsRuns.Rows(run, dataset);
 
-    private static Task RunUntilAsync(ApiClient admin, string job, string period, Func<JsonElement, bool> done) =>
-        AnalyticsRuns.RunUntilAsync(admin, job, period, done);
+    private static Task RunUntilAsync(ApiClient admin, string job, string period, DateTimeOffset writtenAt, Func<JsonElement, bool> done) =>
+        AnalyticsRuns.RunUntilAsync(admin, job, period, writtenAt, done);
 
     /// <summary>
     /// Reads the platform figures before and after checking the page; if they moved (the lake writer flushed in

@@ -35,7 +35,7 @@ public sealed class AnalyticsPagesAppearanceTests(BrowserFixture fixture)
         var month = lastMonth.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         var exam = "dark-exam-" + Guid.NewGuid().ToString("N")[..6];
         await AnalyticsRuns.WriteAsync(fixture.App, Graded(exam, "dark-s1", 90, lastMonth.AddDays(5)), Graded(exam, "dark-s2", 50, lastMonth.AddDays(6)));
-        await AnalyticsRuns.RunUntilAsync(admin, Monthly, month, run => AnalyticsRuns.Rows(run, "tier_summary") >= 1);
+        await AnalyticsRuns.RunUntilAsync(admin, Monthly, month, fixture.App.Clock.GetUtcNow(), run => AnalyticsRuns.Rows(run, "tier_summary") >= 1);
 
         var page = await fixture.NewPageAsync(ColorScheme.Dark);
         await SignIn.AsAsync(page, ApiFactory.AdminEmail, ApiFactory.AdminPassword);
