@@ -1,3 +1,5 @@
+using ProctorWise.Grains.Interfaces.Vision;
+
 namespace ProctorWise.Vision.Onnx;
 
 /// <summary>
@@ -6,6 +8,8 @@ namespace ProctorWise.Vision.Onnx;
 /// otherwise. A fixed queue length sheds short bursts (300 first frames at the start of an exam, a GC pause) that the
 /// workers would clear well before the student's next frame; a bound on the wait absorbs them and still sheds when the
 /// workers cannot keep up, since the mean grows when they are starved of CPU (their threads run at a lower priority).
+/// Overdue frames (<see cref="FrameUrgency.Overdue"/>) have a longer bound: when the workers fall behind, routine frames
+/// are shed while overdue ones still queue, so the queue is first-come first-served but admission is not.
 /// </summary>
 internal sealed class FrameAdmission
 {
@@ -20,18 +24,23 @@ internal sealed class FrameAdmission
     private long _meanTicks = InitialMean.Ticks;
     private int _inFlight;
 
-    public FrameAdmission(int workers, TimeSpan maxWait, int framesPerWorkerCap = 256)
+    public FrameAdmission(int workers, TimeSpan maxWait, TimeSpan overdueMaxWait, int framesPerWorkerCap = 256)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxWait, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(overdueMaxWait, maxWait);
         _workers = workers;
         MaxWait = maxWait;
+        OverdueMaxWait = overdueMaxWait;
         // Whatever the mean says, frames held in memory stay bounded.
         _hardCap = workers * Math.Max(1, framesPerWorkerCap);
     }
 
-    /// <summary>The longest expected wait a queued frame may have.</summary>
+    /// <summary>The longest expected wait a queued routine frame may have.</summary>
     public TimeSpan MaxWait { get; }
+
+    /// <summary>The longest expected wait a queued overdue frame may have.</summary>
+    public TimeSpan OverdueMaxWait { get; }
 
     /// <summary>Frames being analysed or waiting.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
@@ -44,12 +53,13 @@ internal sealed class FrameAdmission
         inFlight < _workers ? TimeSpan.Zero : MeanAnalysis * ((inFlight - _workers + 1) / (double)_workers);
 
     /// <summary>Admits a frame (counted in flight until <see cref="Completed"/>) or says it is to be shed.</summary>
-    public bool TryAdmit()
+    public bool TryAdmit(FrameUrgency urgency)
     {
+        var bound = urgency == FrameUrgency.Overdue ? OverdueMaxWait : MaxWait;
         while (true)
         {
             var inFlight = Volatile.Read(ref _inFlight);
-            if (inFlight >= _hardCap || ExpectedWait(inFlight) > MaxWait)
+            if (inFlight >= _hardCap || ExpectedWait(inFlight) > bound)
             {
                 return false;
             }

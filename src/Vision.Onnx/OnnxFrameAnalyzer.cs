@@ -15,7 +15,8 @@ namespace ProctorWise.Vision.Onnx;
 /// thread with one intra-op thread), never the thread pool or the Orleans scheduler. Worker threads run
 /// at a lower OS priority (<see cref="VisionOptions.WorkerNice"/>), so inference uses every idle cycle
 /// but yields to the alert path (HTTP, grains, hubs) when both want the CPU. Frames that would wait longer
-/// than <see cref="VisionOptions.MaxQueueWait"/> for a worker are shed (<see cref="FrameAdmission"/>). A missing model makes the check unavailable, loudly.
+/// than <see cref="VisionOptions.MaxQueueWait"/> for a worker (<see cref="VisionOptions.OverdueMaxQueueWait"/> for an
+/// overdue one) are shed (<see cref="FrameAdmission"/>). A missing model makes the check unavailable, loudly.
 /// </summary>
 internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
 {
@@ -58,7 +59,7 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
 
         // Beyond the wait bound a frame is shed, not queued: a late verdict is worth less than the student's next
         // frame, and a backlog would delay every frame behind it.
-        _admission = new FrameAdmission(workers, settings.MaxQueueWait);
+        _admission = new FrameAdmission(workers, settings.MaxQueueWait, settings.OverdueMaxQueueWait);
         _queue = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleReader = workers == 1 });
 
         for (var i = 0; i < workers; i++)
@@ -82,16 +83,16 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
     /// <summary>The answer for a frame shed under load: nothing was looked at.</summary>
     private FrameAnalysis Skipped => new(0, 0, [], [], CheckStatus.Skipped, Status.ObjectCheck == CheckStatus.Ok ? CheckStatus.Skipped : CheckStatus.Unavailable);
 
-    public Task<FrameAnalysis> AnalyzeAsync(ReadOnlyMemory<byte> image, CancellationToken cancellationToken = default)
+    public Task<FrameAnalysis> AnalyzeAsync(ReadOnlyMemory<byte> image, FrameUrgency urgency, CancellationToken cancellationToken = default)
     {
         if (_queue is null || Status.FaceCheck != CheckStatus.Ok)
         {
             throw new InvalidOperationException(Status.FaceDetail);
         }
 
-        if (!_admission!.TryAdmit())
+        if (!_admission!.TryAdmit(urgency))
         {
-            _shed.Add(1);
+            _shed.Add(1, new KeyValuePair<string, object?>("urgency", urgency == FrameUrgency.Overdue ? "overdue" : "routine"));
             return Task.FromResult(Skipped);
         }
 

@@ -47,4 +47,14 @@ public sealed class VisionOptions
     /// well inside the 2 s between a student's frames.
     /// </summary>
     public TimeSpan MaxQueueWait { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// The longest expected wait for an overdue frame: one of a session that has had no analysed frame for
+    /// <c>Vision:Skip:MaxInterval</c>, or none yet. Shedding it would leave that camera unchecked for another frame
+    /// period, so it may wait longer than a routine frame, as long as its verdict still comes before the student's next
+    /// frame (2 s later). At least <see cref="MaxQueueWait"/>. Routine frames are shed first when the workers fall
+    /// behind: an exam's start (every session's first frame needs the models at once) and an overloaded silo keep
+    /// checking every camera.
+    /// </summary>
+    public TimeSpan OverdueMaxQueueWait { get; set; } = TimeSpan.FromMilliseconds(1500);
 }

@@ -54,6 +54,12 @@ public sealed class VisionOptionsValidator : IValidateOptions<VisionOptions>
             failures.Add($"{section}:MaxQueueWait is {options.MaxQueueWait}; it must be between 00:00:00 (no waiting frames) and {MaxQueueWaitLimit}.");
         }
 
+        if (options.OverdueMaxQueueWait < options.MaxQueueWait || options.OverdueMaxQueueWait > MaxQueueWaitLimit)
+        {
+            // Below the routine bound an overdue frame would be shed before a routine one.
+            failures.Add($"{section}:OverdueMaxQueueWait is {options.OverdueMaxQueueWait}; it must be between {section}:MaxQueueWait ({options.MaxQueueWait}) and {MaxQueueWaitLimit}.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -21,7 +21,7 @@ public sealed class OnnxFrameAnalyzerTests
         Assert.Equal(CheckStatus.Unavailable, analyzer.Status.ObjectCheck);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
-            analyzer.AnalyzeAsync(i % 2 == 0 ? TestFrames.WebcamWithFace : TestFrames.Blank(), TestContext.Current.CancellationToken)));
+            analyzer.AnalyzeAsync(i % 2 == 0 ? TestFrames.WebcamWithFace : TestFrames.Blank(), FrameUrgency.Routine, TestContext.Current.CancellationToken)));
 
         Assert.Equal([1, 0, 1, 0, 1, 0], results.Select(r => r.Faces.Count));
         Assert.All(results, r => Assert.Equal(CheckStatus.Unavailable, r.ObjectCheck));
@@ -32,8 +32,8 @@ public sealed class OnnxFrameAnalyzerTests
     public async Task ABurstWithinTheWaitBoundIsAnalysedWhole()
     {
         // Twelve frames at once on one worker (an exam's start in small): ≈ 11 × 10–20 ms of waiting, inside 2 s.
-        using var analyzer = Create(new VisionOptions { FaceModelPath = RepositoryPaths.FaceModel, Workers = 1, MaxQueueWait = TimeSpan.FromSeconds(2) });
-        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, TestContext.Current.CancellationToken)));
+        using var analyzer = Create(new VisionOptions { FaceModelPath = RepositoryPaths.FaceModel, Workers = 1, MaxQueueWait = TimeSpan.FromSeconds(2), OverdueMaxQueueWait = TimeSpan.FromSeconds(2) });
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, FrameUrgency.Routine, TestContext.Current.CancellationToken)));
         Assert.All(results, r => Assert.Equal(CheckStatus.Ok, r.FaceCheck));
         Assert.All(results, r => Assert.Single(r.Faces));
     }
@@ -42,13 +42,28 @@ public sealed class OnnxFrameAnalyzerTests
     public async Task BeyondItsWaitBoundTheAnalyzerSkipsFramesInsteadOfQueueingThem()
     {
         using var analyzer = Create(new VisionOptions { FaceModelPath = RepositoryPaths.FaceModel, Workers = 1, MaxQueueWait = TimeSpan.FromMilliseconds(30) });
-        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, TestContext.Current.CancellationToken)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, FrameUrgency.Routine, TestContext.Current.CancellationToken)));
         var analysed = results.Where(r => r.FaceCheck == CheckStatus.Ok).ToList();
         var skipped = results.Where(r => r.FaceCheck == CheckStatus.Skipped).ToList();
         Assert.InRange(analysed.Count, 2, 11);
         Assert.NotEmpty(skipped);
         Assert.All(analysed, r => Assert.Single(r.Faces));
         Assert.All(skipped, r => Assert.Empty(r.Faces));
+    }
+
+    [Fact]
+    public async Task OverdueFramesWaitWhereRoutineOnesAreShed()
+    {
+        // One worker with no room for a waiting routine frame: a burst of overdue frames (an exam's first frames) still
+        // queues within its 2 s bound, and routine frames sent behind it are shed.
+        using var analyzer = Create(new VisionOptions
+        {
+            FaceModelPath = RepositoryPaths.FaceModel, Workers = 1, MaxQueueWait = TimeSpan.Zero, OverdueMaxQueueWait = TimeSpan.FromSeconds(2),
+        });
+        var overdue = Enumerable.Range(0, 12).Select(_ => analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, FrameUrgency.Overdue, TestContext.Current.CancellationToken)).ToList();
+        var routine = await analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, FrameUrgency.Routine, TestContext.Current.CancellationToken);
+        Assert.Equal(CheckStatus.Skipped, routine.FaceCheck);
+        Assert.All(await Task.WhenAll(overdue), r => Assert.Equal(CheckStatus.Ok, r.FaceCheck));
     }
 
     [Fact]
@@ -61,17 +76,17 @@ public sealed class OnnxFrameAnalyzerTests
         Assert.Contains(log.Messages, m => m.StartsWith("Vision worker vision-0 warmed up in ", StringComparison.Ordinal));
         Assert.Contains(log.Messages, m => m.StartsWith("Vision worker vision-1 warmed up in ", StringComparison.Ordinal));
         Assert.DoesNotContain(log.Messages, m => m.Contains("could not warm up", StringComparison.Ordinal));
-        Assert.Single((await analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, TestContext.Current.CancellationToken)).Faces);
+        Assert.Single((await analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, FrameUrgency.Routine, TestContext.Current.CancellationToken)).Faces);
     }
 
     [Fact]
     public async Task AnUndecodableFrameFailsItsCallerAndTheWorkerGoesOn()
     {
         using var analyzer = Create(new VisionOptions { FaceModelPath = RepositoryPaths.FaceModel, Workers = 1 });
-        var error = await Assert.ThrowsAsync<ProctorWiseException>(() => analyzer.AnalyzeAsync(new byte[] { 0xFF, 0xD8, 0xFF, 0x00, 0x01 }, TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<ProctorWiseException>(() => analyzer.AnalyzeAsync(new byte[] { 0xFF, 0xD8, 0xFF, 0x00, 0x01 }, FrameUrgency.Routine, TestContext.Current.CancellationToken));
         Assert.Contains("image", error.Errors!.Keys);
 
-        var next = await analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, TestContext.Current.CancellationToken);
+        var next = await analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, FrameUrgency.Routine, TestContext.Current.CancellationToken);
         Assert.Single(next.Faces);
     }
 
@@ -80,7 +95,7 @@ public sealed class OnnxFrameAnalyzerTests
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "thread nice values are a Linux feature");
         using var analyzer = Create(new VisionOptions { FaceModelPath = RepositoryPaths.FaceModel, Workers = 1, WorkerNice = 7 });
-        await analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, TestContext.Current.CancellationToken);
+        await analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, FrameUrgency.Routine, TestContext.Current.CancellationToken);
 
         // Other tests' analyzers run vision threads at the default nice 10; this one's is at 7.
         var visionNices = Directory.GetDirectories("/proc/self/task")
@@ -100,7 +115,7 @@ public sealed class OnnxFrameAnalyzerTests
         using var analyzer = Create(new VisionOptions { FaceModelPath = "/nonexistent/face.onnx" });
         Assert.Equal(CheckStatus.Unavailable, analyzer.Status.FaceCheck);
         Assert.Contains("scripts/fetch-models.sh", analyzer.Status.FaceDetail, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => analyzer.AnalyzeAsync(TestFrames.Blank(), TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => analyzer.AnalyzeAsync(TestFrames.Blank(), FrameUrgency.Routine, TestContext.Current.CancellationToken));
     }
 
     [Fact]
@@ -112,7 +127,7 @@ public sealed class OnnxFrameAnalyzerTests
         {
             using var analyzer = Create(new VisionOptions { FaceModelPath = RepositoryPaths.FaceModel, ObjectModelPath = modelPath, Workers = 1 });
             Assert.Equal(CheckStatus.Ok, analyzer.Status.ObjectCheck);
-            var result = await analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, TestContext.Current.CancellationToken);
+            var result = await analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, FrameUrgency.Routine, TestContext.Current.CancellationToken);
             Assert.Equal(CheckStatus.Ok, result.ObjectCheck);
             Assert.Equal(["cell phone", "book"], result.Objects.Select(o => o.Label));
         }

@@ -43,4 +43,14 @@ public sealed class VisionOptionsValidatorTests
         Assert.Contains("Vision:MaxQueueWait is 00:00:03", message, StringComparison.Ordinal);
         Assert.Contains("Vision:FaceModelPath is empty", message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TheOverdueWaitLiesBetweenTheRoutineWaitAndTheNextFrame()
+    {
+        Assert.Contains(
+            "Vision:OverdueMaxQueueWait is 00:00:00.4000000; it must be between Vision:MaxQueueWait (00:00:00.5000000) and 00:00:02",
+            Failure(new VisionOptions { OverdueMaxQueueWait = TimeSpan.FromMilliseconds(400) }),
+            StringComparison.Ordinal);
+        Assert.Contains("Vision:OverdueMaxQueueWait is 00:00:02.5000000", Failure(new VisionOptions { OverdueMaxQueueWait = TimeSpan.FromSeconds(2.5) }), StringComparison.Ordinal);
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ProctorWise.Grains.Domain.Proctoring;
 using ProctorWise.Grains.Interfaces.Exams;
+using ProctorWise.Grains.Interfaces.Vision;
 using ProctorWise.TestSupport;
 using ProctorWise.Vision.Onnx;
 
@@ -47,7 +48,7 @@ public class FrameAnalysisBenchmarks : IDisposable
     [Benchmark(Description = "Production path: analyzer worker + rules")]
     public async Task<int> AnalyzerAndRules()
     {
-        var analysis = await _analyzer!.AnalyzeAsync(_jpeg);
+        var analysis = await _analyzer!.AnalyzeAsync(_jpeg, FrameUrgency.Routine);
         _now = _now.AddSeconds(2);
         return _rules!.OnFrame(analysis, _now).Count + analysis.Faces.Count;
     }

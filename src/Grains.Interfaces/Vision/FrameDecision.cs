@@ -12,4 +12,10 @@ public enum FrameDecision
     /// is recent enough: the models do not run; the frame is answered <see cref="CheckStatus.Unchanged"/>.
     /// </summary>
     Unchanged = 1,
+
+    /// <summary>
+    /// Run the models on it, ahead of routine frames: the session has had no analysed frame for
+    /// <c>Vision:Skip:MaxInterval</c>, or none yet (see <see cref="FrameUrgency.Overdue"/>).
+    /// </summary>
+    Overdue = 2,
 }

@@ -7,9 +7,12 @@ namespace ProctorWise.Grains.Interfaces.Vision;
 [Alias("pw.IFrameAnalysisGrain")]
 public interface IFrameAnalysisGrain : IGrainWithIntegerKey
 {
-    /// <summary>Analyses a JPEG; 400 when the bytes are not a decodable image.</summary>
-    [Alias("Analyze")]
-    Task<FrameAnalysis> AnalyzeAsync(byte[] jpeg);
+    /// <summary>
+    /// Analyses a JPEG (an overdue frame may wait longer for a worker before it is shed); 400 when the bytes are not a
+    /// decodable image.
+    /// </summary>
+    [Alias("AnalyzeWithUrgency")]
+    Task<FrameAnalysis> AnalyzeAsync(byte[] jpeg, FrameUrgency urgency);
 
     /// <summary>Which checks this silo can run.</summary>
     [Alias("GetStatus")]

@@ -12,21 +12,22 @@ using ProctorWise.Grains.Interfaces.Slots;
 namespace ProctorWise.Grains.Exams;
 
 /// <inheritdoc cref="IExamGrain"/>
-public sealed partial class ExamGrain(
+/// <remarks>The exam's content and lifetime live here; its list of slots is <see cref="ExamSlots"/>.</remarks>
+public sealed class ExamGrain(
     [PersistentState(StateNames.Exam, StorageNames.Default)] IPersistentState<ExamState> exam,
     EventOutboxFactory outboxes,
     [FromKeyedServices(DomainClock.Key)] TimeProvider clock,
     ILogger<ExamGrain> logger) : Grain, IExamGrain
 {
-    private readonly HashSet<string> _reportedUnreadableSlots = new(StringComparer.Ordinal);
-
     private EventOutbox _outbox = null!;
+    private ExamSlots _slots = null!;
 
     private ExamState State => exam.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _outbox = outboxes.Create(this, () => State.Outbox, () => exam.WriteStateAsync());
+        _slots = new ExamSlots(exam, GrainFactory, SlotSetup, clock, logger);
         return _outbox.OnActivateAsync();
     }
 
@@ -122,66 +123,22 @@ public sealed partial class ExamGrain(
         return View(withQuestions: true);
     }
 
-    public async Task<SlotView> AddSlotAsync(Caller caller, DateTimeOffset startsAt, int capacity)
+    public Task<SlotView> AddSlotAsync(Caller caller, DateTimeOffset startsAt, int capacity)
     {
         EnsureOwner(caller);
-        if (State.Status == ExamStatus.Archived)
-        {
-            throw ProctorWiseException.Conflict("An archived exam cannot get new slots.");
-        }
-
-        // Before anything is saved: a slot that cannot be shown must never be recorded.
-        ExamRules.CheckSlot(startsAt, capacity, clock.GetUtcNow());
-
-        // The id is recorded before the slot exists so a failure leaves a dangling id (skipped when
-        // listing), never a slot that its exam does not know.
-        var slotId = Guid.CreateVersion7().ToString("N");
-        State.SlotIds.Add(slotId);
-        await exam.WriteStateAsync();
-        return await GrainFactory.GetGrain<IExamSlotGrain>(slotId).InitializeAsync(SlotSetup(), startsAt.ToUniversalTime(), capacity);
+        return _slots.AddAsync(startsAt, capacity);
     }
 
-    public async Task RemoveSlotAsync(Caller caller, string slotId)
+    public Task RemoveSlotAsync(Caller caller, string slotId)
     {
         EnsureOwner(caller);
-        if (!State.SlotIds.Contains(slotId))
-        {
-            throw ProctorWiseException.NotFound("Slot");
-        }
-
-        await GrainFactory.GetGrain<IExamSlotGrain>(slotId).RemoveAsync();
-        State.SlotIds.Remove(slotId);
-        await exam.WriteStateAsync();
+        return _slots.RemoveAsync(slotId);
     }
 
     public async Task<IReadOnlyList<SlotView>> ListSlotsAsync(Caller caller)
     {
         _ = await GetAsync(caller);
-        var slots = await Task.WhenAll(State.SlotIds.Select(TryGetSlotAsync));
-        return [.. slots.OfType<SlotView>().OrderBy(s => s.StartsAt)];
-    }
-
-    /// <summary>
-    /// One slot's view, or null when its stored state cannot be shown (e.g. a start saved before the rules refused
-    /// dates that overflow): that slot is left out rather than failing the list for everyone, and logged once per
-    /// activation (a Warning, not one entry per listing). An unreachable cluster still fails the call, as a partial
-    /// list would then look complete.
-    /// </summary>
-    private async Task<SlotView?> TryGetSlotAsync(string slotId)
-    {
-        try
-        {
-            return await GrainFactory.GetGrain<IExamSlotGrain>(slotId).GetAsync();
-        }
-        catch (Exception e) when (e is not (TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or OperationCanceledException))
-        {
-            if (_reportedUnreadableSlots.Add(slotId))
-            {
-                LogUnreadableSlot(logger, e, this.GetPrimaryKeyString(), slotId);
-            }
-
-            return null;
-        }
+        return await _slots.ListAsync();
     }
 
     public Task AuthorizeOwnerAsync(Caller caller)
@@ -233,8 +190,7 @@ public sealed partial class ExamGrain(
     {
         State.UpdatedAt = clock.GetUtcNow();
         await _outbox.CommitAsync();
-        var setup = SlotSetup();
-        await Task.WhenAll(State.SlotIds.Select(id => GrainFactory.GetGrain<IExamSlotGrain>(id).UpdateExamAsync(setup)));
+        await _slots.NotifyAsync();
         await GrainFactory.GetGrain<IExamCatalogGrain>(SingletonKeys.Default).UpsertAsync(View(withQuestions: false));
     }
 
@@ -251,7 +207,4 @@ public sealed partial class ExamGrain(
     }
 
     private static string NewQuestionId() => "q" + Guid.NewGuid().ToString("N")[..12];
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Exam {ExamId}: slot {SlotId} could not be read and is left out of the list (logged once per activation)")]
-    private static partial void LogUnreadableSlot(ILogger logger, Exception exception, string examId, string slotId);
 }

@@ -12,10 +12,11 @@ public interface IFrameAnalyzer
     VisionStatus Status { get; }
 
     /// <summary>
-    /// Analyses an image; throws a validation error for bytes that are not a decodable image. When every
-    /// worker is busy and the short queue is full, returns at once with the checks <see cref="CheckStatus.Skipped"/>.
+    /// Analyses an image; throws a validation error for bytes that are not a decodable image. When the workers are so
+    /// far behind that the frame would wait longer than its urgency allows, returns at once with the checks
+    /// <see cref="CheckStatus.Skipped"/> (shed).
     /// </summary>
-    Task<FrameAnalysis> AnalyzeAsync(ReadOnlyMemory<byte> image, CancellationToken cancellationToken = default);
+    Task<FrameAnalysis> AnalyzeAsync(ReadOnlyMemory<byte> image, FrameUrgency urgency, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// A <see cref="FrameThumbnail"/> of an image, made on the calling thread at a small fraction of an analysis's

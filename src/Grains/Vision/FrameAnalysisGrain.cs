@@ -18,8 +18,8 @@ public sealed class FrameAnalysisGrain(IFrameAnalyzer analyzer) : Grain, IFrameA
 {
     private static readonly FrameAnalysis s_unavailable = new(0, 0, [], [], CheckStatus.Unavailable, CheckStatus.Unavailable);
 
-    public async Task<FrameAnalysis> AnalyzeAsync(byte[] jpeg) =>
-        analyzer.Status.FaceCheck == CheckStatus.Ok ? await analyzer.AnalyzeAsync(jpeg) : s_unavailable;
+    public async Task<FrameAnalysis> AnalyzeAsync(byte[] jpeg, FrameUrgency urgency) =>
+        analyzer.Status.FaceCheck == CheckStatus.Ok ? await analyzer.AnalyzeAsync(jpeg, urgency) : s_unavailable;
 
     public Task<VisionStatus> GetStatusAsync() => Task.FromResult(analyzer.Status);
 }

@@ -13,8 +13,8 @@ namespace ProctorWise.Grains.Vision;
 /// Stateless and reentrant: it only sequences three calls, so one activation per silo serves every frame at
 /// once, and the analysis runs next to the caller instead of inside the session grain (which stays free for
 /// signals and answers while a frame is analysed). The session decides from a tiny thumbnail whether the frame
-/// needs the models at all (docs/proctoring.md, "Unchanged frames"); a skipped frame is answered
-/// <see cref="CheckStatus.Unchanged"/>, never with the previous result.
+/// needs the models at all (docs/proctoring.md, "Unchanged frames") and whether it is overdue for a look; a skipped
+/// frame is answered <see cref="CheckStatus.Unchanged"/>, never with the previous result.
 /// </remarks>
 [StatelessWorker]
 [Reentrant]
@@ -31,7 +31,7 @@ public sealed class FrameIntakeGrain(IFrameAnalyzer analyzer, VisionMetrics metr
         var decision = await session.AdmitFrameAsync(caller, analyzer.Thumbnail(jpeg));
         var analysis = decision == FrameDecision.Unchanged
             ? Unchanged()
-            : await GrainFactory.GetGrain<IFrameAnalysisGrain>(0).AnalyzeAsync(jpeg);
+            : await GrainFactory.GetGrain<IFrameAnalysisGrain>(0).AnalyzeAsync(jpeg, decision == FrameDecision.Overdue ? FrameUrgency.Overdue : FrameUrgency.Routine);
         metrics.Count(analysis.FaceCheck);
         await session.RecordFrameAsync(caller, analysis, jpeg);
         return analysis;

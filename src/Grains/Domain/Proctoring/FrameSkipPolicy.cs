@@ -8,20 +8,22 @@ namespace ProctorWise.Grains.Domain.Proctoring;
 /// skipping is enabled; the frame and the last analysed frame both have thumbnails and they are near-identical;
 /// no camera condition is pending (a pending condition must see every frame to start or end its anomaly); and the
 /// last analysis is younger than <see cref="FrameSkipOptions.MaxInterval"/>, so a frozen picture is looked at again.
+/// A session with no analysed frame for that long, or none yet, is overdue (<see cref="FrameDecision.Overdue"/>) whether
+/// skipping is enabled or not: its frame goes ahead of routine ones when the vision workers fall behind, which bounds
+/// the gap between two looks at a camera under load too.
 /// </summary>
 internal static class FrameSkipPolicy
 {
     public static FrameDecision Decide(
         FrameSkipOptions options, FrameThumbnail? frame, FrameThumbnail? lastAnalysed, DateTimeOffset? lastAnalysedAt, DateTimeOffset now, bool conditionPending)
     {
-        if (!options.Enabled || conditionPending || frame is null || lastAnalysed is null || lastAnalysedAt is null)
+        if (lastAnalysedAt is null || now - lastAnalysedAt.Value >= options.MaxInterval)
         {
-            return FrameDecision.Analyse;
+            return FrameDecision.Overdue;
         }
 
         // A clock that went backwards (another silo) says nothing about freshness: analyse.
-        var age = now - lastAnalysedAt.Value;
-        if (age < TimeSpan.Zero || age >= options.MaxInterval)
+        if (!options.Enabled || conditionPending || frame is null || lastAnalysed is null || now < lastAnalysedAt.Value)
         {
             return FrameDecision.Analyse;
         }

@@ -79,12 +79,12 @@ public sealed class FrameSkipPolicyTests
     }
 
     [Fact]
-    public void TheBoundForcesAnalysisOfAnUnchangedPicture()
+    public void TheBoundForcesAnalysisOfAnUnchangedPictureAheadOfRoutineFrames()
     {
         var bound = s_options.MaxInterval.TotalSeconds;
         Assert.Equal(FrameDecision.Unchanged, Decide(Scene(), Scene(), secondsSinceAnalysis: bound - 0.001));
-        Assert.Equal(FrameDecision.Analyse, Decide(Scene(), Scene(), secondsSinceAnalysis: bound));
-        Assert.Equal(FrameDecision.Analyse, Decide(Scene(), Scene(), secondsSinceAnalysis: 600));
+        Assert.Equal(FrameDecision.Overdue, Decide(Scene(), Scene(), secondsSinceAnalysis: bound));
+        Assert.Equal(FrameDecision.Overdue, Decide(Scene(), Scene(), secondsSinceAnalysis: 600));
 
         // A clock that went backwards says nothing about freshness.
         Assert.Equal(FrameDecision.Analyse, Decide(Scene(), Scene(), secondsSinceAnalysis: -1));
@@ -99,8 +99,19 @@ public sealed class FrameSkipPolicyTests
     {
         Assert.Equal(FrameDecision.Analyse, Decide(Scene(), last: null));
         Assert.Equal(FrameDecision.Analyse, FrameSkipPolicy.Decide(s_options, frame: null, Scene(), s_t0, s_t0.AddSeconds(2), false));
-        Assert.Equal(FrameDecision.Analyse, FrameSkipPolicy.Decide(s_options, Scene(), Scene(), lastAnalysedAt: null, s_t0, false));
         Assert.Equal(FrameDecision.Analyse, Decide(Scene(), Scene(), options: new FrameSkipOptions { Enabled = false }));
+    }
+
+    [Fact]
+    public void ASessionNeverLookedAtOrNotForTheBoundIsOverdueEvenWithSkippingOff()
+    {
+        var off = new FrameSkipOptions { Enabled = false };
+        var bound = s_options.MaxInterval.TotalSeconds;
+        Assert.Equal(FrameDecision.Overdue, FrameSkipPolicy.Decide(s_options, Scene(), Scene(), lastAnalysedAt: null, s_t0, false));
+        Assert.Equal(FrameDecision.Overdue, FrameSkipPolicy.Decide(off, frame: null, lastAnalysed: null, lastAnalysedAt: null, s_t0, conditionPending: true));
+        Assert.Equal(FrameDecision.Analyse, Decide(Scene(offset: 12), Scene(), secondsSinceAnalysis: bound - 0.001, options: off));
+        Assert.Equal(FrameDecision.Overdue, Decide(Scene(offset: 12), Scene(), secondsSinceAnalysis: bound, options: off));
+        Assert.Equal(FrameDecision.Overdue, Decide(Scene(), Scene(), secondsSinceAnalysis: bound, pending: true));
     }
 
     [Fact]
@@ -129,16 +140,39 @@ public sealed class FrameSkipPolicyTests
         var gate = new FrameSkipGate(s_options);
         FrameAnalysis Result(CheckStatus face) => new(320, 240, [], [], face, CheckStatus.Unavailable);
 
-        // The first frame is analysed; a shed one (over capacity) is no reference, so the next is analysed too.
-        Assert.Equal(FrameDecision.Analyse, gate.Admit(Scene(), s_t0, false));
+        // The first frame is analysed, as overdue; a shed one (over capacity) is no reference and no look, so the next
+        // is overdue too.
+        Assert.Equal(FrameDecision.Overdue, gate.Admit(Scene(), s_t0, false));
         gate.Recorded(Result(CheckStatus.Skipped), s_t0);
-        Assert.Equal(FrameDecision.Analyse, gate.Admit(Scene(), s_t0.AddSeconds(2), false));
+        Assert.Equal(FrameDecision.Overdue, gate.Admit(Scene(), s_t0.AddSeconds(2), false));
         gate.Recorded(Result(CheckStatus.Ok), s_t0.AddSeconds(2));
 
         // Then near-identical frames are skipped until the bound, counted from that analysis, forces one.
         Assert.Equal(FrameDecision.Unchanged, gate.Admit(Noisy(Scene()), s_t0.AddSeconds(4), false));
         gate.Recorded(Result(CheckStatus.Unchanged), s_t0.AddSeconds(4));
         Assert.Equal(FrameDecision.Unchanged, gate.Admit(Scene(), s_t0.AddSeconds(10), false));
-        Assert.Equal(FrameDecision.Analyse, gate.Admit(Scene(), s_t0.AddSeconds(12), false));
+        Assert.Equal(FrameDecision.Overdue, gate.Admit(Scene(), s_t0.AddSeconds(12), false));
+        gate.Recorded(Result(CheckStatus.Ok), s_t0.AddSeconds(12));
+    }
+
+    [Fact]
+    public void AMovingPictureWhoseFramesAreShedBecomesOverdueAtTheBound()
+    {
+        var gate = new FrameSkipGate(s_options);
+        FrameAnalysis Result(CheckStatus face) => new(320, 240, [], [], face, CheckStatus.Unavailable);
+        Assert.Equal(FrameDecision.Overdue, gate.Admit(Scene(), s_t0, false));
+        gate.Recorded(Result(CheckStatus.Ok), s_t0);
+
+        // Every later frame changed and was shed: routine until the last look is as old as the bound, then overdue.
+        var bound = s_options.MaxInterval.TotalSeconds;
+        for (var at = 2.0; at < bound; at += 2)
+        {
+            Assert.Equal(FrameDecision.Analyse, gate.Admit(Scene(offset: (int)at * 10), s_t0.AddSeconds(at), false));
+            gate.Recorded(Result(CheckStatus.Skipped), s_t0.AddSeconds(at));
+        }
+
+        Assert.Equal(FrameDecision.Overdue, gate.Admit(Scene(offset: 120), s_t0.AddSeconds(bound), false));
+        gate.Recorded(Result(CheckStatus.Ok), s_t0.AddSeconds(bound));
+        Assert.Equal(FrameDecision.Analyse, gate.Admit(Scene(offset: 140), s_t0.AddSeconds(bound + 2), false));
     }
 }
