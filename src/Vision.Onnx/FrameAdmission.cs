@@ -8,8 +8,9 @@ namespace ProctorWise.Vision.Onnx;
 /// otherwise. A fixed queue length sheds short bursts (300 first frames at the start of an exam, a GC pause) that the
 /// workers would clear well before the student's next frame; a bound on the wait absorbs them and still sheds when the
 /// workers cannot keep up, since the mean grows when they are starved of CPU (their threads run at a lower priority).
-/// Overdue frames (<see cref="FrameUrgency.Overdue"/>) have a longer bound: when the workers fall behind, routine frames
-/// are shed while overdue ones still queue, so the queue is first-come first-served but admission is not.
+/// Overdue frames (<see cref="FrameUrgency.Overdue"/>) are taken before routine ones (<see cref="FrameQueue{T}"/>), so
+/// only overdue frames count as ahead of one, and they have a longer bound: when the workers fall behind, routine frames
+/// are shed while overdue ones still queue. The estimate only filters; the queue's deadlines enforce the bounds.
 /// </summary>
 internal sealed class FrameAdmission
 {
@@ -23,6 +24,7 @@ internal sealed class FrameAdmission
     private readonly int _hardCap;
     private long _meanTicks = InitialMean.Ticks;
     private int _inFlight;
+    private int _overdueInFlight;
 
     public FrameAdmission(int workers, TimeSpan maxWait, TimeSpan overdueMaxWait, int framesPerWorkerCap = 256)
     {
@@ -45,6 +47,9 @@ internal sealed class FrameAdmission
     /// <summary>Frames being analysed or waiting.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
+    /// <summary>Overdue frames among them.</summary>
+    public int OverdueInFlight => Volatile.Read(ref _overdueInFlight);
+
     /// <summary>The running mean of the analysis time.</summary>
     public TimeSpan MeanAnalysis => TimeSpan.FromTicks(Volatile.Read(ref _meanTicks));
 
@@ -55,26 +60,38 @@ internal sealed class FrameAdmission
     /// <summary>Admits a frame (counted in flight until <see cref="Completed"/>) or says it is to be shed.</summary>
     public bool TryAdmit(FrameUrgency urgency)
     {
-        var bound = urgency == FrameUrgency.Overdue ? OverdueMaxWait : MaxWait;
+        var overdue = urgency == FrameUrgency.Overdue;
+        var bound = overdue ? OverdueMaxWait : MaxWait;
         while (true)
         {
             var inFlight = Volatile.Read(ref _inFlight);
-            if (inFlight >= _hardCap || ExpectedWait(inFlight) > bound)
+            var ahead = overdue ? Volatile.Read(ref _overdueInFlight) : inFlight;
+            if (inFlight >= _hardCap || ExpectedWait(ahead) > bound)
             {
                 return false;
             }
 
             if (Interlocked.CompareExchange(ref _inFlight, inFlight + 1, inFlight) == inFlight)
             {
+                if (overdue)
+                {
+                    Interlocked.Increment(ref _overdueInFlight);
+                }
+
                 return true;
             }
         }
     }
 
     /// <summary>An admitted frame left: analysed in <paramref name="analysis"/>, or null when it never reached a worker's model.</summary>
-    public void Completed(TimeSpan? analysis)
+    public void Completed(FrameUrgency urgency, TimeSpan? analysis)
     {
         Interlocked.Decrement(ref _inFlight);
+        if (urgency == FrameUrgency.Overdue)
+        {
+            Interlocked.Decrement(ref _overdueInFlight);
+        }
+
         if (analysis is not { } took)
         {
             return;

