@@ -65,7 +65,10 @@ public sealed class OnnxFrameAnalyzerTests
         // queues within its 2 s bound, and routine frames sent behind it are shed.
         using var analyzer = Create(new VisionOptions
         {
-            FaceModelPath = RepositoryPaths.FaceModel, Workers = 1, MaxQueueWait = TimeSpan.Zero, OverdueMaxQueueWait = TimeSpan.FromSeconds(2),
+            FaceModelPath = RepositoryPaths.FaceModel,
+            Workers = 1,
+            MaxQueueWait = TimeSpan.Zero,
+            OverdueMaxQueueWait = TimeSpan.FromSeconds(2),
         });
         var overdue = Enumerable.Range(0, 12).Select(_ => analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, FrameUrgency.Overdue, TestContext.Current.CancellationToken)).ToList();
         var routine = await analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, FrameUrgency.Routine, TestContext.Current.CancellationToken);
@@ -80,7 +83,10 @@ public sealed class OnnxFrameAnalyzerTests
         // frames go ahead of it: it is taken after them, well past its 100 ms, and comes back shed.
         using var analyzer = Create(new VisionOptions
         {
-            FaceModelPath = RepositoryPaths.FaceModel, Workers = 1, MaxQueueWait = TimeSpan.FromMilliseconds(100), OverdueMaxQueueWait = TimeSpan.FromSeconds(2),
+            FaceModelPath = RepositoryPaths.FaceModel,
+            Workers = 1,
+            MaxQueueWait = TimeSpan.FromMilliseconds(100),
+            OverdueMaxQueueWait = TimeSpan.FromSeconds(2),
         });
         Task<FrameAnalysis> Overdue() => analyzer.AnalyzeAsync(TestFrames.WebcamWithFace, FrameUrgency.Overdue, TestContext.Current.CancellationToken);
         var first = Enumerable.Range(0, 4).Select(_ => Overdue()).ToList();
