@@ -44,6 +44,12 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["Evidence:Path"] = EvidencePath,
                 ["Lake:Path"] = LakePath,
                 ["Mail:PickupPath"] = MailPath,
+                // Tests check what the rules make of analysed frames, on two cores shared with other test hosts: the vision
+                // workers keep the normal priority and a frame may wait the longest bound before it is shed, so a starved
+                // low-priority worker does not turn a test's frame into a shed one (shedding is tested in Vision.Onnx.Tests).
+                ["Vision:WorkerNice"] = "0",
+                ["Vision:MaxQueueWait"] = "00:00:02",
+                ["Vision:OverdueMaxQueueWait"] = "00:00:02",
             })
             .Build();
         var builder = new InProcessTestClusterBuilder(2);
