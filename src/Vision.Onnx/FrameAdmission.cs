@@ -47,6 +47,9 @@ internal sealed class FrameAdmission
     /// <summary>Frames being analysed or waiting.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
+    /// <summary>The longest wait a frame of <paramref name="urgency"/> may have.</summary>
+    public TimeSpan BoundOf(FrameUrgency urgency) => urgency == FrameUrgency.Overdue ? OverdueMaxWait : MaxWait;
+
     /// <summary>Overdue frames among them.</summary>
     public int OverdueInFlight => Volatile.Read(ref _overdueInFlight);
 
@@ -61,7 +64,7 @@ internal sealed class FrameAdmission
     public bool TryAdmit(FrameUrgency urgency)
     {
         var overdue = urgency == FrameUrgency.Overdue;
-        var bound = overdue ? OverdueMaxWait : MaxWait;
+        var bound = BoundOf(urgency);
         while (true)
         {
             var inFlight = Volatile.Read(ref _inFlight);

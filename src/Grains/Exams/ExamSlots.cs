@@ -11,13 +11,11 @@ namespace ProctorWise.Grains.Exams;
 /// own seats. Adding records the id before the slot exists, so a failure leaves a dangling id (skipped when listing),
 /// never a slot its exam does not know.
 /// </summary>
-internal sealed partial class ExamSlots(IPersistentState<ExamState> exam, IGrainFactory grains, Func<SlotSetup> setup, TimeProvider clock, ILogger logger)
+internal sealed partial class ExamSlots(string examId, IPersistentState<ExamState> exam, IGrainFactory grains, Func<SlotSetup> setup, TimeProvider clock, ILogger logger)
 {
     private readonly HashSet<string> _reportedUnreadable = new(StringComparer.Ordinal);
 
     private ExamState State => exam.State;
-
-    private string ExamId => setup().ExamId;
 
     /// <summary>Creates a slot of the exam (the owner has been checked).</summary>
     public async Task<SlotView> AddAsync(DateTimeOffset startsAt, int capacity)
@@ -78,7 +76,7 @@ internal sealed partial class ExamSlots(IPersistentState<ExamState> exam, IGrain
         {
             if (_reportedUnreadable.Add(slotId))
             {
-                LogUnreadableSlot(logger, e, ExamId, slotId);
+                LogUnreadableSlot(logger, e, examId, slotId);
             }
 
             return null;
